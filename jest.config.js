@@ -1,0 +1,30 @@
+// Jest: unit and integration tests (test/**/*.test.ts). Browser tests live in test/e2e and run separately.
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"],
+  transform: {
+    "^.+\\.tsx?$": [
+      "ts-jest",
+      {
+        tsconfig: {
+          module: "commonjs",
+          moduleResolution: "node",
+          target: "ES2020",
+          jsx: "react-jsx",
+          esModuleInterop: true,
+          strict: true,
+          skipLibCheck: true,
+          resolveJsonModule: true,
+          types: ["office-js", "custom-functions-runtime", "jest", "node"],
+        },
+        diagnostics: { warnOnly: false },
+      },
+    ],
+  },
+  // office-addin-mock -> office-addin-manifest@3 pulls an ESM-only dependency; the mock only needs the OfficeApp enum.
+  moduleNameMapper: {
+    "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
+  },
+};

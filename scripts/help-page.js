@@ -1,0 +1,43 @@
+// Renders README.md into help.html (the custom functions' helpUrl target) at build time.
+// Heading ids follow GitHub's rule, so the same anchors work on the repository page.
+const { Marked } = require("marked");
+
+function slug(text) {
+  return text
+    .toLowerCase()
+    .trim()
+    .replace(/<[^>]+>/g, "")
+    .replace(/[^\p{L}\p{N}\s_-]/gu, "")
+    .replace(/\s/g, "-");
+}
+
+function renderHelp(markdown) {
+  const seen = new Map();
+  const marked = new Marked({
+    renderer: {
+      heading({ tokens, depth, text }) {
+        const base = slug(text);
+        const n = seen.get(base) || 0;
+        seen.set(base, n + 1);
+        const id = n ? `${base}-${n}` : base;
+        return `<h${depth} id="${id}">${this.parser.parseInline(tokens)}</h${depth}>\n`;
+      },
+      // Raw HTML in the README is shown as text, never rendered.
+      html({ text }) {
+        return text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+      },
+    },
+  });
+  const body = marked.parse(markdown);
+  return `<!doctype html>
+<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'none'">
+<title>Cohesion Toolkit for Excel – help</title>
+<style>body{font-family:Segoe UI,system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}code,pre{background:#f3f3f3}pre{padding:.5rem;overflow:auto}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .5rem}</style>
+</head><body>
+${body}
+</body></html>
+`;
+}
+
+module.exports = { renderHelp, slug };

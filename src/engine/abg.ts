@@ -1,0 +1,112 @@
+/**
+ * Area Based Grant cohesion bands and allocations.
+ * @see GR ¶2.3 (bands), fn 4 (the score), fn 6 (confidence intervals); decisions A4–A7
+ */
+import { ABG_BANDS, type AbgBand } from "./data/abgBands";
+import { clean } from "./input";
+import { fail, ok, type Result, type Warning } from "./types";
+
+export type Basis = "point" | "lower" | "upper";
+export const BASES: readonly Basis[] = ["point", "lower", "upper"];
+
+const gbp = (n: number) => `£${n.toLocaleString("en-GB")}`;
+const pct = (x: number) => `${x.toLocaleString("en-GB", { maximumFractionDigits: 3 })}%`;
+
+/**
+ * Band for a score already on 0–100. Bands are [lower, upper): GR ¶2.3 "below 60% but at least 55%".
+ * @example abgBand(55) //=> 2
+ * @example abgBand(75) //=> 0 (no band)
+ */
+export function abgBand(score: number): AbgBand {
+  for (const row of ABG_BANDS.rows) if (score < row.maxExclusive) return row.band;
+  return 0;
+}
+
+/** Amount in whole pounds for a band (0 → £0, decision A6). */
+export function abgAmount(band: AbgBand): number {
+  return band === 0 ? ABG_BANDS.noBand.amountGbp : ABG_BANDS.rows[band - 1].amountGbp;
+}
+
+/** GR's words for a band, for explanations. */
+function bandWords(band: AbgBand): string {
+  return band === 0 ? `75% or more: ${ABG_BANDS.noBand.note}` : `"${ABG_BANDS.rows[band - 1].quote}"`;
+}
+
+export interface AbgOptions {
+  /** 95% confidence-interval half-width, in percentage points (blank/null = none). */
+  ci?: number | null;
+  /**
+   * Which score decides the band (decision A4): "point" (default) the score itself; "lower" score − ci;
+   * "upper" score + ci. "lower"/"upper" need a ci. The interval ends are kept within 0–100.
+   */
+  basis?: Basis;
+}
+
+export interface AbgAssessment {
+  score: number;
+  ci: number | null;
+  basis: Basis;
+  /** The score the band was taken from. */
+  basisScore: number;
+  band: AbgBand;
+  amountGbp: number;
+  /** The band at the interval's lower end and at its upper end (both = band when no ci). */
+  bandAtLower: AbgBand;
+  bandAtUpper: AbgBand;
+  /** Smallest and largest allocation across the interval. */
+  amountMinGbp: number;
+  amountMaxGbp: number;
+  /** True when the interval straddles a band threshold. */
+  uncertain: boolean;
+  /** "2" or "2–3" (the band at the lower end, an en dash, the band at the upper end; 0 = no band). */
+  rangeText: string;
+}
+
+/**
+ * Band, allocation and the band range across the confidence interval for one score.
+ * @see GR ¶2.3, fn 6 ("The confidence intervals around the scores provided by the Audit Commission were taken into account.")
+ * @example assessAbg(59, {ci: 2}) //=> band 2, £540,000, range "2–3", uncertain
+ * @example assessAbg(59, {ci: 2, basis: "upper"}) //=> band 3 (61%), £410,000
+ */
+export function assessAbg(score: number, options: AbgOptions = {}): Result<AbgAssessment> {
+  const basis = options.basis ?? "point";
+  if (!Number.isFinite(score) || score < 0 || score > 100) {
+    return fail("invalid", `Score must be a percentage between 0 and 100; got ${String(score)}.`, "score");
+  }
+  const ci = options.ci ?? null;
+  if (ci !== null && (!Number.isFinite(ci) || ci < 0 || ci > 100)) {
+    return fail("invalid", `Confidence interval (±) must be a half-width between 0 and 100 percentage points; got ${String(ci)}.`, "ci");
+  }
+  if (basis !== "point" && ci === null) {
+    return fail("missing", `Basis "${basis}" needs the score's confidence interval (±); give a CI or use basis "point".`, "ci");
+  }
+  const half = ci ?? 0;
+  const lowerEnd = clean(Math.max(0, score - half));
+  const upperEnd = clean(Math.min(100, score + half));
+  const basisScore = basis === "lower" ? lowerEnd : basis === "upper" ? upperEnd : score;
+  const band = abgBand(basisScore);
+  const bandAtLower = abgBand(lowerEnd);
+  const bandAtUpper = abgBand(upperEnd);
+  const amountGbp = abgAmount(band);
+  // Allocation falls as the score rises, so the extremes are at the interval's ends.
+  const amountMaxGbp = abgAmount(bandAtLower);
+  const amountMinGbp = abgAmount(bandAtUpper);
+  const uncertain = bandAtLower !== bandAtUpper;
+  const rangeText = uncertain ? `${bandAtLower}–${bandAtUpper}` : `${band}`;
+  const warnings: Warning[] = [];
+  let explanation =
+    basis === "point"
+      ? `Score ${pct(score)} → band ${band} (${bandWords(band)}), ${gbp(amountGbp)}. GR ¶2.3.`
+      : `Score ${pct(score)} ${basis === "lower" ? "−" : "+"} CI ${pct(half)} = ${pct(basisScore)} (basis "${basis}") → band ${band} (${bandWords(band)}), ${gbp(amountGbp)}. GR ¶2.3, fn 6.`;
+  if (ci !== null) {
+    explanation += uncertain
+      ? ` Band uncertain: the interval ${pct(lowerEnd)}–${pct(upperEnd)} spans bands ${rangeText} (${gbp(amountMinGbp)}–${gbp(amountMaxGbp)}).`
+      : ` The interval ${pct(lowerEnd)}–${pct(upperEnd)} stays within band ${band}.`;
+    if (uncertain) warnings.push({ code: "bandUncertain", message: `band uncertain: the CI spans bands ${rangeText}` });
+  }
+  return ok(
+    { score, ci, basis, basisScore, band, amountGbp, bandAtLower, bandAtUpper, amountMinGbp, amountMaxGbp, uncertain, rangeText },
+    explanation,
+    warnings,
+  );
+}

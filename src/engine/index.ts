@@ -1,0 +1,10 @@
+/** The engine's public API: the framework as typed data and pure functions. */
+export * from "./types";
+export * from "./input";
+export * from "./familyType";
+export * from "./abg";
+export * from "./columns";
+export * from "./table";
+export * from "./data/familyTypes";
+export * from "./data/abgBands";
+export { DATA_VERSION } from "./version";

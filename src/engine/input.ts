@@ -1,0 +1,203 @@
+/**
+ * Reading raw cell values (numbers, numeric text, blanks, booleans, Excel errors) into the
+ * engine's numbers. One place for the rules, used by the custom functions, the task pane and
+ * the command line alike.
+ *
+ * Scale rule (decision A7, README "Decisions"): percentages arrive either as 0–100 or as Excel
+ * percent fractions (72% is stored as 0.72). With `scale: "auto"` (default) the scale is decided
+ * per column: a column whose numbers all lie within 0–1 is read as fractions, any other column
+ * as 0–100. A single cell is a column of one. Text with a % sign ("72%") is always 72%.
+ * `scale: "percent"` or `"fraction"` overrides the guess. Ambiguous values get a warning:
+ * a lone value of exactly 1 read as 100%, and a value below 1 inside a column read as 0–100.
+ */
+import { fail, ok, type Result, type Warning } from "./types";
+
+export type Scale = "auto" | "percent" | "fraction";
+export const SCALES: readonly Scale[] = ["auto", "percent", "fraction"];
+
+/** Rounds away binary noise (0.57 × 100 = 56.99999999999999) so cut-off comparisons are exact to 1e-9. */
+export function clean(x: number): number {
+  const r = Math.round(x * 1e9) / 1e9;
+  return r === 0 ? 0 : r; // no -0
+}
+
+/** An Excel error value as it reaches JavaScript (CustomFunctions.Error, an ExcelJS error cell, or "#N/A" text). */
+function excelErrorText(raw: unknown): string | null {
+  if (typeof raw === "string" && /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|BLOCKED!|CONNECT!|UNKNOWN!)$/i.test(raw.trim())) {
+    return raw.trim().toUpperCase();
+  }
+  if (raw !== null && typeof raw === "object") {
+    const o = raw as Record<string, unknown>;
+    if (typeof o.error === "string") return o.error; // ExcelJS { error: "#N/A" }
+    if (typeof o.code === "string" && (o.code as string).length > 0 && "message" in o) return String(o.code); // CustomFunctions.Error
+    if (typeof o.errorCode === "string") return String(o.errorCode);
+  }
+  return null;
+}
+
+export function isBlank(raw: unknown): boolean {
+  return raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "");
+}
+
+function show(raw: unknown): string {
+  if (typeof raw === "string") return `"${raw.length > 40 ? raw.slice(0, 37) + "…" : raw}"`;
+  if (typeof raw === "number") return String(raw);
+  if (typeof raw === "boolean") return raw ? "TRUE" : "FALSE";
+  return Object.prototype.toString.call(raw).slice(8, -1).toLowerCase();
+}
+
+export interface ParsedNumber {
+  value: number;
+  /** True when the input was text ending in "%" (so its scale is explicit). */
+  percentSign: boolean;
+}
+
+const PLAIN = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+const THOUSANDS = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
+
+/**
+ * Reads one raw value as a finite number. Blank → "missing"; anything else that is not a number → "invalid".
+ * @example parseNumber(" 72 ", "score", "Score") //=> ok({value: 72, percentSign: false})
+ * @example parseNumber("1,000", "jobs1984", "1984 jobs") //=> ok({value: 1000, …})
+ */
+export function parseNumber(raw: unknown, field: string, label: string): Result<ParsedNumber> {
+  if (isBlank(raw)) return fail("missing", `${label} is blank.`, field);
+  const err = excelErrorText(raw);
+  if (err) return fail("invalid", `${label} holds the error ${err}, not a number.`, field);
+  if (typeof raw === "number") {
+    if (!Number.isFinite(raw)) return fail("invalid", `${label} must be a finite number; got ${String(raw)}.`, field);
+    return ok({ value: raw === 0 ? 0 : raw, percentSign: false }, "");
+  }
+  if (typeof raw === "boolean") return fail("invalid", `${label} must be a number; got ${show(raw)}.`, field);
+  if (typeof raw !== "string") return fail("invalid", `${label} must be a number; got ${show(raw)}.`, field);
+  let text = raw.trim().replace(/\u00a0/g, "");
+  let percentSign = false;
+  if (text.endsWith("%")) {
+    percentSign = true;
+    text = text.slice(0, -1).trim();
+  }
+  if (PLAIN.test(text) || THOUSANDS.test(text)) {
+    const value = Number(text.replace(/,/g, ""));
+    if (!Number.isFinite(value)) return fail("invalid", `${label} must be a finite number; got ${show(raw)}.`, field);
+    return ok({ value: value === 0 ? 0 : value, percentSign }, "");
+  }
+  if (DECIMAL_COMMA.test(text)) {
+    return fail("invalid", `${label} ${show(raw)} uses a comma as the decimal point; write ${text.replace(",", ".")}.`, field);
+  }
+  return fail("invalid", `${label} must be a number; got the text ${show(raw)}.`, field);
+}
+
+/**
+ * Reads a column of percentages (0–100 or fractions) into 0–100 values, deciding the scale once
+ * for the whole column (see the module comment). Each element is its own Result, so one bad cell
+ * never stops the others.
+ * @example parsePercentColumn([0.72, 0.55], "score", "Score") //=> values 72 and 55 (fractions)
+ */
+export function parsePercentColumn(
+  raws: readonly unknown[],
+  field: string,
+  label: string,
+  scale: Scale = "auto",
+): { results: Result<number>[]; resolved: "percent" | "fraction" } {
+  const parsed = raws.map((r) => parseNumber(r, field, label));
+  let resolved: "percent" | "fraction" = scale === "fraction" ? "fraction" : "percent";
+  let numericCount = 0;
+  if (scale === "auto") {
+    let allWithinOne = true;
+    for (const p of parsed) {
+      if (p.ok && !p.value.percentSign) {
+        numericCount++;
+        if (p.value.value > 1 || p.value.value < 0) allWithinOne = false;
+      }
+    }
+    resolved = numericCount > 0 && allWithinOne ? "fraction" : "percent";
+  }
+  const results = parsed.map((p): Result<number> => {
+    if (!p.ok) return p;
+    const { value, percentSign } = p.value;
+    const warnings: Warning[] = [];
+    let pct: number;
+    if (percentSign) pct = value;
+    else if (resolved === "fraction") {
+      if (scale === "fraction" && (value < 0 || value > 1)) {
+        return fail("invalid", `${label} ${value} is outside 0–1, but the scale is "fraction" (0.72 means 72%).`, field);
+      }
+      pct = clean(value * 100);
+      if (scale === "auto" && numericCount === 1 && value === 1) {
+        warnings.push({ code: "ambiguousScale", message: `${label} 1 was read as 100% (a fraction); use scale "percent" if you meant 1%.` });
+      }
+    } else {
+      pct = value;
+      if (scale === "auto" && value > 0 && value < 1) {
+        warnings.push({
+          code: "ambiguousScale",
+          message: `${label} ${value} was read as ${value}% because other values in its column are on a 0–100 scale; if it is a fraction, enter ${clean(value * 100)}.`,
+        });
+      }
+    }
+    if (pct < 0 || pct > 100) {
+      return fail("invalid", `${label} must be a percentage between 0 and 100 (or 0–1 as a fraction); got ${value}${percentSign ? "%" : ""}.`, field);
+    }
+    return ok(pct, "", warnings);
+  });
+  return { results, resolved };
+}
+
+/** One percentage on its own (a column of one). */
+export function parsePercent(raw: unknown, field: string, label: string, scale: Scale = "auto"): Result<number> {
+  return parsePercentColumn([raw], field, label, scale).results[0];
+}
+
+/**
+ * A confidence-interval half-width in the same scale as the score it belongs to
+ * (a fraction score takes a fraction half-width). Blank → "missing" (callers decide if that matters).
+ */
+export function parseHalfWidth(raw: unknown, scoreScale: "percent" | "fraction", field = "ci", label = "Confidence interval (±)"): Result<number> {
+  const p = parseNumber(raw, field, label);
+  if (!p.ok) return p;
+  const { value, percentSign } = p.value;
+  const points = percentSign || scoreScale === "percent" ? value : clean(value * 100);
+  if (points < 0 || points > 100) {
+    return fail("invalid", `${label} must be a half-width between 0 and 100 percentage points; got ${value}${percentSign ? "%" : ""}.`, field);
+  }
+  return ok(points, "");
+}
+
+/** A non-negative count or rate (A8 workers per 10,000; 1984 jobs). Text with a % sign is refused. */
+export function parseNonNegative(raw: unknown, field: string, label: string): Result<number> {
+  const p = parseNumber(raw, field, label);
+  if (!p.ok) return p;
+  if (p.value.percentSign) return fail("invalid", `${label} is a count or rate, not a percentage; got ${show(raw)}.`, field);
+  if (p.value.value < 0) return fail("invalid", `${label} cannot be negative; got ${p.value.value}.`, field);
+  return ok(p.value.value, "");
+}
+
+/** TRUE/FALSE (also yes/no, y/n, 1/0 as text or number). Blank → false (nothing asserted). */
+export function parseFlag(raw: unknown, field: string, label: string): Result<boolean> {
+  if (isBlank(raw)) return ok(false, "");
+  if (typeof raw === "boolean") return ok(raw, "");
+  if (typeof raw === "number" && (raw === 0 || raw === 1)) return ok(raw === 1, "");
+  if (typeof raw === "string") {
+    const t = raw.trim().toLowerCase();
+    if (["true", "yes", "y", "1"].includes(t)) return ok(true, "");
+    if (["false", "no", "n", "0"].includes(t)) return ok(false, "");
+  }
+  const err = excelErrorText(raw);
+  if (err) return fail("invalid", `${label} holds the error ${err}; use TRUE or FALSE.`, field);
+  return fail("invalid", `${label} must be TRUE or FALSE; got ${show(raw)}.`, field);
+}
+
+/**
+ * Reads an option given as text (case-insensitive); blank → the default.
+ * @example parseChoice("Lower", ["point","lower","upper"], "point", "basis") //=> ok("lower")
+ */
+export function parseChoice<T extends string>(raw: unknown, allowed: readonly T[], fallback: T, label: string): Result<T> {
+  if (isBlank(raw)) return ok(fallback, "");
+  if (typeof raw === "string") {
+    const t = raw.trim().toLowerCase();
+    const hit = allowed.find((a) => a.toLowerCase() === t);
+    if (hit) return ok(hit, "");
+  }
+  return fail("invalid", `${label} must be one of ${allowed.map((a) => `"${a}"`).join(", ")}; got ${show(raw)}.`, label);
+}

@@ -1,0 +1,243 @@
+/**
+ * Whole-table evaluation shared by the command line and the task pane: the input fields and
+ * their header synonyms, the output columns, per-row results with notes, and the summary.
+ * One bad row never stops the others; every row without a result says why in its note.
+ */
+import type { Basis } from "./abg";
+import { ABG_BANDS, ABG_PROGRAMME, type AbgBand } from "./data/abgBands";
+import { TABLE_1, TABLE_1_TOTAL, type FamilyType } from "./data/familyTypes";
+import { abgColumn, LABELS, typologyColumn } from "./columns";
+import type { BoundaryMode } from "./familyType";
+import { isBlank, type Scale } from "./input";
+import type { Result } from "./types";
+
+export type Field = "name" | "score" | "ci" | "nvq4" | "rural" | "a8" | "jobs1984" | "singleissue" | "population";
+export const INPUT_FIELDS: readonly Field[] = ["score", "ci", "nvq4", "rural", "a8", "jobs1984", "singleissue"];
+
+export const FIELD_LABELS: Record<Field, string> = { ...LABELS, name: "Area name", population: "Population" };
+
+/**
+ * Header synonyms, matched case-insensitively after removing everything but letters and digits
+ * ("NVQ4+ %" → "nvq4"). Documented in the README; the task pane and the command line share them.
+ */
+export const FIELD_SYNONYMS: Record<Field, readonly string[]> = {
+  name: ["name", "area", "area name", "authority", "local authority", "la", "la name", "district", "council", "ward", "lsoa", "lsoa name", "ward name"],
+  score: [
+    "score", "cohesion score", "get on well", "get on well together", "get on well together %", "% get on well together",
+    "people from different backgrounds get on well together", "ni 1", "ni1", "ni 1 %", "ni 1 score", "bvpi", "bvpi score",
+    "bvpi cohesion", "bvpi cohesion score", "cohesion bvpi", "community cohesion", "perception of cohesion",
+  ],
+  ci: [
+    "ci", "ci ±", "ci half width", "ci halfwidth", "95% ci", "ci 95", "ci 95%", "confidence interval", "confidence interval ±",
+    "confidence interval half width", "margin of error", "moe", "score ci", "half width", "± ci", "plus or minus",
+  ],
+  nvq4: ["nvq4", "nvq4+", "nvq 4", "nvq4 %", "nvq4+ %", "% nvq4", "% nvq4+", "nvq level 4", "nvq level 4+", "nvq4 share", "nvq4+ share", "nvq4 or above", "qualified to nvq4"],
+  rural: ["rural", "rural %", "% rural", "rural share", "rural population", "rural population %", "rural settlements", "rural settlements %", "share rural"],
+  a8: ["a8", "a8 workers", "a8 per 10000", "a8 per 10,000", "a8 per 10k", "a8 workers per 10000", "a8 workers per 10,000", "a8 rate", "a8 registrations per 10,000"],
+  jobs1984: [
+    "jobs1984", "jobs 1984", "1984 jobs", "coal textiles steel", "coal textiles steel jobs", "coal textiles steel jobs 1984",
+    "coal, textiles and steel jobs 1984", "1984 coal textiles steel jobs", "heavy industry jobs 1984", "manufacturing jobs 1984", "industrial jobs 1984",
+  ],
+  singleissue: ["singleissue", "single issue", "single-issue", "single issue tension", "single-issue tension", "tension single issue", "group e"],
+  population: ["population", "pop", "population total", "usual residents", "residents", "total population"],
+};
+
+export function normaliseHeader(h: unknown): string {
+  return String(h ?? "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
+}
+
+const SYNONYM_INDEX: Map<string, Field> = (() => {
+  const m = new Map<string, Field>();
+  for (const [field, list] of Object.entries(FIELD_SYNONYMS) as [Field, readonly string[]][]) {
+    for (const s of list) m.set(normaliseHeader(s), field);
+  }
+  return m;
+})();
+
+export type ColumnMapping = Partial<Record<Field, number>>;
+
+/**
+ * Proposes a column for each field from the header row. The first matching column wins;
+ * the output columns written by this tool are never taken as inputs.
+ * @example mapHeaders(["Authority", "NI 1 %", "CI"]) //=> {name: 0, score: 1, ci: 2}
+ */
+export function mapHeaders(headers: readonly unknown[]): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  const outputs = new Set(OUTPUT_HEADERS.map(normaliseHeader));
+  headers.forEach((h, i) => {
+    const n = normaliseHeader(h);
+    if (!n || outputs.has(n)) return;
+    const f = SYNONYM_INDEX.get(n);
+    if (f !== undefined && mapping[f] === undefined) mapping[f] = i;
+  });
+  return mapping;
+}
+
+/** The output columns, headers exactly as the command line and the task pane write them. */
+export const OUTPUT_HEADERS = ["Family type", "Family type name", "Family group", "ABG band", "ABG allocation", "ABG band range", "Notes"] as const;
+export type OutputHeader = (typeof OUTPUT_HEADERS)[number];
+export type OutputCell = string | number | null;
+
+export interface EvaluateOptions {
+  scale?: Scale;
+  basis?: Basis;
+  boundaryMode?: BoundaryMode;
+}
+
+export interface RowResult {
+  familyType: FamilyType | null;
+  familyTypeName: string | null;
+  familyGroup: string | null;
+  abgBand: AbgBand | null;
+  abgAllocation: number | null;
+  abgBandRange: string | null;
+  uncertain: boolean;
+  /** Score on 0–100, when valid (for the summary). */
+  score: number | null;
+  /** True when some mapped input could not be used (error), as opposed to warnings only. */
+  hasError: boolean;
+  notes: string[];
+}
+
+/** The row's output cells, in OUTPUT_HEADERS order (null = empty cell). */
+export function rowCells(r: RowResult): OutputCell[] {
+  return [r.familyType, r.familyTypeName, r.familyGroup, r.abgBand, r.abgAllocation, r.abgBandRange, r.notes.length ? r.notes.join("; ") : null];
+}
+
+export type Columns = Partial<Record<Field, readonly unknown[]>>;
+
+/**
+ * Evaluates every row of a table given as columns (field → raw cell values). A field that is
+ * not present is simply not computed. Rows that are entirely blank in the mapped inputs are
+ * reported as blank rows.
+ */
+export function evaluateColumns(columns: Columns, rowCount: number, options: EvaluateOptions = {}): RowResult[] {
+  const has = (f: Field) => columns[f] !== undefined;
+  const col = (f: Field) => (columns[f] ? padTo(columns[f] as readonly unknown[], rowCount) : null);
+  const mapped = INPUT_FIELDS.filter(has);
+  const typologyMissing = (["nvq4", "rural", "a8"] as Field[]).filter((f) => !has(f));
+  const typology =
+    typologyMissing.length < 3 ? (typologyMissing.length === 0 ? typologyColumn(col("nvq4")!, col("rural")!, col("a8")!, col("jobs1984"), col("singleissue"), options) : null) : undefined;
+  const abg = has("score") ? abgColumn(col("score")!, col("ci"), options) : undefined;
+
+  const out: RowResult[] = new Array(rowCount);
+  for (let i = 0; i < rowCount; i++) {
+    const r: RowResult = {
+      familyType: null, familyTypeName: null, familyGroup: null, abgBand: null, abgAllocation: null,
+      abgBandRange: null, uncertain: false, score: null, hasError: false, notes: [],
+    };
+    out[i] = r;
+    if (mapped.length > 0 && mapped.every((f) => isBlank(columns[f]![i]))) {
+      r.hasError = true;
+      r.notes.push("blank row: no inputs");
+      continue;
+    }
+    const note = (res: Result<unknown>, prefix: string) => {
+      if (!res.ok) {
+        r.hasError = true;
+        r.notes.push(`${prefix}: ${res.error.message}`);
+      } else for (const w of res.warnings) r.notes.push(`warning: ${w.message}`);
+    };
+    // Family type and group (CDF Part Two, Table 1, Annex C)
+    if (typology === null) {
+      r.hasError = true;
+      r.notes.push(`family type: no ${typologyMissing.map((f) => FIELD_LABELS[f]).join(", ")} column`);
+    } else if (typology) {
+      const t = typology[i];
+      note(t, "family type");
+      if (t.ok) {
+        r.familyType = t.value.type;
+        r.familyTypeName = t.value.row.name;
+        r.familyGroup = t.value.group ?? "";
+      }
+    }
+    // ABG band and allocation (GR ¶2.3, fn 6)
+    if (abg) {
+      const a = abg[i];
+      note(a, "ABG");
+      if (a.ok) {
+        r.score = a.value.score;
+        r.abgBand = a.value.band;
+        r.abgAllocation = a.value.amountGbp;
+        r.abgBandRange = a.value.rangeText;
+        r.uncertain = a.value.uncertain;
+      }
+    }
+  }
+  return out;
+}
+
+function padTo(values: readonly unknown[], n: number): readonly unknown[] {
+  if (values.length >= n) return values.length === n ? values : values.slice(0, n);
+  return [...values, ...new Array(n - values.length).fill(null)];
+}
+
+export interface TableSummary {
+  rows: number;
+  rowsWithResults: number;
+  rowsWithErrors: number;
+  byType: { type: FamilyType; name: string; areas: number; table1Average: number; table1Areas: number; averageScore: number | null }[];
+  byBand: { band: AbgBand; label: string; areas: number; amountGbp: number }[];
+  totalAllocationGbp: number;
+  programmeGbp: number;
+  /** Total as a share of the £34m programme, in percent. */
+  shareOfProgrammePct: number;
+  uncertainRows: number[];
+  table1Total: { average: number; areas: number; note: string };
+}
+
+/**
+ * Summary of evaluated rows: per family type (areas, Table 1 average beside this table's average
+ * score), per band (areas and £), total against the £34m programme, uncertain rows (0-based indices).
+ */
+export function summarise(results: readonly RowResult[]): TableSummary {
+  const byType = TABLE_1.map((row) => {
+    const rows = results.filter((r) => r.familyType === row.type);
+    const scored = rows.filter((r) => r.score !== null);
+    const avg = scored.length ? scored.reduce((s, r) => s + (r.score as number), 0) / scored.length : null;
+    return { type: row.type, name: row.name, areas: rows.length, table1Average: row.average, table1Areas: row.areas, averageScore: avg === null ? null : Math.round(avg * 10) / 10 };
+  });
+  const bandOrder: AbgBand[] = [1, 2, 3, 4, 5, 0];
+  const byBand = bandOrder.map((band) => {
+    const rows = results.filter((r) => r.abgBand === band);
+    const def = band === 0 ? null : ABG_BANDS.rows[band - 1];
+    const label = def ? `Band ${band} (${def.quote})` : "No band (75% or more)";
+    return { band, label, areas: rows.length, amountGbp: rows.reduce((s, r) => s + (r.abgAllocation ?? 0), 0) };
+  });
+  const total = byBand.reduce((s, b) => s + b.amountGbp, 0);
+  return {
+    rows: results.length,
+    rowsWithResults: results.filter((r) => r.familyType !== null || r.abgBand !== null).length,
+    rowsWithErrors: results.filter((r) => r.hasError).length,
+    byType,
+    byBand,
+    totalAllocationGbp: total,
+    programmeGbp: ABG_PROGRAMME.abgCohesionGbp,
+    shareOfProgrammePct: Math.round((total / ABG_PROGRAMME.abgCohesionGbp) * 1000) / 10,
+    uncertainRows: results.flatMap((r, i) => (r.uncertain ? [i] : [])),
+    table1Total: { average: TABLE_1_TOTAL.average, areas: TABLE_1_TOTAL.areas, note: TABLE_1_TOTAL.note },
+  };
+}
+
+/** The summary as rows of cells (for a Summary sheet or stdout); `rowLabel` turns a 0-based data index into what the user sees (e.g. sheet row number). */
+export function summaryRows(s: TableSummary, rowLabel: (i: number) => string | number = (i) => i + 1): (string | number | null)[][] {
+  const rows: (string | number | null)[][] = [];
+  rows.push(["Cohesion Toolkit summary"], []);
+  rows.push(["Rows", s.rows], ["Rows with results", s.rowsWithResults], ["Rows with notes about bad or missing inputs", s.rowsWithErrors], []);
+  rows.push(["ABG band", "Areas", "Allocation (£)"]);
+  for (const b of s.byBand) rows.push([b.label, b.areas, b.amountGbp]);
+  rows.push(["Total allocation (£)", null, s.totalAllocationGbp]);
+  rows.push(["£34m ABG cohesion programme (£)", null, s.programmeGbp]);
+  rows.push(["Share of the programme (%)", null, s.shareOfProgrammePct]);
+  rows.push(["Amounts per authority, 2008-2011 settlement (period split not stated). GR ¶2.3."], []);
+  rows.push(["Rows whose band is uncertain under the CI", s.uncertainRows.length]);
+  if (s.uncertainRows.length) rows.push(["Uncertain rows", s.uncertainRows.slice(0, 200).map(rowLabel).join(", ") + (s.uncertainRows.length > 200 ? ", …" : "")]);
+  rows.push([]);
+  rows.push(["Family type", "Name", "Areas in this table", "Table 1 average", "Average score in this table", "Table 1 areas"]);
+  for (const t of s.byType) rows.push([t.type, t.name, t.areas, t.table1Average, t.averageScore, t.table1Areas]);
+  rows.push(["Total (published)", null, s.byType.reduce((a, t) => a + t.areas, 0), s.table1Total.average, null, s.table1Total.areas]);
+  rows.push([s.table1Total.note]);
+  return rows;
+}

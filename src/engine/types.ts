@@ -1,0 +1,67 @@
+/**
+ * Shared types of the engine. The engine is pure: no Office, React, DOM, fs or clock.
+ * Errors are values: every entry point returns a {@link Result} and never throws on bad input.
+ */
+
+/** Source documents (keys as in the framework digest). */
+export type DocKey =
+  | "CDF" // Cohesion Delivery Framework – Overview, CLG, January 2009
+  | "GR" // The Government's Response to the Commission on Integration and Cohesion, CLG, February 2008
+  | "REC" // 'Our Shared Future' – the Commission's 57 recommendations (June 2007)
+  | "SoS" // Secretary of State's letter to the Commission chair, October 2007
+  | "LGA2019" // Building cohesive communities – an LGA guide, March 2019
+  | "CLS" // Citizenship Survey / Community Life Survey national releases
+  | "METHOD" // a published statistical method (Wilson, Duncan & Duncan, …)
+  | "DECISION"; // a decision of this project (README "Decisions"), not a source document
+
+/** Where a rule or a figure comes from: document and paragraph/table. */
+export interface Source {
+  doc: DocKey;
+  /** Paragraph, table or section, e.g. "¶2.3", "Table 1", "Annex D, Table D1". */
+  ref: string;
+}
+
+export interface Warning {
+  code: string;
+  message: string;
+}
+
+export type EngineErrorCode =
+  /** A required value is blank or absent. Excel: #N/A. */
+  | "missing"
+  /** A value is present but not usable (text, wrong type, out of range). Excel: #VALUE!. */
+  | "invalid"
+  /** An id or figure that does not exist in the shipped data. Excel: #N/A. */
+  | "notFound";
+
+export interface EngineError {
+  code: EngineErrorCode;
+  /** One sentence a person can act on: names the argument and the accepted range. */
+  message: string;
+  /** The input field the error is about, if any (e.g. "score", "nvq4"). */
+  field?: string;
+}
+
+export interface Ok<T> {
+  ok: true;
+  value: T;
+  /** Non-fatal remarks (ambiguous scale, value on a cut-off, …). */
+  warnings: Warning[];
+  /** One line saying which rule fired with which inputs. */
+  explanation: string;
+}
+
+export interface Fail {
+  ok: false;
+  error: EngineError;
+}
+
+export type Result<T> = Ok<T> | Fail;
+
+export function ok<T>(value: T, explanation: string, warnings: Warning[] = []): Ok<T> {
+  return { ok: true, value, warnings, explanation };
+}
+
+export function fail(code: EngineErrorCode, message: string, field?: string): Fail {
+  return field === undefined ? { ok: false, error: { code, message } } : { ok: false, error: { code, message, field } };
+}

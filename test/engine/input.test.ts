@@ -1,0 +1,123 @@
+import { parseFlag, parseHalfWidth, parseNonNegative, parseNumber, parsePercent, parsePercentColumn } from "../../src/engine";
+
+const values = (rs: ReturnType<typeof parsePercentColumn>["results"]) => rs.map((r) => (r.ok ? r.value : r.error.code));
+
+describe("parseNumber", () => {
+  it.each([
+    [72, 72],
+    [" 72 ", 72],
+    ["72.5", 72.5],
+    ["1,000", 1000],
+    ["1,234,567.5", 1234567.5],
+    [-0, 0],
+    ["1e3", 1000],
+  ])("reads %p as %p", (raw, n) => {
+    const r = parseNumber(raw, "x", "X");
+    expect(r.ok && r.value.value).toBe(n);
+  });
+  it("keeps the % sign as an explicit scale", () => {
+    const r = parseNumber("72%", "x", "X");
+    expect(r.ok && r.value).toEqual({ value: 72, percentSign: true });
+  });
+  it.each([
+    [null, "missing"],
+    ["", "missing"],
+    ["   ", "missing"],
+    [undefined, "missing"],
+    ["abc", "invalid"],
+    [true, "invalid"],
+    [NaN, "invalid"],
+    [Infinity, "invalid"],
+    ["#N/A", "invalid"],
+    [{ error: "#DIV/0!" }, "invalid"],
+  ])("refuses %p as %s", (raw, code) => {
+    const r = parseNumber(raw, "x", "X");
+    expect(!r.ok && r.error.code).toBe(code);
+  });
+  it("tells the user how to fix a decimal comma", () => {
+    const r = parseNumber("72,5", "score", "Score");
+    expect(!r.ok && r.error.message).toBe('Score "72,5" uses a comma as the decimal point; write 72.5.');
+  });
+});
+
+describe("percentage scale (decision A7)", () => {
+  it("auto: a column all within 0–1 is fractions (Excel % cells)", () => {
+    const c = parsePercentColumn([0.72, 0.55, 1], "score", "Score");
+    expect(c.resolved).toBe("fraction");
+    expect(values(c.results)).toEqual([72, 55, 100]);
+  });
+  it("auto: any value above 1 makes the column 0–100, and a value below 1 in it gets a warning", () => {
+    const c = parsePercentColumn([72, 55, 0.8], "rural", "Rural share");
+    expect(c.resolved).toBe("percent");
+    expect(values(c.results)).toEqual([72, 55, 0.8]);
+    const w = c.results[2];
+    expect(w.ok && w.warnings[0].code).toBe("ambiguousScale");
+    expect(c.results[0].ok && c.results[0].warnings).toEqual([]);
+  });
+  it("auto: a lone 1 is read as 100% with a warning", () => {
+    const r = parsePercent(1, "nvq4", "NVQ4+ share");
+    expect(r.ok && r.value).toBe(100);
+    expect(r.ok && r.warnings[0].message).toMatch(/use scale "percent" if you meant 1%/);
+  });
+  it("a lone fraction below 1 is read without a warning", () => {
+    const r = parsePercent(0.723, "score", "Score");
+    expect(r.ok && r.value).toBe(72.3);
+    expect(r.ok && r.warnings).toEqual([]);
+  });
+  it("no binary noise: 0.57 is exactly 57", () => {
+    const r = parsePercent(0.57, "score", "Score");
+    expect(r.ok && r.value).toBe(57);
+  });
+  it("override percent: 0.72 is 0.72%", () => {
+    const r = parsePercent(0.72, "score", "Score", "percent");
+    expect(r.ok && r.value).toBe(0.72);
+    expect(r.ok && r.warnings).toEqual([]);
+  });
+  it("override fraction: 72 is an error naming the scale", () => {
+    const r = parsePercent(72, "score", "Score", "fraction");
+    expect(!r.ok && r.error.message).toMatch(/outside 0–1, but the scale is "fraction"/);
+  });
+  it("text with % is always a percentage, whatever the column", () => {
+    const c = parsePercentColumn(["72%", 0.5], "score", "Score");
+    expect(values(c.results)).toEqual([72, 50]);
+  });
+  it.each([-5, 130, "130%"])("rejects %p outside 0–100", (raw) => {
+    const r = parsePercent(raw, "score", "Score");
+    expect(!r.ok && r.error.message).toMatch(/between 0 and 100/);
+  });
+  it("blank cells are missing for that row only", () => {
+    const c = parsePercentColumn([0.7, "", 0.6], "score", "Score");
+    expect(values(c.results)).toEqual([70, "missing", 60]);
+  });
+});
+
+describe("parseHalfWidth follows its score's scale", () => {
+  it("fraction score → fraction half-width", () => {
+    const r = parseHalfWidth(0.021, "fraction");
+    expect(r.ok && r.value).toBe(2.1);
+  });
+  it("percent score → points", () => {
+    const r = parseHalfWidth(2.1, "percent");
+    expect(r.ok && r.value).toBe(2.1);
+  });
+  it("rejects negatives", () => expect(parseHalfWidth(-1, "percent").ok).toBe(false));
+});
+
+describe("parseNonNegative and parseFlag", () => {
+  it("refuses percentages for counts", () => expect(parseNonNegative("7%", "a8", "A8").ok).toBe(false));
+  it("refuses negatives", () => expect(parseNonNegative(-1, "a8", "A8").ok).toBe(false));
+  it.each([
+    [true, true],
+    ["TRUE", true],
+    ["yes", true],
+    [1, true],
+    [false, false],
+    ["no", false],
+    ["", false],
+    [null, false],
+  ])("flag %p is %p", (raw, v) => {
+    const r = parseFlag(raw, "f", "F");
+    expect(r.ok && r.value).toBe(v);
+  });
+  it("refuses other flags", () => expect(parseFlag("maybe", "f", "F").ok).toBe(false));
+});

@@ -1,0 +1,118 @@
+/* eslint-disable no-undef */
+// Build of the add-in: task pane (React + Fluent UI v9) and custom functions (shared runtime).
+// Production: office.js from Microsoft's CDN, URLs rewritten to URL_PROD, manifest.prod.xml emitted.
+// Development: office.js served from node_modules/@microsoft/office-js (the CDN is unreachable offline).
+const path = require("path");
+const fs = require("fs");
+const os = require("os");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { renderHelp } = require("./scripts/help-page");
+
+const URL_DEV = "https://localhost:3000/";
+// Where the production build is hosted. Change this (and nothing else) before deploying; see README "Deploy".
+const URL_PROD = process.env.COHESION_URL_PROD || "https://cohesion-toolkit.example.org/";
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_JS_LOCAL = "/office-js/office.js";
+
+/** Rewrites the dev URL in emitted text assets (functions.json helpUrls, manifests) for production. */
+class RewriteUrlsPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("RewriteUrlsPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "RewriteUrlsPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, (assets) => {
+        for (const name of Object.keys(assets)) {
+          if (!/\.(json|xml)$/.test(name) || name === "manifest.xml") continue; // manifest.xml stays the localhost (sideload) variant
+          const src = assets[name].source().toString();
+          if (src.includes(URL_DEV)) compilation.updateAsset(name, new compiler.webpack.sources.RawSource(src.split(URL_DEV).join(URL_PROD)));
+        }
+      });
+    });
+  }
+}
+
+/** Emits help.html (the function reference), rendered from README.md at build time. */
+class HelpPagePlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("HelpPagePlugin", (compilation) => {
+      compilation.fileDependencies.add(path.resolve(__dirname, "README.md"));
+      compilation.hooks.processAssets.tap({ name: "HelpPagePlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        const html = renderHelp(fs.readFileSync(path.resolve(__dirname, "README.md"), "utf8"));
+        compilation.emitAsset("help.html", new compiler.webpack.sources.RawSource(html));
+      });
+    });
+  }
+}
+
+function httpsOptions() {
+  // office-addin-dev-certs cannot install its CA without sudo on Linux; read its files directly when present.
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const files = ["localhost.key", "localhost.crt", "ca.crt"].map((f) => path.join(dir, f));
+  if (!files.every((f) => fs.existsSync(f))) return null;
+  const [key, cert, ca] = files.map((f) => fs.readFileSync(f));
+  return { key, cert, ca };
+}
+
+module.exports = (env, options) => {
+  const dev = options.mode !== "production";
+  const https = dev && process.env.COHESION_HTTP !== "1" ? httpsOptions() : null;
+  return {
+    devtool: dev ? "source-map" : false,
+    entry: {
+      functions: "./src/functions/functions.ts",
+      taskpane: "./src/taskpane/index.tsx",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.json" } },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // Shared runtime: the task pane page also hosts the custom functions.
+        chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual",
+        templateParameters: { officeJsUrl: dev ? OFFICE_JS_LOCAL : OFFICE_JS_CDN },
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/icon-*.png", to: "assets/[name][ext]", info: { minimized: true } },
+          { from: "manifest.xml", to: "manifest.xml", info: { minimized: true } },
+          {
+            from: "manifest.xml",
+            to: "manifest.prod.xml",
+            info: { minimized: true },
+            transform: (content) => content.toString().split(URL_DEV).join(URL_PROD),
+          },
+        ],
+      }),
+      new HelpPagePlugin(),
+      ...(dev ? [] : [new RewriteUrlsPlugin()]),
+    ],
+    devServer: {
+      hot: false,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: [
+        { directory: path.resolve(__dirname, "dist"), publicPath: "/" },
+        { directory: path.resolve(__dirname, "node_modules/@microsoft/office-js/dist"), publicPath: "/office-js", watch: false },
+      ],
+      server: https ? { type: "https", options: https } : { type: "http" },
+      port: Number(process.env.npm_package_config_dev_server_port || 3000),
+      host: "localhost",
+    },
+  };
+};
