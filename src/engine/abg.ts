@@ -3,14 +3,13 @@
  * @see GR ¶2.3 (bands), fn 4 (the score), fn 6 (confidence intervals); decisions A4–A7
  */
 import { ABG_BANDS, type AbgBand } from "./data/abgBands";
+import { fmtGbp as gbp, fmtPct as pct } from "./format";
 import { clean } from "./input";
-import { fail, ok, type Result, type Warning } from "./types";
+import { fail, NO_WARNINGS, ok, type Result, type Warning } from "./types";
 
 export type Basis = "point" | "lower" | "upper";
 export const BASES: readonly Basis[] = ["point", "lower", "upper"];
 
-const gbp = (n: number) => `£${n.toLocaleString("en-GB")}`;
-const pct = (x: number) => `${x.toLocaleString("en-GB", { maximumFractionDigits: 3 })}%`;
 
 /**
  * Band for a score already on 0–100. Bands are [lower, upper): GR ¶2.3 "below 60% but at least 55%".
@@ -93,7 +92,8 @@ export function assessAbg(score: number, options: AbgOptions = {}): Result<AbgAs
   const amountMinGbp = abgAmount(bandAtUpper);
   const uncertain = bandAtLower !== bandAtUpper;
   const rangeText = uncertain ? `${bandAtLower}–${bandAtUpper}` : `${band}`;
-  const warnings: Warning[] = [];
+  const warnings: Warning[] = ci !== null && uncertain ? [{ code: "bandUncertain", message: `band uncertain: the CI spans bands ${rangeText}` }] : NO_WARNINGS;
+  const explain = (): string => {
   let explanation =
     basis === "point"
       ? `Score ${pct(score)} → band ${band} (${bandWords(band)}), ${gbp(amountGbp)}. GR ¶2.3.`
@@ -102,11 +102,12 @@ export function assessAbg(score: number, options: AbgOptions = {}): Result<AbgAs
     explanation += uncertain
       ? ` Band uncertain: the interval ${pct(lowerEnd)}–${pct(upperEnd)} spans bands ${rangeText} (${gbp(amountMinGbp)}–${gbp(amountMaxGbp)}).`
       : ` The interval ${pct(lowerEnd)}–${pct(upperEnd)} stays within band ${band}.`;
-    if (uncertain) warnings.push({ code: "bandUncertain", message: `band uncertain: the CI spans bands ${rangeText}` });
   }
+  return explanation;
+  };
   return ok(
     { score, ci, basis, basisScore, band, amountGbp, bandAtLower, bandAtUpper, amountMinGbp, amountMaxGbp, uncertain, rangeText },
-    explanation,
+    explain,
     warnings,
   );
 }

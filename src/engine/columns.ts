@@ -7,7 +7,7 @@ import { assessAbg, type AbgAssessment, type Basis } from "./abg";
 import type { FamilyGroup } from "./data/familyTypes";
 import { classifyFamilyType, familyGroupFor, type BoundaryMode, type FamilyTypeResult } from "./familyType";
 import { isBlank, parseFlag, parseHalfWidth, parseNonNegative, parsePercentColumn, type Scale } from "./input";
-import { ok, type Result, type Warning } from "./types";
+import { joinWarnings, ok, type Result } from "./types";
 
 export const LABELS = {
   score: "Score (get on well together %)",
@@ -27,7 +27,6 @@ export interface TypologyColumnOptions {
 export interface TypologyCell extends FamilyTypeResult {
   /** Family group a–e, or null when none (types 5–9 without an asserted single-issue tension). */
   group: FamilyGroup | null;
-  groupExplanation: string;
 }
 
 const at = (values: readonly unknown[] | null | undefined, i: number): unknown => (values ? values[i] : null);
@@ -67,8 +66,8 @@ export function typologyColumn(
     if (!t.ok) return t;
     const g = familyGroupFor(t.value.type, flag.value);
     if (!g.ok) return g;
-    const warnings: Warning[] = [...nvq.warnings, ...rur.warnings, ...t.warnings, ...g.warnings];
-    return ok({ ...t.value, group: g.value, groupExplanation: g.explanation }, t.explanation, warnings);
+    const warnings = joinWarnings(nvq.warnings, rur.warnings, t.warnings, g.warnings);
+    return ok({ ...t.value, group: g.value }, () => `${t.explanation} ${g.explanation}`, warnings);
   });
 }
 
@@ -95,6 +94,6 @@ export function abgColumn(scores: readonly unknown[], ci: readonly unknown[] | n
     }
     const a = assessAbg(s.value, { ci: half, basis: options.basis });
     if (!a.ok) return a;
-    return ok(a.value, a.explanation, [...s.warnings, ...a.warnings]);
+    return ok(a.value, () => a.explanation, joinWarnings(s.warnings, a.warnings));
   });
 }

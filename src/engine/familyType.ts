@@ -3,6 +3,7 @@
  * @see CDF Part Two, "Typologies: cohesion family groups", Table 1 (framework-rules.md §1.1–1.3)
  */
 import { FAMILY_GROUPS, TABLE_1, TYPOLOGY_CUTOFFS as C, type FamilyGroup, type FamilyType, type FamilyTypeRow } from "./data/familyTypes";
+import { fmtNumber as fmt } from "./format";
 import { fail, ok, type Result, type Warning } from "./types";
 
 export type BoundaryMode = "inclusive" | "exclusive";
@@ -35,7 +36,6 @@ export interface FamilyTypeResult {
   factors: { affluent: boolean; rural: boolean; changing: boolean; decline: boolean | null };
 }
 
-const fmt = (x: number, digits = 1) => x.toLocaleString("en-GB", { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 
 function checkPct(x: number, field: string, label: string): Result<number> | null {
   if (!Number.isFinite(x)) return fail("invalid", `${label} must be a finite number; got ${String(x)}.`, field);
@@ -75,29 +75,34 @@ export function classifyFamilyType(inputs: TypologyInputs, options: TypologyOpti
     warnings.push({ code: "onCutoff", message: `A8 workers per 10,000 is exactly ${C.a8ChangingPer10k}, the cut-off the text leaves open; read as ${changing ? "changing" : "stable"} (boundary mode "${mode}").` });
   }
 
-  const parts = [
-    `NVQ4+ ${fmt(inputs.nvq4)}% ${affluent ? "≥" : "<"} ${C.nvq4AffluentPct} → ${affluent ? "affluent" : "less affluent"}`,
-    `rural ${fmt(inputs.rural)}% ${rural ? "≥" : "<"} ${C.ruralPct} → ${rural ? "rural" : "urban"}`,
-    `A8 ${fmt(inputs.a8)} per 10,000 ${changing ? "≥" : "<"} ${C.a8ChangingPer10k} → ${changing ? "changing" : "stable"}`,
-  ];
-  if (mode === "exclusive") {
-    parts[0] = parts[0].replace("≥", ">").replace("<", "≤");
-    parts[2] = parts[2].replace("≥", ">").replace("<", "≤");
-  }
-
   // F4 applies only to stable less affluent urban areas (CDF: "in some urban areas"; decision A3).
   let decline: boolean | null = null;
+  const describe = (): string[] => {
+    const parts = [
+      `NVQ4+ ${fmt(inputs.nvq4)}% ${affluent ? "≥" : "<"} ${C.nvq4AffluentPct} → ${affluent ? "affluent" : "less affluent"}`,
+      `rural ${fmt(inputs.rural)}% ${rural ? "≥" : "<"} ${C.ruralPct} → ${rural ? "rural" : "urban"}`,
+      `A8 ${fmt(inputs.a8)} per 10,000 ${changing ? "≥" : "<"} ${C.a8ChangingPer10k} → ${changing ? "changing" : "stable"}`,
+    ];
+    if (mode === "exclusive") {
+      parts[0] = parts[0].replace("≥", ">").replace("<", "≤");
+      parts[2] = parts[2].replace("≥", ">").replace("<", "≤");
+    }
+
+    if (decline !== null && jobs !== null && jobs !== undefined) {
+      parts.push(`1984 coal+textiles+steel jobs ${fmt(jobs, 0)} ${decline ? "≥" : "<"} ${fmt(C.declineJobs1984, 0)} → ${decline ? "manufacturing decline" : "no manufacturing decline"}`);
+    }
+    return parts;
+  };
   if (!rural && !affluent && !changing) {
     if (jobs === null || jobs === undefined) {
       return fail(
         "missing",
-        `1984 coal, textiles and steel jobs are needed: the area is urban, less affluent and stable, so it is type 2 (≥1,000 jobs) or type 3 (fewer); ${parts.join("; ")}.`,
+        `1984 coal, textiles and steel jobs are needed: the area is urban, less affluent and stable, so it is type 2 (≥1,000 jobs) or type 3 (fewer); ${describe().join("; ")}.`,
         "jobs1984",
       );
     }
     // "having 1,000 jobs or more across Coal, Textiles and Steel combined in 1984" — inclusive.
     decline = jobs >= C.declineJobs1984;
-    parts.push(`1984 coal+textiles+steel jobs ${fmt(jobs, 0)} ${decline ? "≥" : "<"} ${fmt(C.declineJobs1984, 0)} → ${decline ? "manufacturing decline" : "no manufacturing decline"}`);
   }
 
   const row = TABLE_1.find((r) => r.rural === rural && r.affluent === affluent && r.changing === changing && r.decline === decline);
@@ -105,7 +110,7 @@ export function classifyFamilyType(inputs: TypologyInputs, options: TypologyOpti
   if (!row) return fail("invalid", "No Table 1 row matches these factors (data error).");
   return ok(
     { type: row.type, row, factors: { affluent, rural, changing, decline } },
-    `Type ${row.type} (${row.name}): ${parts.join("; ")}. CDF Part Two, Table 1.`,
+    () => `Type ${row.type} (${row.name}): ${describe().join("; ")}. CDF Part Two, Table 1.`,
     warnings,
   );
 }
@@ -114,7 +119,7 @@ export function classifyFamilyType(inputs: TypologyInputs, options: TypologyOpti
 export function typeInfo(type: number): Result<FamilyTypeRow> {
   const row = Number.isInteger(type) ? TABLE_1.find((r) => r.type === type) : undefined;
   if (!row) return fail("invalid", `Family type must be a whole number from 1 to 9; got ${String(type)}.`, "type");
-  return ok(row, `Type ${row.type}: ${row.name}; average perception of cohesion ${row.average} (${row.areas} areas); ${row.band}. CDF Table 1.`);
+  return ok(row, () => `Type ${row.type}: ${row.name}; average perception of cohesion ${row.average} (${row.areas} areas); ${row.band}. CDF Table 1.`);
 }
 
 /**
@@ -130,14 +135,15 @@ export function familyGroupFor(type: number, singleIssueTension = false): Result
   const info = typeInfo(type);
   if (!info.ok) return info;
   const row = info.value;
-  if (row.group) {
+  const group = row.group;
+  if (group) {
     const warnings: Warning[] = singleIssueTension
-      ? [{ code: "singleIssueIgnored", message: `A single-issue tension applies to types 5–9 only (thematic group e); type ${row.type} is family group ${row.group}).` }]
+      ? [{ code: "singleIssueIgnored", message: `A single-issue tension applies to types 5–9 only (thematic group e); type ${row.type} is family group ${group}).` }]
       : [];
-    return ok(row.group, `Type ${row.type} → ${FAMILY_GROUPS[row.group].heading}. CDF Annex C.`, warnings);
+    return ok(group, () => `Type ${row.type} → ${FAMILY_GROUPS[group].heading}. CDF Annex C.`, warnings);
   }
   if (singleIssueTension) {
-    return ok("e" as const, `Type ${row.type} with a single-issue tension asserted by the user → ${FAMILY_GROUPS.e.heading}. CDF Annex C.`);
+    return ok("e" as const, () => `Type ${row.type} with a single-issue tension asserted by the user → ${FAMILY_GROUPS.e.heading}. CDF Annex C.`);
   }
-  return ok(null, `Type ${row.type} (${row.name}) is a higher-cohesion type with no Annex C family group; group e) applies only if you assert a single-issue tension. CDF Part Two.`);
+  return ok(null, () => `Type ${row.type} (${row.name}) is a higher-cohesion type with no Annex C family group; group e) applies only if you assert a single-issue tension. CDF Part Two.`);
 }

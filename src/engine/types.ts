@@ -58,8 +58,37 @@ export interface Fail {
 
 export type Result<T> = Ok<T> | Fail;
 
-export function ok<T>(value: T, explanation: string, warnings: Warning[] = []): Ok<T> {
-  return { ok: true, value, warnings, explanation };
+/** A success whose explanation is computed on first read (a prototype getter: cheap to create in bulk). */
+class LazyOk<T> implements Ok<T> {
+  readonly ok = true as const;
+  private text: string | undefined;
+  constructor(
+    readonly value: T,
+    readonly warnings: Warning[],
+    private readonly explain: () => string,
+  ) {}
+  get explanation(): string {
+    return (this.text ??= this.explain());
+  }
+}
+
+/**
+ * A success. `explanation` may be given as a function: it is then computed on first read only,
+ * so whole-table runs do not pay for text nobody reads (formatting was most of the engine's time).
+ */
+/** The shared "no warnings" list (frozen: callers build their own array to add warnings). */
+export const NO_WARNINGS: Warning[] = Object.freeze([]) as unknown as Warning[];
+
+/** Concatenates warning lists without allocating when all are empty (the common case in bulk runs). */
+export function joinWarnings(...lists: Warning[][]): Warning[] {
+  let found: Warning[] | null = null;
+  for (const l of lists) if (l.length) found = found ? [...found, ...l] : l;
+  return found ?? NO_WARNINGS;
+}
+
+export function ok<T>(value: T, explanation: string | (() => string), warnings: Warning[] = NO_WARNINGS): Ok<T> {
+  if (typeof explanation === "string") return { ok: true, value, warnings, explanation };
+  return new LazyOk(value, warnings, explanation);
 }
 
 export function fail(code: EngineErrorCode, message: string, field?: string): Fail {

@@ -92,7 +92,7 @@ export function familyTypeExplain(nvq4: any[][], rural: any[][], a8: any[][], jo
   const { results, shape } = typology(nvq4, rural, a8, jobs1984, singleIssue, scale, boundaryMode);
   return reshape(
     results.map((r) =>
-      r.ok ? [r.explanation, r.value.groupExplanation, ...r.warnings.map((w) => `Warning: ${w.message}`)].join(" ") : `No result: ${r.error.message}`,
+      r.ok ? [r.explanation, ...r.warnings.map((w) => `Warning: ${w.message}`)].join(" ") : `No result: ${r.error.message}`,
     ),
     shape,
   );
