@@ -8,3 +8,4 @@ export * from "./table";
 export * from "./data/familyTypes";
 export * from "./data/abgBands";
 export { DATA_VERSION } from "./version";
+export * from "./stats";

@@ -88,3 +88,19 @@ export function option<T extends string>(raw: unknown, allowed: readonly T[], fa
 export function spill<T>(m: (T | CustomFunctions.Error)[][]): T[][] {
   return m as T[][];
 }
+
+/**
+ * Runs a function body so that nothing escapes as an exception: an argument error (shape, option)
+ * becomes a one-cell error result with its message; anything unexpected becomes #VALUE! saying so.
+ */
+export function guard<T>(body: () => T[][]): T[][] {
+  try {
+    return body();
+  } catch (e) {
+    const err =
+      e instanceof CustomFunctions.Error
+        ? e
+        : new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `Unexpected error: ${e instanceof Error ? e.message : String(e)}`);
+    return [[err as unknown as T]];
+  }
+}

@@ -17,7 +17,7 @@ import {
   typeInfo,
   typologyColumn,
 } from "../engine";
-import { asMatrix, cells, commonShape, flatten, invalidArgument, option, reshape, spill, toExcelError } from "./adapter";
+import { asMatrix, cells, commonShape, flatten, guard, invalidArgument, option, reshape, spill, toExcelError } from "./adapter";
 
 
 function typology(nvq4: any[][], rural: any[][], a8: any[][], jobs1984: any[][] | null | undefined, singleIssue: any[][] | null | undefined, scale: string | null | undefined, boundaryMode: string | null | undefined) {
@@ -53,8 +53,10 @@ function abg(score: any[][], ci: any[][] | null | undefined, basis: string | nul
  * @returns Family type 1–9 for each row.
  */
 export function familyType(nvq4: any[][], rural: any[][], a8: any[][], jobs1984?: any[][], scale?: string, boundaryMode?: string): number[][] {
-  const { results, shape } = typology(nvq4, rural, a8, jobs1984, null, scale, boundaryMode);
-  return spill(reshape(cells(results, (v) => v.type), shape));
+  return guard(() => {
+    const { results, shape } = typology(nvq4, rural, a8, jobs1984, null, scale, boundaryMode);
+    return spill(reshape(cells(results, (v) => v.type), shape));
+  });
 }
 
 /**
@@ -71,8 +73,10 @@ export function familyType(nvq4: any[][], rural: any[][], a8: any[][], jobs1984?
  * @returns "a" to "e", or "" when the type has no family group.
  */
 export function familyGroup(nvq4: any[][], rural: any[][], a8: any[][], jobs1984?: any[][], singleIssue?: any[][], scale?: string, boundaryMode?: string): string[][] {
-  const { results, shape } = typology(nvq4, rural, a8, jobs1984, singleIssue, scale, boundaryMode);
-  return spill(reshape(cells(results, (v) => v.group ?? ""), shape));
+  return guard(() => {
+    const { results, shape } = typology(nvq4, rural, a8, jobs1984, singleIssue, scale, boundaryMode);
+    return spill(reshape(cells(results, (v) => v.group ?? ""), shape));
+  });
 }
 
 /**
@@ -89,13 +93,15 @@ export function familyGroup(nvq4: any[][], rural: any[][], a8: any[][], jobs1984
  * @returns The explanation for each row.
  */
 export function familyTypeExplain(nvq4: any[][], rural: any[][], a8: any[][], jobs1984?: any[][], singleIssue?: any[][], scale?: string, boundaryMode?: string): string[][] {
-  const { results, shape } = typology(nvq4, rural, a8, jobs1984, singleIssue, scale, boundaryMode);
-  return reshape(
-    results.map((r) =>
-      r.ok ? [r.explanation, ...r.warnings.map((w) => `Warning: ${w.message}`)].join(" ") : `No result: ${r.error.message}`,
-    ),
-    shape,
-  );
+  return guard(() => {
+    const { results, shape } = typology(nvq4, rural, a8, jobs1984, singleIssue, scale, boundaryMode);
+    return reshape(
+      results.map((r) =>
+        r.ok ? [r.explanation, ...r.warnings.map((w) => `Warning: ${w.message}`)].join(" ") : `No result: ${r.error.message}`,
+      ),
+      shape,
+    );
+  });
 }
 
 const TYPE_FIELDS = ["name", "average", "areas", "band", "group"] as const;
@@ -109,27 +115,29 @@ const TYPE_FIELDS = ["name", "average", "areas", "band", "group"] as const;
  * @returns Table 1 figures as published (CDF Table 1).
  */
 export function typeInfoFn(type: any[][], field?: string): any[][] {
-  const m = asMatrix(type);
-  if (!m) throw invalidArgument("type is required: a family type 1–9 or \"total\".");
-  const shape = commonShape({ type: m });
-  const f = field === null || field === undefined || String(field).trim() === "" ? null : option(field, TYPE_FIELDS, "name", "field");
-  if (!f && shape.cols > 1) throw invalidArgument("With several columns of types, give a field: \"name\", \"average\", \"areas\", \"band\" or \"group\".");
-  const values = flatten(m, shape) as unknown[];
-  const rows = values.map((raw): (string | number | CustomFunctions.Error)[] => {
-    if (typeof raw === "string" && raw.trim().toLowerCase() === "total") {
-      const total: Record<(typeof TYPE_FIELDS)[number], string | number> = { name: "Total", average: TABLE_1_TOTAL.average, areas: TABLE_1_TOTAL.areas, band: "", group: "" };
-      return f ? [total[f]] : [total.name, total.average, total.areas, total.band];
-    }
-    const n = typeof raw === "number" ? raw : typeof raw === "string" && raw.trim() !== "" ? Number(raw.trim()) : NaN;
-    const info = typeInfo(n);
-    if (!info.ok) return [toExcelError(raw === null || raw === undefined || raw === "" ? { code: "missing", message: "Family type is blank; give 1–9 or \"total\"." } : info.error)];
-    const r = info.value;
-    const all = { name: r.name, average: r.average, areas: r.areas, band: r.band, group: r.group ?? "" };
-    return f ? [all[f]] : [all.name, all.average, all.areas, all.band];
+  return guard(() => {
+    const m = asMatrix(type);
+    if (!m) throw invalidArgument("type is required: a family type 1–9 or \"total\".");
+    const shape = commonShape({ type: m });
+    const f = field === null || field === undefined || String(field).trim() === "" ? null : option(field, TYPE_FIELDS, "name", "field");
+    if (!f && shape.cols > 1) throw invalidArgument("With several columns of types, give a field: \"name\", \"average\", \"areas\", \"band\" or \"group\".");
+    const values = flatten(m, shape) as unknown[];
+    const rows = values.map((raw): (string | number | CustomFunctions.Error)[] => {
+      if (typeof raw === "string" && raw.trim().toLowerCase() === "total") {
+        const total: Record<(typeof TYPE_FIELDS)[number], string | number> = { name: "Total", average: TABLE_1_TOTAL.average, areas: TABLE_1_TOTAL.areas, band: "", group: "" };
+        return f ? [total[f]] : [total.name, total.average, total.areas, total.band];
+      }
+      const n = typeof raw === "number" ? raw : typeof raw === "string" && raw.trim() !== "" ? Number(raw.trim()) : NaN;
+      const info = typeInfo(n);
+      if (!info.ok) return [toExcelError(raw === null || raw === undefined || raw === "" ? { code: "missing", message: "Family type is blank; give 1–9 or \"total\"." } : info.error)];
+      const r = info.value;
+      const all = { name: r.name, average: r.average, areas: r.areas, band: r.band, group: r.group ?? "" };
+      return f ? [all[f]] : [all.name, all.average, all.areas, all.band];
+    });
+    if (f) return reshape(rows.map((r) => r[0]), shape);
+    // No field: one row of four per type (errors fill the row).
+    return rows.map((r) => (r.length === 4 ? r : [r[0], r[0], r[0], r[0]]));
   });
-  if (f) return reshape(rows.map((r) => r[0]), shape);
-  // No field: one row of four per type (errors fill the row).
-  return rows.map((r) => (r.length === 4 ? r : [r[0], r[0], r[0], r[0]]));
 }
 
 /**
@@ -143,8 +151,10 @@ export function typeInfoFn(type: any[][], field?: string): any[][] {
  * @returns Band 0–5 for each row.
  */
 export function abgBandFn(score: any[][], ci?: any[][], basis?: string, scale?: string): number[][] {
-  const { results, shape } = abg(score, ci, basis, scale);
-  return spill(reshape(cells(results, (v) => v.band), shape));
+  return guard(() => {
+    const { results, shape } = abg(score, ci, basis, scale);
+    return spill(reshape(cells(results, (v) => v.band), shape));
+  });
 }
 
 /**
@@ -158,8 +168,10 @@ export function abgBandFn(score: any[][], ci?: any[][], basis?: string, scale?: 
  * @returns Allocation in £ for each row (2008-2011 settlement; period split not stated).
  */
 export function abgAllocationFn(score: any[][], ci?: any[][], basis?: string, scale?: string): number[][] {
-  const { results, shape } = abg(score, ci, basis, scale);
-  return spill(reshape(cells(results, (v) => v.amountGbp), shape));
+  return guard(() => {
+    const { results, shape } = abg(score, ci, basis, scale);
+    return spill(reshape(cells(results, (v) => v.amountGbp), shape));
+  });
 }
 
 const RANGE_OUTPUTS = ["bands", "uncertain", "min", "max"] as const;
@@ -175,12 +187,14 @@ const RANGE_OUTPUTS = ["bands", "uncertain", "min", "max"] as const;
  * @returns One value per row.
  */
 export function abgRangeFn(score: any[][], ci: any[][], output?: string, scale?: string): any[][] {
-  const what = option(output, RANGE_OUTPUTS, "bands", "output");
-  const { results, shape } = abg(score, ci, null, scale);
-  return reshape(
-    cells(results, (v) => (what === "bands" ? v.rangeText : what === "uncertain" ? v.uncertain : what === "min" ? v.amountMinGbp : v.amountMaxGbp)),
-    shape,
-  );
+  return guard(() => {
+    const what = option(output, RANGE_OUTPUTS, "bands", "output");
+    const { results, shape } = abg(score, ci, null, scale);
+    return reshape(
+      cells(results, (v) => (what === "bands" ? v.rangeText : what === "uncertain" ? v.uncertain : what === "min" ? v.amountMinGbp : v.amountMaxGbp)),
+      shape,
+    );
+  });
 }
 
 /**
@@ -194,11 +208,13 @@ export function abgRangeFn(score: any[][], ci: any[][], output?: string, scale?:
  * @returns The explanation for each row.
  */
 export function abgExplainFn(score: any[][], ci?: any[][], basis?: string, scale?: string): string[][] {
-  const { results, shape } = abg(score, ci, basis, scale);
-  return reshape(
-    results.map((r) => (r.ok ? [r.explanation, ...r.warnings.filter((w) => w.code !== "bandUncertain").map((w) => `Warning: ${w.message}`)].join(" ") : `No result: ${r.error.message}`)),
-    shape,
-  );
+  return guard(() => {
+    const { results, shape } = abg(score, ci, basis, scale);
+    return reshape(
+      results.map((r) => (r.ok ? [r.explanation, ...r.warnings.filter((w) => w.code !== "bandUncertain").map((w) => `Warning: ${w.message}`)].join(" ") : `No result: ${r.error.message}`)),
+      shape,
+    );
+  });
 }
 
 /**
@@ -212,20 +228,22 @@ export function abgExplainFn(score: any[][], ci?: any[][], basis?: string, scale
  * @returns A table: band, areas, £; then total, programme, share and uncertain rows.
  */
 export function abgSummaryFn(scores: any[][], ci?: any[][], basis?: string, scale?: string): any[][] {
-  const m = { scores: asMatrix(scores), ci: asMatrix(ci) };
-  const shape = commonShape(m);
-  const n = shape.rows * shape.cols;
-  const results = evaluateColumns({ score: flatten(m.scores, shape) ?? [], ci: flatten(m.ci, shape) ?? undefined }, n, {
-    basis: option(basis, BASES, "point", "basis"),
-    scale: option(scale, SCALES, "auto", "scale"),
+  return guard(() => {
+    const m = { scores: asMatrix(scores), ci: asMatrix(ci) };
+    const shape = commonShape(m);
+    const n = shape.rows * shape.cols;
+    const results = evaluateColumns({ score: flatten(m.scores, shape) ?? [], ci: flatten(m.ci, shape) ?? undefined }, n, {
+      basis: option(basis, BASES, "point", "basis"),
+      scale: option(scale, SCALES, "auto", "scale"),
+    });
+    const s = summarise(results);
+    const rows: (string | number)[][] = [["ABG band", "Areas", "Allocation (£)"]];
+    for (const b of s.byBand) rows.push([b.label, b.areas, b.amountGbp]);
+    rows.push(["Total", s.byBand.reduce((a, b) => a + b.areas, 0), s.totalAllocationGbp]);
+    rows.push(["£34m programme", "", s.programmeGbp]);
+    rows.push(["Share of programme (%)", "", s.shareOfProgrammePct]);
+    rows.push(["Rows with no band (bad or blank input)", s.rowsWithErrors, ""]);
+    rows.push(["Rows whose band is uncertain under the CI", s.uncertainRows.length, ""]);
+    return rows;
   });
-  const s = summarise(results);
-  const rows: (string | number)[][] = [["ABG band", "Areas", "Allocation (£)"]];
-  for (const b of s.byBand) rows.push([b.label, b.areas, b.amountGbp]);
-  rows.push(["Total", s.byBand.reduce((a, b) => a + b.areas, 0), s.totalAllocationGbp]);
-  rows.push(["£34m programme", "", s.programmeGbp]);
-  rows.push(["Share of programme (%)", "", s.shareOfProgrammePct]);
-  rows.push(["Rows with no band (bad or blank input)", s.rowsWithErrors, ""]);
-  rows.push(["Rows whose band is uncertain under the CI", s.uncertainRows.length, ""]);
-  return rows;
 }

@@ -28,7 +28,7 @@ describe("COHESION.FAMILYTYPE / FAMILYGROUP", () => {
     expect(F.familyType(col(20, 30), [[10]], [[10]])).toEqual([[4], [7]]);
   });
   it("mismatched ranges are one clear #VALUE!", () => {
-    expect(() => F.familyType(col(20, 30), col(10, 10, 10), [[10]])).toThrow(/rural is 3×1 but nvq4 is 2×1/);
+    expect(show(F.familyType(col(20, 30), col(10, 10, 10), [[10]]))).toEqual([["#VALUE! rural is 3×1 but nvq4 is 2×1; give ranges of the same size, or a single cell."]]);
   });
   it("Excel percent cells (fractions) and 0–100 give the same answer", () => {
     expect(F.familyType([[0.18]], [[0.12]], [[3]], [[2400]])).toEqual([[2]]);
@@ -36,8 +36,8 @@ describe("COHESION.FAMILYTYPE / FAMILYGROUP", () => {
   it("group e only by assertion, for types 5–9; empty otherwise", () => {
     expect(F.familyGroup(col(30, 30), col(10, 10), col(3, 3), null as unknown as unknown[][], col(true, false))).toEqual([["e"], [""]]);
   });
-  it("rejects an unknown option with the choices", () => {
-    expect(() => F.familyType([[20]], [[10]], [[10]], undefined, "percentage")).toThrow(/scale must be one of "auto", "percent", "fraction"/);
+  it("rejects an unknown option with the choices, as a one-cell error (never a thrown exception)", () => {
+    expect(show(F.familyType([[20]], [[10]], [[10]], undefined, "percentage"))).toEqual([['#VALUE! scale must be one of "auto", "percent", "fraction"; got "percentage".']]);
   });
   it("boundaryMode exclusive moves exactly 25% to less affluent", () => {
     expect(F.familyType([[25]], [[10]], [[10]], undefined, "percent")).toEqual([[7]]);
