@@ -2,7 +2,7 @@
  * The edge between Excel and the engine: shapes of range arguments and Excel errors.
  * No framework rules live here; every rule is in src/engine.
  */
-import { parseChoice, type EngineError, type Result } from "../engine";
+import { isBlank, parseChoice, parseNumber, type EngineError, type Result } from "../engine";
 
 export type Matrix = unknown[][];
 export interface Shape {
@@ -103,4 +103,26 @@ export function guard<T>(body: () => T[][]): T[][] {
         : new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `Unexpected error: ${e instanceof Error ? e.message : String(e)}`);
     return [[err as unknown as T]];
   }
+}
+
+/**
+ * A numeric matrix from a range: blanks become null when `blanksAllowed` (missing values the engine
+ * handles by a stated rule), otherwise #VALUE!; any other non-number is #VALUE! naming the cell.
+ */
+export function numbers(m: Matrix, name: string, blanksAllowed: boolean): (number | null)[][] {
+  return m.map((row, r) =>
+    row.map((v, c) => {
+      if (blanksAllowed && isBlank(v)) return null;
+      const p = parseNumber(v, name, `${name} (row ${r + 1}, column ${c + 1})`);
+      if (!p.ok) throw invalidArgument(p.error.message);
+      return p.value.value;
+    }),
+  );
+}
+
+/** One number argument (k, level…); #VALUE! naming it otherwise. */
+export function scalarNumber(v: unknown, name: string): number {
+  const p = parseNumber(Array.isArray(v) ? (v as unknown[][])[0]?.[0] : v, name, name);
+  if (!p.ok) throw invalidArgument(p.error.message);
+  return p.value.value;
 }

@@ -8,6 +8,20 @@
  */
 import {
   BASES,
+  CI_METHODS,
+  COMPARISON_POLARITIES,
+  DEFAULT_NEIGHBOURS,
+  NEIGHBOUR_METHODS,
+  benchmark as benchmarkLookup,
+  compareToBenchmark,
+  dissimilarity,
+  dissimilarityVsRest,
+  isBlank,
+  nearestNeighbours,
+  parseNumber,
+  parsePercentColumn,
+  surveyCi,
+  typeMix,
   BOUNDARY_MODES,
   SCALES,
   TABLE_1_TOTAL,
@@ -17,7 +31,7 @@ import {
   typeInfo,
   typologyColumn,
 } from "../engine";
-import { asMatrix, cells, commonShape, flatten, guard, invalidArgument, option, reshape, spill, toExcelError } from "./adapter";
+import { asMatrix, cells, commonShape, flatten, guard, invalidArgument, numbers, option, reshape, scalarNumber, spill, toExcelError } from "./adapter";
 
 
 function typology(nvq4: any[][], rural: any[][], a8: any[][], jobs1984: any[][] | null | undefined, singleIssue: any[][] | null | undefined, scale: string | null | undefined, boundaryMode: string | null | undefined) {
@@ -245,5 +259,168 @@ export function abgSummaryFn(scores: any[][], ci?: any[][], basis?: string, scal
     rows.push(["Rows with no band (bad or blank input)", s.rowsWithErrors, ""]);
     rows.push(["Rows whose band is uncertain under the CI", s.uncertainRows.length, ""]);
     return rows;
+  });
+}
+
+/**
+ * Confidence interval for a survey percentage: the Wilson score interval (default) or the normal approximation, widened by the design effect. Spills lower and upper (and the half-width, which plugs into the ABG functions' ci argument).
+ * @customfunction SURVEYCI
+ * @helpurl https://localhost:3000/help.html#cohesionsurveyci
+ * @param p Survey percentage, 0–100 (or 0–1 from a % cell). A single cell or a column.
+ * @param n Sample size (respondents), more than 0. A single cell or a column.
+ * @param [deff] Design effect, 1 or more (default 1). The interval widens by about √deff.
+ * @param [level] Confidence level between 0 and 1 (default 0.95).
+ * @param [method] "wilson" (default) or "normal".
+ * @param [output] "interval" (default: lower and upper), "all" (lower, upper, half-width) or "halfwidth".
+ * @returns One row per percentage.
+ */
+export function surveyCiFn(p: any[][], n: any[][], deff?: any[][], level?: number, method?: string, output?: string): number[][] {
+  return guard(() => {
+    const m = { p: asMatrix(p), n: asMatrix(n), deff: asMatrix(deff) };
+    const shape = commonShape(m);
+    if (shape.cols > 1) throw invalidArgument("p must be a single cell or a single column.");
+    const out = option(output, ["interval", "all", "halfwidth"] as const, "interval", "output");
+    const how = option(method, CI_METHODS, "wilson", "method");
+    const ps = parsePercentColumn(flatten(m.p, shape) ?? [], "p", "p (survey percentage)").results;
+    const ns = flatten(m.n, shape) ?? [];
+    const ds = flatten(m.deff, shape);
+    const lvl = level === null || level === undefined ? null : level;
+    const width = out === "halfwidth" ? 1 : out === "all" ? 3 : 2;
+    return spill(
+      ps.map((pr, i): (number | CustomFunctions.Error)[] => {
+        const err = (e: CustomFunctions.Error) => new Array(width).fill(e);
+        if (!pr.ok) return err(toExcelError(pr.error));
+        const nr = parseNumber(ns[i], "n", "n (sample size)");
+        if (!nr.ok) return err(toExcelError(nr.error));
+        const d = ds && !isBlank(ds[i]) ? parseNumber(ds[i], "deff", "deff (design effect)") : null;
+        if (d && !d.ok) return err(toExcelError(d.error));
+        const r = surveyCi(pr.value, nr.value.value, { deff: d ? d.value.value : null, level: lvl, method: how });
+        if (!r.ok) return err(toExcelError(r.error));
+        return out === "halfwidth" ? [r.value.halfWidth] : out === "all" ? [r.value.lower, r.value.upper, r.value.halfWidth] : [r.value.lower, r.value.upper];
+      }),
+    );
+  });
+}
+
+/**
+ * Compares a value with a benchmark using its confidence interval (the Fingertips convention): "similar" when the interval contains the benchmark, else "better" or "worse".
+ * @customfunction COMPARE
+ * @helpurl https://localhost:3000/help.html#cohesioncompare
+ * @param value The area's value. A single cell or a column.
+ * @param lower Lower end of its confidence interval.
+ * @param upper Upper end of its confidence interval.
+ * @param benchmark The comparator (e.g. =COHESION.BENCHMARK("getonwell", "2008-09")).
+ * @param [polarity] "higher" (default: higher is better) or "lower".
+ * @returns "better", "similar" or "worse" for each row.
+ */
+export function compareFn(value: any[][], lower: any[][], upper: any[][], benchmark: any[][], polarity?: string): string[][] {
+  return guard((): string[][] => {
+    const m = { value: asMatrix(value), lower: asMatrix(lower), upper: asMatrix(upper), benchmark: asMatrix(benchmark) };
+    const shape = commonShape(m);
+    const pol = option(polarity, COMPARISON_POLARITIES, "higher", "polarity");
+    const cols = (["value", "lower", "upper", "benchmark"] as const).map((k) => flatten(m[k], shape) ?? [null]);
+    const out = cols[0].map((_, i) => {
+      const nums = (["value", "lower", "upper", "benchmark"] as const).map((k, j) => parseNumber(cols[j][i], k, k));
+      const bad = nums.find((x) => !x.ok);
+      if (bad && !bad.ok) return toExcelError(bad.error);
+      const [v, lo, hi, b] = nums.map((x) => (x.ok ? x.value.value : NaN));
+      const r = compareToBenchmark(v, lo, hi, b, pol);
+      return r.ok ? r.value : toExcelError(r.error);
+    });
+    return spill(reshape(out, shape));
+  });
+}
+
+/**
+ * A national figure with its year and source, from the shipped Citizenship Survey / Community Life Survey series and the framework documents. Never invented: a year with no figure is #N/A listing the years that have one.
+ * @customfunction BENCHMARK
+ * @helpurl https://localhost:3000/help.html#cohesionbenchmark
+ * @param id A series ("getonwell", "neighbourhood", "britain", "influence", "place_neighbourhood", "place_influence") or a figure's id (e.g. "CS_2007_AprSep_getonwell", "Table1_total").
+ * @param [year] The survey year for a series, e.g. "2008-09" or 2016 (latest when omitted).
+ * @returns One row: value, period, source (and any comparability note).
+ */
+export function benchmarkFn(id: string, year?: any): any[][] {
+  return guard((): any[][] => {
+    const r = benchmarkLookup(String(id ?? ""), isBlank(year) ? null : (year as string | number));
+    if (!r.ok) return [[toExcelError(r.error)]];
+    const b = r.value;
+    const note = r.warnings.map((w) => w.message).join(" ");
+    const source = `${b.source.doc} ${b.source.ref}`;
+    return [[b.value === null ? toExcelError({ code: "notFound", message: `${b.id} is a range (${b.valueText}), not one figure.` }) : b.value, b.period, source, note]];
+  });
+}
+
+/**
+ * The k nearest areas to an area on chosen indicators (peers for learning): z-score distance rebased so the farthest is 1 (CIPFA's description), or min-max scaled to each weight (NHS England's open method). Blanks are filled with the indicator's mean; ties go by name.
+ * @customfunction NEIGHBOURS
+ * @helpurl https://localhost:3000/help.html#cohesionneighbours
+ * @param names The area names (one column).
+ * @param indicators The indicator values: one row per area, one column per indicator.
+ * @param area The area whose peers you want (a name from names).
+ * @param [k] How many neighbours (default 15).
+ * @param [method] "zscore" (default) or "minmax".
+ * @param [weights] One weight per indicator (default 1 each).
+ * @returns k rows: name, distance.
+ */
+export function neighboursFn(names: any[][], indicators: any[][], area: string, k?: number, method?: string, weights?: any[][]): any[][] {
+  return guard((): any[][] => {
+    const nm = asMatrix(names);
+    const ind = asMatrix(indicators);
+    if (!nm || !ind) throw invalidArgument("names and indicators are required.");
+    if (nm.some((r) => r.length !== 1)) throw invalidArgument("names must be a single column.");
+    if (nm.length !== ind.length) throw invalidArgument(`names has ${nm.length} rows but indicators has ${ind.length}; give one row of indicators per name.`);
+    const table = numbers(ind, "indicators", true);
+    const w = weights === null || weights === undefined ? undefined : (numbers(asMatrix(weights) ?? [], "weights", false).flat() as number[]);
+    const kk = k === null || k === undefined ? DEFAULT_NEIGHBOURS : scalarNumber(k, "k");
+    const r = nearestNeighbours(nm.map((x) => String(x[0] ?? "").trim()), table, String(area ?? "").trim(), {
+      k: kk,
+      method: option(method, NEIGHBOUR_METHODS, "zscore", "method"),
+      weights: w,
+    });
+    if (!r.ok) return [[toExcelError(r.error), ""]];
+    return r.value.map((x) => [x.name, x.distance]);
+  });
+}
+
+/**
+ * Index of dissimilarity (Duncan & Duncan): ½ Σ |aᵢ/A − bᵢ/B| over sub-areas; 0 = same distribution, 1 = complete separation. With form "vsrest", groupB is each sub-area's total population and the index compares the group with everyone else.
+ * @customfunction DISSIMILARITY
+ * @helpurl https://localhost:3000/help.html#cohesiondissimilarity
+ * @param groupA Counts of group A in each sub-area (one column).
+ * @param groupB Counts of group B in each sub-area, or the totals with form "vsrest".
+ * @param [form] "twogroup" (default) or "vsrest".
+ * @returns The index, 0–1.
+ */
+export function dissimilarityFn(groupA: any[][], groupB: any[][], form?: string): number[][] {
+  return guard(() => {
+    const a = numbers(asMatrix(groupA) ?? [], "groupA", false).flat() as number[];
+    const b = numbers(asMatrix(groupB) ?? [], "groupB", false).flat() as number[];
+    const f = option(form, ["twogroup", "vsrest"] as const, "twogroup", "form");
+    const r = f === "vsrest" ? dissimilarityVsRest(a, b) : dissimilarity(a, b);
+    return [[r.ok ? r.value : (toExcelError(r.error) as unknown as number)]];
+  });
+}
+
+/**
+ * Family-type mix of an area from its sub-areas (wards or LSOAs): the share of the population in each of the nine types. The national proxies were district-level: sub-area inputs are your own analysis.
+ * @customfunction TYPEMIX
+ * @helpurl https://localhost:3000/help.html#cohesiontypemix
+ * @param nvq4 NVQ4+ share per sub-area, % (one column).
+ * @param rural Rural share per sub-area, %.
+ * @param a8 A8 workers per 10,000 per sub-area.
+ * @param jobs1984 1984 coal + textiles + steel jobs per sub-area (may be blank where not needed).
+ * @param population Population of each sub-area.
+ * @param [scale] "auto" (default), "percent" or "fraction".
+ * @returns Nine rows: type, name, population share (%); then the number of sub-areas left out.
+ */
+export function typeMixFn(nvq4: any[][], rural: any[][], a8: any[][], jobs1984: any[][], population: any[][], scale?: string): any[][] {
+  return guard((): any[][] => {
+    const m = { nvq4: asMatrix(nvq4), rural: asMatrix(rural), a8: asMatrix(a8), jobs1984: asMatrix(jobs1984), population: asMatrix(population) };
+    const shape = commonShape(m);
+    const r = typeMix(flatten(m.nvq4, shape) ?? [], flatten(m.rural, shape) ?? [], flatten(m.a8, shape) ?? [], flatten(m.jobs1984, shape), flatten(m.population, shape) ?? [], {
+      scale: option(scale, SCALES, "auto", "scale"),
+    });
+    if (!r.ok) return [[toExcelError(r.error), "", ""]];
+    return [...r.value.rows.map((x) => [x.type, x.name, x.sharePct]), ["Sub-areas left out (blank or bad inputs)", "", r.value.excluded.length]];
   });
 }

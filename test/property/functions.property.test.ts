@@ -71,6 +71,18 @@ describe("every custom function, on any input: well-formed, never throws", () =>
   it("ABG.ALLOCATION", () => fc.assert(fc.property(range, optRange, optText, optText, (s, c, b, k) => void noThrow(() => F.abgAllocationFn(s, c, b, k))), params));
   it("ABG.RANGE", () => fc.assert(fc.property(range, range, optText, optText, (s, c, o, k) => void noThrow(() => F.abgRangeFn(s, c, o, k))), params));
   it("ABG.EXPLAIN", () => fc.assert(fc.property(range, optRange, optText, optText, (s, c, b, k) => void noThrow(() => F.abgExplainFn(s, c, b, k))), params));
+  const optNum = fc.option(fc.oneof(fc.double(), fc.integer({ min: -5, max: 40 })), { nil: undefined });
+  it("SURVEYCI", () => fc.assert(fc.property(range, range, optRange, optNum, optText, optText, (p, n, d, l, m, o) => void noThrow(() => F.surveyCiFn(p, n, d, l, m, o))), params));
+  it("COMPARE", () => fc.assert(fc.property(range, range, range, range, optText, (v, l, u, b, p) => void noThrow(() => F.compareFn(v, l, u, b, p))), params));
+  it("BENCHMARK", () =>
+    fc.assert(fc.property(fc.oneof(fc.constantFrom("getonwell", "neighbourhood", "influence", "britain", "Table1_total", "CS_2007_AprSep_getonwell", ""), fc.string()), fc.option(cell, { nil: undefined }), (id, y) => void noThrow(() => F.benchmarkFn(id, y))), params));
+  it("NEIGHBOURS", () =>
+    fc.assert(
+      fc.property(range, range, fc.oneof(fc.constantFrom("A", "B", "", "1"), fc.string()), optNum, optText, optRange, (n, i, a, k, m, w) => void noThrow(() => F.neighboursFn(n, i, a, k, m, w))),
+      { numRuns: Math.min(RUNS, 50_000) },
+    ));
+  it("DISSIMILARITY", () => fc.assert(fc.property(range, range, optText, (a, b, f) => void noThrow(() => F.dissimilarityFn(a, b, f))), params));
+  it("TYPEMIX", () => fc.assert(fc.property(range, range, range, range, range, optText, (a, b, c, d, e, s2) => void noThrow(() => F.typeMixFn(a, b, c, d, e, s2))), params));
   it("ABG.SUMMARY", () => fc.assert(fc.property(range, optRange, optText, (s, c, b) => void noThrow(() => F.abgSummaryFn(s, c, b))), { numRuns: Math.min(RUNS, 20_000) }));
 });
 
