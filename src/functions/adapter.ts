@@ -112,6 +112,7 @@ export function guard<T>(body: () => T[][]): T[][] {
 export function numbers(m: Matrix, name: string, blanksAllowed: boolean): (number | null)[][] {
   return m.map((row, r) =>
     row.map((v, c) => {
+      if (typeof v === "number" && Number.isFinite(v)) return v === 0 ? 0 : v; // the common case, without allocation
       if (blanksAllowed && isBlank(v)) return null;
       const p = parseNumber(v, name, `${name} (row ${r + 1}, column ${c + 1})`);
       if (!p.ok) throw invalidArgument(p.error.message);
