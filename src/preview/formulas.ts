@@ -1,0 +1,242 @@
+/**
+ * A small formula evaluator for the preview: enough of Excel's grammar to compute the add-in's own
+ * `=COHESION.…` custom functions (registered through CustomFunctions.associate by the real, built
+ * functions.js) over cell references, ranges and literals, with nested calls and spilled results.
+ * Not a spreadsheet engine: other Excel functions give #NAME? saying the preview only runs COHESION.*.
+ */
+
+export type Value = string | number | boolean | null;
+export interface ErrorValue {
+  error: string; // "#VALUE!", "#N/A", "#NAME?", "#REF!", "#SPILL!"
+  message: string;
+}
+export type Evaluated = Value | ErrorValue | Evaluated[][];
+
+export interface FormulaContext {
+  /** Current sheet name. */
+  sheet: string;
+  /** Raw value of a cell (row/column 0-based) on a sheet; null when empty. */
+  cell(sheet: string, row: number, column: number): unknown;
+  /** The registered custom functions, by id without the namespace ("ABG.ALLOCATION"). */
+  functions: ReadonlyMap<string, (...args: unknown[]) => unknown>;
+  namespace: string;
+  /** Parameter shapes from functions.json: a range passed to a scalar parameter arrives as its first cell, as in Excel. */
+  dimensions?: ReadonlyMap<string, readonly ("scalar" | "matrix")[]>;
+}
+
+type Node =
+  | { kind: "num"; value: number }
+  | { kind: "str"; value: string }
+  | { kind: "bool"; value: boolean }
+  | { kind: "empty" }
+  | { kind: "ref"; sheet: string | null; row: number; column: number; rows: number; columns: number; single: boolean }
+  | { kind: "call"; name: string; args: Node[] };
+
+export class FormulaError extends Error {}
+
+const colIndex = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+
+/** Parses the text after "=". Throws FormulaError with a readable message. */
+export function parseFormula(text: string): Node {
+  let i = 0;
+  const s = text;
+  const ws = () => {
+    while (i < s.length && /\s/.test(s[i])) i++;
+  };
+  const expect = (ch: string) => {
+    ws();
+    if (s[i] !== ch) throw new FormulaError(`expected "${ch}" at position ${i + 1}`);
+    i++;
+  };
+  const cellRef = /^(\$?[A-Za-z]{1,3}\$?\d{1,7})(?::(\$?[A-Za-z]{1,3}\$?\d{1,7}))?/;
+  const parseRef = (sheet: string | null): Node | null => {
+    const m = cellRef.exec(s.slice(i));
+    if (!m) return null;
+    const one = (t: string) => {
+      const mm = /^\$?([A-Za-z]+)\$?(\d+)$/.exec(t)!;
+      return { column: colIndex(mm[1]), row: Number(mm[2]) - 1 };
+    };
+    const a = one(m[1]);
+    const b = m[2] ? one(m[2]) : a;
+    i += m[0].length;
+    return {
+      kind: "ref",
+      sheet,
+      row: Math.min(a.row, b.row),
+      column: Math.min(a.column, b.column),
+      rows: Math.abs(b.row - a.row) + 1,
+      columns: Math.abs(b.column - a.column) + 1,
+      single: !m[2],
+    };
+  };
+  const expr = (): Node => {
+    ws();
+    const ch = s[i];
+    if (ch === undefined || ch === "," || ch === ")") return { kind: "empty" };
+    if (ch === '"') {
+      let out = "";
+      i++;
+      for (;;) {
+        if (i >= s.length) throw new FormulaError("a text value is missing its closing quote");
+        if (s[i] === '"') {
+          if (s[i + 1] === '"') {
+            out += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        out += s[i++];
+      }
+      return { kind: "str", value: out };
+    }
+    if (ch === "'") {
+      const end = s.indexOf("'!", i + 1);
+      if (end < 0) throw new FormulaError("bad sheet reference");
+      const sheet = s.slice(i + 1, end).replace(/''/g, "'");
+      i = end + 2;
+      const r = parseRef(sheet);
+      if (!r) throw new FormulaError(`bad reference after '${sheet}'!`);
+      return r;
+    }
+    const num = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?%?/i.exec(s.slice(i));
+    if (num && !/^[A-Za-z]/.test(s.slice(i))) {
+      i += num[0].length;
+      const pct = num[0].endsWith("%");
+      return { kind: "num", value: Number(pct ? num[0].slice(0, -1) : num[0]) / (pct ? 100 : 1) };
+    }
+    const name = /^[A-Za-z_][A-Za-z0-9_.]*/.exec(s.slice(i));
+    if (name) {
+      const after = s.slice(i + name[0].length).trimStart();
+      if (after.startsWith("(")) {
+        i += name[0].length;
+        expect("(");
+        const args: Node[] = [];
+        ws();
+        if (s[i] === ")") i++;
+        else {
+          for (;;) {
+            args.push(expr());
+            ws();
+            if (s[i] === ",") {
+              i++;
+              continue;
+            }
+            expect(")");
+            break;
+          }
+        }
+        return { kind: "call", name: name[0].toUpperCase(), args };
+      }
+      if (s[i + name[0].length] === "!") {
+        const sheet = name[0];
+        i += name[0].length + 1;
+        const r = parseRef(sheet);
+        if (!r) throw new FormulaError(`bad reference after ${sheet}!`);
+        return r;
+      }
+      const up = name[0].toUpperCase();
+      if (up === "TRUE" || up === "FALSE") {
+        i += name[0].length;
+        return { kind: "bool", value: up === "TRUE" };
+      }
+      const r = parseRef(null);
+      if (r) return r;
+      throw new FormulaError(`"${name[0]}" is not a value, reference or function`);
+    }
+    const r = parseRef(null);
+    if (r) return r;
+    throw new FormulaError(`unexpected "${ch}" at position ${i + 1}`);
+  };
+  const node = expr();
+  ws();
+  if (i < s.length) throw new FormulaError(`unexpected "${s.slice(i, i + 10)}" at position ${i + 1}`);
+  return node;
+}
+
+const isError = (v: unknown): v is ErrorValue => typeof v === "object" && v !== null && !Array.isArray(v) && typeof (v as ErrorValue).error === "string";
+
+/** A CustomFunctions.Error (or any thrown error) as a cell error. */
+function toErrorValue(e: unknown): ErrorValue {
+  const o = e as { code?: string; message?: string };
+  const code = typeof o?.code === "string" && o.code.startsWith("#") ? o.code : "#VALUE!";
+  return { error: code, message: String(o?.message ?? e) };
+}
+
+/** Normalises what a custom function returned into cell values (errors as ErrorValue). */
+function normalise(v: unknown): Evaluated {
+  if (Array.isArray(v)) return v.map((row) => (Array.isArray(row) ? row.map((x) => normalise(x) as Value | ErrorValue) : [normalise(row) as Value | ErrorValue]));
+  if (v instanceof Error || (typeof v === "object" && v !== null && "code" in (v as object) && "message" in (v as object))) return toErrorValue(v);
+  if (v === undefined) return null;
+  if (typeof v === "number" && !Number.isFinite(v)) return { error: "#NUM!", message: "not a finite number" };
+  return v as Value;
+}
+
+/** Evaluates a parsed formula. Custom functions receive ranges as 2-D arrays, as Excel passes them. */
+export function evaluate(node: Node, ctx: FormulaContext): Evaluated {
+  switch (node.kind) {
+    case "num":
+      return node.value;
+    case "str":
+      return node.value;
+    case "bool":
+      return node.value;
+    case "empty":
+      return null;
+    case "ref": {
+      const sheet = node.sheet ?? ctx.sheet;
+      const rows: Evaluated[][] = [];
+      for (let r = 0; r < node.rows; r++) {
+        const row: Evaluated[] = [];
+        for (let c = 0; c < node.columns; c++) {
+          const v = ctx.cell(sheet, node.row + r, node.column + c);
+          row.push(v === undefined || v === "" ? null : (v as Value));
+        }
+        rows.push(row);
+      }
+      return rows;
+    }
+    case "call": {
+      const prefix = `${ctx.namespace.toUpperCase()}.`;
+      const fn = node.name.startsWith(prefix) ? ctx.functions.get(node.name.slice(prefix.length)) : undefined;
+      if (!fn) {
+        return {
+          error: "#NAME?",
+          message: node.name.startsWith(prefix) ? `${node.name} is not one of the add-in's functions.` : `The preview computes only the add-in's ${ctx.namespace}.* functions, not ${node.name}.`,
+        };
+      }
+      const id = node.name.slice(prefix.length);
+      const dims = ctx.dimensions?.get(id);
+      const args: unknown[] = [];
+      for (const [k, a] of node.args.entries()) {
+        let v = evaluate(a, ctx);
+        if (isError(v)) return v; // like Excel: an error argument gives that error
+        const matrix = dims ? dims[k] === "matrix" : true;
+        if (matrix && !Array.isArray(v) && a.kind !== "empty") v = [[v as Value]]; // Excel wraps a single value for a range parameter
+        if (!matrix && Array.isArray(v)) {
+          const first = v[0]?.[0];
+          if (v.length !== 1 || v[0].length !== 1) return { error: "#VALUE!", message: `argument ${k + 1} of ${node.name} takes a single value, not a range.` };
+          if (isError(first)) return first;
+          v = first as Value;
+        }
+        args.push(a.kind === "empty" ? null : v);
+      }
+      try {
+        return normalise(fn(...args));
+      } catch (e) {
+        return toErrorValue(e);
+      }
+    }
+  }
+}
+
+/** Parses and evaluates "=…" text; parse errors become #NAME? with the reason. */
+export function evaluateFormulaText(formula: string, ctx: FormulaContext): Evaluated {
+  const text = formula.startsWith("=") ? formula.slice(1) : formula;
+  try {
+    return evaluate(parseFormula(text), ctx);
+  } catch (e) {
+    return { error: "#NAME?", message: e instanceof Error ? e.message : String(e) };
+  }
+}
