@@ -10,3 +10,4 @@ export * from "./data/familyTypes";
 export * from "./data/abgBands";
 export { DATA_VERSION } from "./version";
 export * from "./stats";
+export * from "./actions";
