@@ -8,6 +8,11 @@
  */
 import {
   BASES,
+  RECOMMEND_SOURCES,
+  listIssues,
+  parseFamilyGroup,
+  recommendActions,
+  resolveIssue,
   CI_METHODS,
   COMPARISON_POLARITIES,
   DEFAULT_NEIGHBOURS,
@@ -422,5 +427,52 @@ export function typeMixFn(nvq4: any[][], rural: any[][], a8: any[][], jobs1984: 
     });
     if (!r.ok) return [[toExcelError(r.error), "", ""]];
     return [...r.value.rows.map((x) => [x.type, x.name, x.sharePct]), ["Sub-areas left out (blank or bad inputs)", "", r.value.excluded.length]];
+  });
+}
+
+/**
+ * The framework's issues (CDF Annex D, Table D1): code, id and the document's wording, one per row. Use it as the source of a data-validation list.
+ * @customfunction ISSUES
+ * @helpurl https://localhost:3000/help.html#cohesionissues
+ * @param [output] "table" (default: code, id, text), "text" (the wording only) or "code".
+ * @returns 23 rows.
+ */
+export function issuesFn(output?: string): string[][] {
+  return guard(() => {
+    const what = option(output, ["table", "text", "code"] as const, "table", "output");
+    return listIssues().map((i) => (what === "text" ? [i.title] : what === "code" ? [i.code] : [i.code, i.id, i.title]));
+  });
+}
+
+/**
+ * Ranked actions for an area's issues (CDF Annex D, Table D1): each action with how many of the issues it addresses, most first (ties in A01–A20 order). The five actions every area should take are listed after them.
+ * @customfunction ACTIONS
+ * @helpurl https://localhost:3000/help.html#cohesionactions
+ * @param issues A range of issue codes (I01–I23), ids or the issues' text. Blank cells are ignored.
+ * @param [group] Family group a–e: adds the Annex C advice ("works well" / "works less well").
+ * @param [source] "cdf2009" (default: the framework alone) or "all" (adds the LGA 2019 guide's actions, labelled).
+ * @returns Rows of: code, action, issues addressed (count), the issues' codes, source.
+ */
+export function actionsFn(issues: any[][], group?: string, source?: string): any[][] {
+  return guard((): any[][] => {
+    const m = asMatrix(issues) ?? [];
+    const given = m.flat().filter((v) => !isBlank(v)).map((v) => String(v));
+    if (given.length === 0) return [[toExcelError({ code: "missing", message: "No issues given: pass a range of issue codes (I01–I23), ids or texts; =COHESION.ISSUES() lists them." }), "", "", "", ""]];
+    const unknown = given.filter((g) => !resolveIssue(g).ok);
+    if (unknown.length) {
+      return [[toExcelError({ code: "notFound", message: `Unknown issue${unknown.length > 1 ? "s" : ""}: ${unknown.map((u) => `"${u.length > 40 ? u.slice(0, 37) + "…" : u}"`).join(", ")}. =COHESION.ISSUES() lists the 23 issues.` }), "", "", "", ""]];
+    }
+    const g = isBlank(group) ? undefined : parseFamilyGroup(String(group));
+    if (!isBlank(group) && !g) throw invalidArgument(`group must be a family group a, b, c, d or e; got "${String(group)}".`);
+    const r = recommendActions(given, { group: g, source: option(source, RECOMMEND_SOURCES, "cdf2009", "source") });
+    if (!r.ok) return [[toExcelError(r.error), "", "", "", ""]];
+    const rec = r.value;
+    const rows: any[][] = rec.actions.map((a) => [a.code, a.title, a.count, a.issues.join(", "), a.origin === "lga2019" ? `LGA 2019 ${a.source.ref} (linked by this add-in)` : `CDF ${a.source.ref}`]);
+    rows.push(...rec.universal.map((u) => [u.code, u.title, "every area", "", `CDF ${u.source.ref}`]));
+    if (rec.group) {
+      for (const w of rec.group.worksWell) rows.push([`${rec.group.group})`, w, "works well", "", `CDF ${rec.group.source.ref}`]);
+      for (const w of rec.group.worksLessWell) rows.push([`${rec.group.group})`, w, "works less well", "", `CDF ${rec.group.source.ref}`]);
+    }
+    return rows;
   });
 }

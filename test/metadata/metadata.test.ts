@@ -12,7 +12,7 @@ describe("custom functions metadata (functions.json from JSDoc)", () => {
 
   it("has the expected ids under the COHESION namespace, each once", () => {
     const ids = JSON.parse(result.metadataJson).functions.map((f: { id: string }) => f.id);
-    expect(ids).toEqual(expect.arrayContaining(["FAMILYTYPE", "FAMILYGROUP", "FAMILYTYPE.EXPLAIN", "TYPEINFO", "ABG.BAND", "ABG.ALLOCATION", "ABG.RANGE", "ABG.EXPLAIN", "ABG.SUMMARY", "SURVEYCI", "COMPARE", "BENCHMARK", "NEIGHBOURS", "DISSIMILARITY", "TYPEMIX"]));
+    expect(ids).toEqual(expect.arrayContaining(["FAMILYTYPE", "FAMILYGROUP", "FAMILYTYPE.EXPLAIN", "TYPEINFO", "ABG.BAND", "ABG.ALLOCATION", "ABG.RANGE", "ABG.EXPLAIN", "ABG.SUMMARY", "SURVEYCI", "COMPARE", "BENCHMARK", "NEIGHBOURS", "DISSIMILARITY", "TYPEMIX", "ISSUES", "ACTIONS"]));
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[A-Z][A-Z0-9._]{2,127}$/);
   });

@@ -83,6 +83,10 @@ describe("every custom function, on any input: well-formed, never throws", () =>
     ));
   it("DISSIMILARITY", () => fc.assert(fc.property(range, range, optText, (a, b, f) => void noThrow(() => F.dissimilarityFn(a, b, f))), params));
   it("TYPEMIX", () => fc.assert(fc.property(range, range, range, range, range, optText, (a, b, c, d, e, s2) => void noThrow(() => F.typeMixFn(a, b, c, d, e, s2))), params));
+  const issueCell = fc.oneof(cell, fc.constantFrom("I01", "i7", "I23", "low_pride_belonging", "Lack of respect for ethnic difference", "I24", "I00"));
+  const issueRange = fc.array(fc.array(issueCell, { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 6 });
+  it("ACTIONS", () => fc.assert(fc.property(issueRange, optText, optText, (i, g, s2) => void noThrow(() => F.actionsFn(i, g, s2))), { numRuns: Math.min(RUNS, 50_000) }));
+  it("ISSUES", () => fc.assert(fc.property(optText, (o) => void noThrow(() => F.issuesFn(o))), { numRuns: Math.min(RUNS, 10_000) }));
   it("ABG.SUMMARY", () => fc.assert(fc.property(range, optRange, optText, (s, c, b) => void noThrow(() => F.abgSummaryFn(s, c, b))), { numRuns: Math.min(RUNS, 20_000) }));
 });
 
