@@ -18,3 +18,4 @@ export * from "./lga2019";
 export * from "./lookup";
 export * from "./recommend";
 export * from "./detect";
+export * from "./plan";
