@@ -19,3 +19,4 @@ export * from "./lookup";
 export * from "./recommend";
 export * from "./detect";
 export * from "./plan";
+export * from "./area";
