@@ -32,7 +32,9 @@ function rows(n = 352) {
     const nvq4 = Math.round((12 + rnd() * 30) * 10) / 10;
     const a8 = Math.round(rnd() * rnd() * 40 * 10) / 10;
     const jobs = rnd() < 0.35 ? Math.round(rnd() * 9000) : Math.round(rnd() * 900);
-    const score = Math.round((52 + rnd() * 40) * 10) / 10;
+    // Roughly like the 2006-07 BVPI results: centred near 79%, a few authorities much lower.
+    const gauss = Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
+    const score = Math.round(Math.min(95, Math.max(45, 79 + 7 * gauss)) * 10) / 10;
     const n = 400 + Math.floor(rnd() * 900);
     const ci = Math.round(1.96 * Math.sqrt(((score / 100) * (1 - score / 100)) / n) * 1000) / 10;
     const population = 60000 + Math.floor(rnd() * 400000);

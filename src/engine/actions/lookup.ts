@@ -56,7 +56,7 @@ export function actionByCode(code: ActionCode): Action {
 }
 
 const HOW_TO_LIST_ISSUES =
-  "use a code I01–I23, an id such as \"fear_of_crime\", or the issue's text as printed in Table D1; listIssues() lists all 23";
+  "use a code I01–I23, an id such as \"fear_of_crime\", or the issue's text as printed in Table D1 (=COHESION.ISSUES() in Excel, or the pane's issue list, shows all 23)";
 
 /**
  * Resolve an issue from its code, id or text.

@@ -221,7 +221,7 @@ export function recommendActions(issueIds: readonly string[], options: Recommend
     const list = unknown.map((u) => `"${u}"`).join(", ");
     return fail(
       "notFound",
-      `Unknown issue${unknown.length > 1 ? "s" : ""} ${list}: use codes I01–I23, ids such as "fear_of_crime", or the Table D1 text; listIssues() lists all 23.`,
+      `Unknown issue${unknown.length > 1 ? "s" : ""} ${list}: use codes I01–I23, ids such as "fear_of_crime", or the Table D1 text (=COHESION.ISSUES() in Excel shows all 23).`,
       "issues",
     );
   }

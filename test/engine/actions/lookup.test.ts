@@ -25,7 +25,7 @@ describe("resolveIssue (CDF Table D1)", () => {
       if (!f.ok) {
         expect(f.error.code).toBe("notFound");
         expect(f.error.message).toContain(bad);
-        expect(f.error.message).toContain("listIssues()");
+        expect(f.error.message).toContain("=COHESION.ISSUES()");
       }
     }
   });
@@ -69,7 +69,7 @@ describe("resolveIssue (CDF Table D1)", () => {
       error: {
         code: "notFound",
         message:
-          'No Table D1 issue matches "Loneliness": use a code I01–I23, an id such as "fear_of_crime", or the issue\'s text as printed in Table D1; listIssues() lists all 23.',
+          'No Table D1 issue matches "Loneliness": use a code I01–I23, an id such as "fear_of_crime", or the issue\'s text as printed in Table D1 (=COHESION.ISSUES() in Excel, or the pane\'s issue list, shows all 23).',
         field: "issue",
       },
     });

@@ -93,7 +93,7 @@ describe("recommendActions, source cdf2009 (ranking: count desc, ties A01–A20;
       expect(r.error.message).toContain('"I99"');
       expect(r.error.message).toContain('"loneliness"');
       expect(r.error.message).not.toContain('"I01"');
-      expect(r.error.message).toContain("listIssues()");
+      expect(r.error.message).toContain("=COHESION.ISSUES()");
     }
   });
 

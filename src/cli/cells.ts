@@ -1,0 +1,56 @@
+/**
+ * Cell values as they come from ExcelJS (or from a CSV, as strings), turned into
+ * - what the engine reads (`engineValue`): the cached result of a formula, `{error}` for an error,
+ *   the text of rich text and hyperlinks, and dates as ISO text (so the engine refuses them as not a number);
+ * - text for a CSV or a message (`cellText`).
+ * No rule lives here: the engine decides what a value means.
+ */
+import { isBlank } from "../engine";
+
+type Obj = Record<string, unknown>;
+
+function isoDate(d: Date): string {
+  if (Number.isNaN(d.getTime())) return "invalid date";
+  const iso = d.toISOString();
+  return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.replace(/\.000Z$/, "Z");
+}
+
+/** The value the engine should read for a cell. */
+export function engineValue(v: unknown): unknown {
+  if (v === undefined || v === null) return null;
+  if (v instanceof Date) return isoDate(v);
+  if (typeof v === "object") {
+    const o = v as Obj;
+    if ("formula" in o || "sharedFormula" in o) return "result" in o ? engineValue(o.result) : null;
+    if (typeof o.error === "string") return { error: o.error };
+    if (Array.isArray(o.richText)) return (o.richText as Obj[]).map((t) => String(t.text ?? "")).join("");
+    if ("text" in o) return engineValue(o.text);
+    return String(v);
+  }
+  return v;
+}
+
+/** A cell shown as text (CSV output, headers, messages). */
+export function cellText(v: unknown): string {
+  const e = engineValue(v);
+  if (e === null || e === undefined) return "";
+  if (typeof e === "boolean") return e ? "TRUE" : "FALSE";
+  if (typeof e === "object") return String((e as Obj).error ?? "");
+  return String(e);
+}
+
+/** True when a cell holds anything (blank text counts as empty, as in the engine). */
+export function hasValue(v: unknown): boolean {
+  return !isBlank(engineValue(v));
+}
+
+const CANONICAL_NUMBER = /^-?(0|[1-9]\d{0,14})(\.\d{1,15})?$/;
+
+/**
+ * A CSV field as an .xlsx cell: plain decimal numbers become numbers (as Excel does when it opens a
+ * CSV); anything else, including numbers with leading zeros (codes), stays text.
+ */
+export function csvFieldToCell(s: string): string | number | null {
+  if (s === "") return null;
+  return CANONICAL_NUMBER.test(s) ? Number(s) : s;
+}

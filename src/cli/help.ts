@@ -1,0 +1,70 @@
+/** Help text. The field list and its synonyms come from the engine (FIELD_SYNONYMS, FIELD_LABELS). */
+import { BASES, FIELD_LABELS, FIELD_SYNONYMS, INPUT_FIELDS, OUTPUT_HEADERS, SCALES } from "../engine";
+
+export const MAIN_HELP = `Cohesion Toolkit for Excel: the 2007–09 community cohesion framework on your own tables.
+
+Usage:
+  cohesion apply <input.xlsx|input.csv> --out <output.xlsx|output.csv> [options]
+  cohesion recommend --issue ID [--issue ID]... [--group a|b|c|d|e] [--source cdf2009|all] [--json]
+  cohesion --help | --version
+
+Commands:
+  apply       add family type, family group and Area Based Grant band columns to every row, and a summary
+  recommend   actions for an area's issues (CDF Annex D), with the universal actions and approaches to avoid
+
+Run "cohesion apply --help" or "cohesion recommend --help" for details.
+Exit status: 0 done (rows may carry notes); 2 usage error or unreadable input (one line on stderr).
+`;
+
+export function applyHelp(): string {
+  const fields = INPUT_FIELDS.map((f) => `  ${f.padEnd(12)} ${FIELD_LABELS[f]}\n${wrapList(FIELD_SYNONYMS[f], "               ")}`).join("\n");
+  return `Usage: cohesion apply <input.xlsx|input.csv> --out <output.xlsx|output.csv> [options]
+
+Reads the table (the first sheet, or --sheet; the header is the first non-empty row), evaluates
+every row, and writes the table unchanged with these columns added (or replaced, on a re-run):
+  ${OUTPUT_HEADERS.join(", ")}
+An .xlsx output keeps the other sheets, formats and formulas, and gets a "Summary" sheet.
+The summary is also printed. The input file is never modified.
+
+Options:
+  --out FILE               output (.xlsx or .csv; may differ from the input's type; not the input itself)
+  --sheet NAME             the sheet to read (.xlsx input)
+  --col FIELD=HEADER       take FIELD from the column headed HEADER (case-insensitive, exact); repeatable
+  --scale ${SCALES.join("|")}   percentages as 0–100 or as fractions (default auto: per column)
+  --basis ${BASES.join("|")}      which score decides the ABG band: the score, or score − / + CI (default point)
+  -h, --help               this help
+
+Fields, found by these header synonyms (case, spaces and punctuation ignored) unless --col is given.
+A field that is not found is not computed.
+${fields}
+`;
+}
+
+function wrapList(items: readonly string[], indent: string, width = 100): string {
+  const out: string[] = [];
+  let line = indent;
+  for (const [i, s] of items.entries()) {
+    const piece = `"${s}"${i < items.length - 1 ? ", " : ""}`;
+    if (line.length + piece.length > width && line.trim()) {
+      out.push(line.trimEnd());
+      line = indent;
+    }
+    line += piece;
+  }
+  out.push(line.trimEnd());
+  return out.join("\n");
+}
+
+export const RECOMMEND_HELP = `Usage: cohesion recommend --issue ID [--issue ID]... [--group a|b|c|d|e] [--source cdf2009|all] [--json]
+
+Recommends actions for an area's issues (CDF, January 2009, Annex D Table D1): the five universal
+actions, the actions for the given issues ranked by how many of them list each action (ties in
+A01–A20 order), the approaches to avoid, and the Annex C advice for a family group.
+
+Options:
+  --issue ID        an issue code I01–I23 or its id (e.g. fear_of_crime); repeatable
+  --group a–e       add the Annex C advice for this family group
+  --source cdf2009  the 2009 framework only (default); "all" adds the LGA 2019 guide (links inferred)
+  --json            print one JSON object: issues, source, universal, actions, avoid, group
+  -h, --help        this help
+`;

@@ -1,0 +1,142 @@
+#!/usr/bin/env node
+/**
+ * The `cohesion` command line. Every failure is one line on stderr and exit status 2; there is no
+ * stack trace. The rules are the engine's (src/engine); this folder reads and writes files.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { parseArgs } from "util";
+import { BASES, DATA_VERSION, parseChoice, SCALES, type Basis, type Scale } from "../engine";
+import { runApply } from "./apply";
+import { CliError, describeError, oneLine } from "./errors";
+import { applyHelp, MAIN_HELP, RECOMMEND_HELP } from "./help";
+import { runRecommend } from "./recommend";
+
+function packageVersion(): string {
+  try {
+    return String(JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")).version);
+  } catch {
+    return "unknown";
+  }
+}
+
+const print = (text: string) => {
+  process.stdout.write(text);
+};
+const warn = (line: string) => {
+  process.stderr.write(`cohesion: warning: ${oneLine(line)}\n`);
+};
+
+/** Runs util.parseArgs, turning its errors (unknown option, missing value) into usage errors. */
+function guard<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (e) {
+    throw new CliError(`${describeError(e).replace(/\. To specify a positional argument.*$/, "")}; try --help`);
+  }
+}
+
+function choice<T extends string>(raw: string | undefined, allowed: readonly T[], fallback: T, label: string): T {
+  const r = parseChoice(raw, allowed, fallback, label);
+  if (!r.ok) throw new CliError(r.error.message);
+  return r.value;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined) throw new CliError("missing command; try cohesion --help");
+  if (command === "--help" || command === "-h" || command === "help") {
+    print(MAIN_HELP);
+    return 0;
+  }
+  if (command === "--version" || command === "-V" || command === "-v") {
+    print(`cohesion ${packageVersion()} (data ${DATA_VERSION})\n`);
+    return 0;
+  }
+  if (command === "apply") {
+    const { values, positionals } = guard(() =>
+      parseArgs({
+        args: rest,
+        allowPositionals: true,
+        strict: true,
+        options: {
+          out: { type: "string", short: "o" },
+          sheet: { type: "string" },
+          col: { type: "string", multiple: true },
+          scale: { type: "string" },
+          basis: { type: "string" },
+          help: { type: "boolean", short: "h" },
+        },
+      }),
+    );
+    if (values.help) {
+      print(applyHelp());
+      return 0;
+    }
+    if (positionals.length === 0) throw new CliError("apply: missing the input file; usage: cohesion apply <input.xlsx|input.csv> --out <output>");
+    if (positionals.length > 1) throw new CliError(`apply: one input file only (got ${positionals.map((p) => `"${p}"`).join(", ")})`);
+    if (!values.out) throw new CliError("apply: missing --out <output.xlsx|output.csv>");
+    return runApply(
+      {
+        input: positionals[0],
+        out: values.out,
+        sheet: values.sheet,
+        cols: values.col ?? [],
+        scale: choice<Scale>(values.scale, SCALES, "auto", "--scale"),
+        basis: choice<Basis>(values.basis, BASES, "point", "--basis"),
+        version: packageVersion(),
+      },
+      print,
+      warn,
+    );
+  }
+  if (command === "recommend") {
+    const { values, positionals } = guard(() =>
+      parseArgs({
+        args: rest,
+        allowPositionals: true,
+        strict: true,
+        options: {
+          issue: { type: "string", multiple: true },
+          group: { type: "string" },
+          source: { type: "string" },
+          json: { type: "boolean" },
+          help: { type: "boolean", short: "h" },
+        },
+      }),
+    );
+    if (values.help) {
+      print(RECOMMEND_HELP);
+      return 0;
+    }
+    if (positionals.length) throw new CliError(`recommend: unexpected argument "${positionals[0]}"; give issues with --issue ID`);
+    return runRecommend(
+      { issues: values.issue ?? [], group: values.group, source: values.source, json: Boolean(values.json) },
+      print,
+      warn,
+    );
+  }
+  throw new CliError(`unknown command "${command}"; try cohesion --help`);
+}
+
+function fatal(e: unknown): void {
+  process.stderr.write(`cohesion: ${e instanceof CliError ? oneLine(e.message) : `error: ${describeError(e)}`}\n`);
+  process.exitCode = e instanceof CliError ? e.exitCode : 2;
+}
+
+if (require.main === module) {
+  process.on("uncaughtException", (e) => {
+    fatal(e);
+    process.exit();
+  });
+  process.on("unhandledRejection", (e) => {
+    fatal(e);
+    process.exit();
+  });
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  });
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  }, fatal);
+}

@@ -1,0 +1,74 @@
+/**
+ * The summary: the engine's `summaryRows` (per band, per family type, totals, uncertain rows), plus
+ * what this run read (fields → columns, options), as rows of cells for the Summary sheet and as
+ * aligned text for stdout.
+ */
+import { DATA_VERSION, summarise, summaryRows, type RowResult } from "../engine";
+
+export type SummaryCell = string | number | null;
+
+/** The title the engine puts in the first row: it marks a Summary sheet as written by this tool. */
+export const SUMMARY_TITLE = String(summaryRows(summarise([]))[0][0]);
+
+export interface RunInfo {
+  input: string;
+  sheet: string | null;
+  headerRow: number;
+  fields: { field: string; label: string; column: string | null; header: string | null; explicit: boolean }[];
+  scale: string;
+  basis: string;
+  version: string;
+}
+
+/** `table`: the engine's summary rows (stdout); `sheet`: those plus what this run read (the Summary sheet). */
+export function summarySheetRows(results: readonly RowResult[], rowLabel: (i: number) => number, info: RunInfo): { table: SummaryCell[][]; sheet: SummaryCell[][] } {
+  const table: SummaryCell[][] = summaryRows(summarise(results), rowLabel).map((r) => [...r]);
+  const rows = [...table];
+  rows.push([]);
+  rows.push(["Input", info.input, info.sheet === null ? null : `sheet "${info.sheet}"`, `header row ${info.headerRow}`]);
+  rows.push(["Field", "Column", "Header", "How found"]);
+  for (const f of info.fields) {
+    rows.push([f.field, f.column ?? "not found", f.header, f.column === null ? "not computed" : f.explicit ? "--col" : "header synonym"]);
+  }
+  rows.push(["Scale", info.scale], ["Basis", info.basis]);
+  rows.push([`Cohesion Toolkit ${info.version}, data ${DATA_VERSION}`]);
+  return { table, sheet: rows };
+}
+
+function show(v: SummaryCell): string {
+  if (v === null) return "";
+  if (typeof v === "number") return Number.isInteger(v) ? v.toLocaleString("en-GB") : String(v);
+  return v;
+}
+
+/**
+ * Rows as aligned text. Blocks are separated by empty rows; within a block, columns are padded to a
+ * common width (single-cell rows, such as notes, are left as they are); numbers are right-aligned.
+ */
+export function renderRows(rows: readonly (readonly SummaryCell[])[]): string {
+  const lines: string[] = [];
+  let block: (readonly SummaryCell[])[] = [];
+  const flush = () => {
+    const widths: number[] = [];
+    // A text cell that ends its row (a list of row numbers, a note) neither sets nor gets a width.
+    const trailingText = (r: readonly SummaryCell[], c: SummaryCell, i: number) => i === r.length - 1 && typeof c === "string";
+    for (const r of block) if (r.length > 1) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, trailingText(r, c, i) ? 0 : show(c).length)));
+    for (const r of block) {
+      if (r.length <= 1) {
+        lines.push(show(r[0] ?? null));
+        continue;
+      }
+      const cells = r.map((c, i) => (trailingText(r, c, i) ? show(c) : typeof c === "number" && i > 0 ? show(c).padStart(widths[i]) : show(c).padEnd(widths[i])));
+      lines.push(cells.join("  ").trimEnd());
+    }
+    block = [];
+  };
+  for (const r of rows) {
+    if (r.length === 0) {
+      flush();
+      lines.push("");
+    } else block.push(r);
+  }
+  flush();
+  return lines.join("\n");
+}

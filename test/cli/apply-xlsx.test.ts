@@ -1,0 +1,221 @@
+import * as fs from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { cohesion, ensureBuilt, sha256, tempDir } from "./helpers";
+
+const OUT = ["Family type", "Family type name", "Family group", "ABG band", "ABG allocation", "ABG band range", "Notes"];
+let dir: string;
+
+beforeAll(() => {
+  ensureBuilt();
+  dir = tempDir();
+}, 180_000);
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function read(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+/** The Summary sheet's rows, keyed by the label in column A. */
+function summaryByLabel(ws: ExcelJS.Worksheet): Map<string, ExcelJS.CellValue[]> {
+  const m = new Map<string, ExcelJS.CellValue[]>();
+  ws.eachRow((row) => {
+    const v = row.values as ExcelJS.CellValue[];
+    if (v[1] !== undefined && v[1] !== null) m.set(String(v[1]), v.slice(1));
+  });
+  return m;
+}
+
+/** A council's workbook: a notes sheet, the data sheet (header in row 2), and the user's own "Summary". */
+async function councilWorkbook(file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const notes = wb.addWorksheet("Read me");
+  notes.getCell("A1").value = "Notes for the team";
+  notes.getCell("A1").font = { bold: true };
+  notes.getCell("A2").value = { formula: "1+1", result: 2 } as ExcelJS.CellValue;
+  notes.mergeCells("A4:C4");
+  notes.getCell("A4").value = "Merged title";
+
+  const ws = wb.addWorksheet("Areas");
+  ws.getRow(2).values = ["Authority", "NI 1 %", "CI", "NVQ4+ %", "Rural %", "A8 per 10,000", "Jobs 1984", "Double score"];
+  ws.getRow(2).font = { bold: true };
+  ws.getRow(3).values = ["Alpha", 59, 2, 20, 60, 10, null, { formula: "B3*2", result: 118 } as ExcelJS.CellValue];
+  ws.getRow(4).values = ["Beta", { formula: "70+2", result: 72 } as ExcelJS.CellValue, 1, 30, 10, 3, null, { formula: "B4*2", result: 144 } as ExcelJS.CellValue];
+  ws.getRow(5).values = ["Gamma", { formula: "NA()", result: { error: "#N/A" } } as ExcelJS.CellValue, 2, 20, 10, 3, 1500];
+  ws.getRow(6).values = ["Delta", new Date(Date.UTC(2009, 0, 1)), 2, { richText: [{ text: "2" }, { text: "0" }] }, 10, 3, 1500];
+  ws.getRow(7).values = ["Epsilon", { text: "64", hyperlink: "https://example.org/" }, 1, 20, 10, 10];
+  ws.getColumn(1).width = 30;
+  ws.getCell("B3").numFmt = "0.0";
+  ws.getCell("B3").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFF00" } };
+  ws.getCell("C3").dataValidation = { type: "decimal", operator: "between", allowBlank: true, formulae: [0, 100] };
+
+  wb.addWorksheet("Summary").getCell("A1").value = "My summary";
+  await wb.xlsx.writeFile(file);
+}
+
+describe("cohesion apply: a council workbook (whole-workbook path)", () => {
+  let input: string;
+  let out: string;
+  let before: string;
+  let run: ReturnType<typeof cohesion>;
+  let wb: ExcelJS.Workbook;
+
+  beforeAll(async () => {
+    input = path.join(dir, "council.xlsx");
+    out = path.join(dir, "council.out.xlsx");
+    await councilWorkbook(input);
+    before = sha256(input);
+    run = cohesion(["apply", input, "--out", out]);
+    wb = await read(out);
+  });
+
+  it("finds the data sheet, exits 0 and leaves the input byte-identical", () => {
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Read sheet "Areas" of .*council\.xlsx: whole workbook/);
+    expect(run.stdout).toMatch(/Header row 2; 5 data rows \(rows 3–7\)/);
+    expect(sha256(input)).toBe(before);
+  });
+
+  it("keeps the other sheets, their formats, formulas and merged cells", () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Read me", "Areas", "Summary", "Summary (2)"]);
+    const notes = wb.getWorksheet("Read me")!;
+    expect(notes.getCell("A1").value).toBe("Notes for the team");
+    expect(notes.getCell("A1").font).toMatchObject({ bold: true });
+    expect(notes.getCell("A2").value).toMatchObject({ formula: "1+1", result: 2 });
+    expect(notes.getCell("B4").isMerged).toBe(true);
+    expect(wb.getWorksheet("Summary")!.getCell("A1").value).toBe("My summary");
+  });
+
+  it("keeps the data sheet's formats, formulas, widths and validation, and adds the results beside them", () => {
+    const ws = wb.getWorksheet("Areas")!;
+    expect(ws.getCell("B3").numFmt).toBe("0.0");
+    expect(ws.getCell("B3").fill).toMatchObject({ fgColor: { argb: "FFFFFF00" } });
+    expect(ws.getCell("C3").dataValidation).toMatchObject({ type: "decimal", formulae: [0, 100] });
+    expect(ws.getColumn(1).width).toBe(30);
+    expect(ws.getCell("H3").value).toMatchObject({ formula: "B3*2", result: 118 });
+    expect(ws.getCell("B4").value).toMatchObject({ formula: "70+2", result: 72 });
+    expect((ws.getRow(2).values as unknown[]).slice(1)).toEqual(["Authority", "NI 1 %", "CI", "NVQ4+ %", "Rural %", "A8 per 10,000", "Jobs 1984", "Double score", ...OUT]);
+    expect(ws.getCell("I2").font).toMatchObject({ bold: true });
+    expect(ws.getRow(1).cellCount).toBe(0);
+
+    const row = (n: number) => (ws.getRow(n).values as unknown[]).slice(9, 16);
+    expect(row(3)).toEqual([1, "Changing less affluent rural areas", "a", 2, 540000, "2–3", expect.stringMatching(/band uncertain/)]);
+    expect(row(4).slice(0, 6)).toEqual([6, "Stable affluent urban areas", undefined, 5, 150000, "5"]); // formula result read
+    expect(row(5).slice(0, 4)).toEqual([2, "Stable less affluent urban areas with manufacturing decline", "b", undefined]);
+    expect(row(5)[6]).toMatch(/holds the error #N\/A/);
+    expect(row(6)[0]).toBe(2); // rich text "20" read as 20
+    expect(row(6)[6]).toMatch(/must be a number; got the text "2009-01-01"/);
+    expect(row(7).slice(0, 6)).toEqual([4, "Changing less affluent urban areas", "d", 3, 410000, "3–4"]); // hyperlink text "64"
+  });
+
+  it("adds a Summary sheet of its own beside the user's, with the totals", () => {
+    const s = summaryByLabel(wb.getWorksheet("Summary (2)")!);
+    expect(s.get("Cohesion Toolkit summary")).toBeDefined();
+    expect(s.get("Rows")![1]).toBe(5);
+    expect(s.get("Band 2 (below 60% but at least 55%)")!.slice(1, 3)).toEqual([1, 540000]);
+    expect(s.get("Band 3 (below 65% but at least 60%)")!.slice(1, 3)).toEqual([1, 410000]);
+    expect(s.get("Total allocation (£)")![2]).toBe(540000 + 150000 + 410000);
+    expect(s.get("£34m ABG cohesion programme (£)")![2]).toBe(34_000_000);
+    expect(s.get("Uncertain rows")![1]).toBe("3, 7"); // sheet row numbers
+    const types = new Map<number, ExcelJS.CellValue[]>();
+    wb.getWorksheet("Summary (2)")!.eachRow((r) => {
+      const v = r.values as ExcelJS.CellValue[];
+      if (typeof v[1] === "number") types.set(v[1], v.slice(1));
+    });
+    expect(types.get(1)).toEqual([1, "Changing less affluent rural areas", 1, 72.2, 59, 27]);
+    expect(types.get(6)!.slice(2, 5)).toEqual([1, 80.5, 72]);
+    expect(s.get("score")!.slice(0, 3)).toEqual(["score", "B", "NI 1 %"]);
+  });
+
+  it("re-run on its own output: same columns and sheets, its own Summary replaced", async () => {
+    const out2 = path.join(dir, "council.out2.xlsx");
+    const r = cohesion(["apply", out, "--out", out2, "--basis", "upper"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/7 reused from an earlier run/);
+    const wb2 = await read(out2);
+    expect(wb2.worksheets.map((w) => w.name)).toEqual(["Read me", "Areas", "Summary", "Summary (2)"]);
+    const ws = wb2.getWorksheet("Areas")!;
+    expect((ws.getRow(2).values as unknown[]).slice(9)).toEqual(OUT);
+    expect((ws.getRow(3).values as unknown[]).slice(12, 15)).toEqual([3, 410000, "2–3"]);
+    expect(summaryByLabel(wb2.getWorksheet("Summary (2)")!).get("Basis")![1]).toBe("upper");
+    expect(wb2.getWorksheet("Summary")!.getCell("A1").value).toBe("My summary");
+  });
+
+  it("--sheet picks a sheet; an unknown one is exit 2 naming the sheets", () => {
+    const r = cohesion(["apply", input, "--out", path.join(dir, "x.xlsx"), "--sheet", "Nope"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/sheet "Nope" not found in .*council\.xlsx; its sheets are "Read me", "Areas", "Summary"/);
+    expect(fs.existsSync(path.join(dir, "x.xlsx"))).toBe(false);
+    const ok = cohesion(["apply", input, "--out", path.join(dir, "y.csv"), "--sheet", "areas"]);
+    expect(ok.code).toBe(0);
+    const csv = fs.readFileSync(path.join(dir, "y.csv"), "utf8").split("\n");
+    expect(csv[0]).toBe(""); // row 1 of the sheet is empty
+    expect(csv[1]).toBe(`Authority,NI 1 %,CI,NVQ4+ %,Rural %,A8 per 10,000,Jobs 1984,Double score,${OUT.join(",")}`.replace("A8 per 10,000", '"A8 per 10,000"'));
+    expect(csv[2]).toMatch(/^Alpha,59,2,20,60,10,,118,1,Changing less affluent rural areas,a,2,540000,2–3,/);
+    expect(csv[4]).toMatch(/^Gamma,#N\/A,2,/);
+  });
+});
+
+describe("cohesion apply: a plain single-sheet workbook (streaming path)", () => {
+  let input: string;
+
+  beforeAll(async () => {
+    input = path.join(dir, "plain.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("LSOAs");
+    ws.addRow(["LSOA", "Get on well together", "95% CI", "NVQ4", "Rural", "A8", "Single-issue tension"]);
+    ws.addRow(["E01000001", 0.59, 0.02, 0.2, 0.6, 10, false]);
+    ws.addRow(["E01000002", 0.72, 0.01, 0.4, 0.7, 2, true]);
+    ws.addRow(["E01000003", "n/a", null, 0.2, 0.1, 3, null]);
+    await wb.xlsx.writeFile(input);
+  });
+
+  it("streams it, with the same results as the whole-workbook path", async () => {
+    const before = sha256(input);
+    const results: unknown[][][] = [];
+    for (const mode of ["", "full"]) {
+      const out = path.join(dir, `plain.${mode || "stream"}.xlsx`);
+      const r = cohesion(["apply", input, "--out", out], { env: { COHESION_XLSX_MODE: mode } });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(mode ? /whole workbook/ : /single sheet of plain values, read and written with ExcelJS streaming/);
+      const wb = await read(out);
+      expect(wb.worksheets.map((w) => w.name)).toEqual(["LSOAs", "Summary"]);
+      const ws = wb.getWorksheet("LSOAs")!;
+      const rows: unknown[][] = [];
+      ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+      results.push(rows);
+    }
+    expect(results[0]).toEqual(results[1]);
+    const [header, a, b, c] = results[0];
+    expect(header.slice(7)).toEqual(OUT);
+    expect(a).toEqual(["E01000001", 0.59, 0.02, 0.2, 0.6, 10, false, 1, "Changing less affluent rural areas", "a", 2, 540000, "2–3", expect.stringMatching(/band uncertain/)]);
+    expect(b.slice(7, 13)).toEqual([8, "Stable affluent rural areas", "e", 5, 150000, "5"]);
+    expect(c.slice(7, 13)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+    expect(c[13]).toMatch(/1984 coal, textiles and steel jobs are needed/);
+    expect(c[13]).toMatch(/must be a number; got the text "n\/a"/);
+    expect(sha256(input)).toBe(before);
+  });
+});
+
+describe("cohesion apply: percent-formatted cells", () => {
+  it("reads Excel percent cells (0–1) as fractions", async () => {
+    const input = path.join(dir, "pct.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Data");
+    ws.addRow(["Area", "NI 1 %", "CI"]);
+    ws.addRow(["A", 0.59, 0.02]);
+    ws.addRow(["B", 0.76, 0.01]);
+    ws.getColumn(2).numFmt = "0%";
+    ws.getCell("B2").numFmt = "0%";
+    ws.getCell("B3").numFmt = "0%";
+    await wb.xlsx.writeFile(input);
+    const out = path.join(dir, "pct.out.csv");
+    expect(cohesion(["apply", input, "--out", out]).code).toBe(0);
+    const lines = fs.readFileSync(out, "utf8").trim().split("\n");
+    expect(lines[1]).toMatch(/^A,0\.59,0\.02,,,,2,540000,2–3,/);
+    expect(lines[2]).toMatch(/^B,0\.76,0\.01,,,,0,0,0,$/);
+  });
+});
