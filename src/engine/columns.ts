@@ -6,7 +6,7 @@
 import { assessAbg, type AbgAssessment, type Basis } from "./abg";
 import type { FamilyGroup } from "./data/familyTypes";
 import { classifyFamilyType, familyGroupFor, type BoundaryMode, type FamilyTypeResult } from "./familyType";
-import { isBlank, parseFlag, parseHalfWidth, parseNonNegative, parsePercentColumn, type Scale } from "./input";
+import { isBlank, parseFlag, parseHalfWidth, parseNonNegative, parsePercentColumn, type PercentColumnScale, type Scale } from "./input";
 import { joinWarnings, ok, type Result } from "./types";
 
 export const LABELS = {
@@ -19,9 +19,16 @@ export const LABELS = {
   singleissue: "Single-issue tension",
 } as const;
 
+/**
+ * The settled scale of each percentage column when a table is evaluated in slices: see
+ * `scanPercentColumn` and `scanColumnScales`. Without it each call settles its own columns.
+ */
+export type ColumnScales = Partial<Record<"score" | "nvq4" | "rural", PercentColumnScale>>;
+
 export interface TypologyColumnOptions {
   scale?: Scale;
   boundaryMode?: BoundaryMode;
+  columnScales?: ColumnScales;
 }
 
 export interface TypologyCell extends FamilyTypeResult {
@@ -45,8 +52,8 @@ export function typologyColumn(
   options: TypologyColumnOptions = {},
 ): Result<TypologyCell>[] {
   const scale = options.scale ?? "auto";
-  const nvqCol = parsePercentColumn(nvq4, "nvq4", LABELS.nvq4, scale).results;
-  const ruralCol = parsePercentColumn(rural, "rural", LABELS.rural, scale).results;
+  const nvqCol = parsePercentColumn(nvq4, "nvq4", LABELS.nvq4, scale, options.columnScales?.nvq4).results;
+  const ruralCol = parsePercentColumn(rural, "rural", LABELS.rural, scale, options.columnScales?.rural).results;
   return nvqCol.map((nvq, i): Result<TypologyCell> => {
     if (!nvq.ok) return nvq;
     const rur = ruralCol[i];
@@ -74,6 +81,7 @@ export function typologyColumn(
 export interface AbgColumnOptions {
   scale?: Scale;
   basis?: Basis;
+  columnScales?: ColumnScales;
 }
 
 /**
@@ -82,7 +90,7 @@ export interface AbgColumnOptions {
  * @see GR ¶2.3, fn 6
  */
 export function abgColumn(scores: readonly unknown[], ci: readonly unknown[] | null, options: AbgColumnOptions = {}): Result<AbgAssessment>[] {
-  const col = parsePercentColumn(scores, "score", LABELS.score, options.scale ?? "auto");
+  const col = parsePercentColumn(scores, "score", LABELS.score, options.scale ?? "auto", options.columnScales?.score);
   return col.results.map((s, i): Result<AbgAssessment> => {
     if (!s.ok) return s;
     const ciRaw = at(ci, i);

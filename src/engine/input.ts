@@ -89,9 +89,50 @@ export function parseNumber(raw: unknown, field: string, label: string): Result<
 }
 
 /**
+ * How a percentage column's scale was settled. Under `scale: "auto"` the scale is a property of
+ * the whole column, so a column evaluated in slices (the task pane computes 100,000 rows in
+ * chunks) must be read with the scale of the whole column, not of each slice.
+ */
+export interface PercentColumnScale {
+  resolved: "percent" | "fraction";
+  /** Numeric cells without a % sign seen so far (the auto rule and its "lone 1" warning use it). */
+  numericCount: number;
+}
+
+function settleScale(parsed: readonly Result<ParsedNumber>[], scale: Scale, prior?: PercentColumnScale): PercentColumnScale {
+  let numericCount = prior?.numericCount ?? 0;
+  // Under auto, a prior that settled on "percent" with numbers seen already holds a value outside 0–1.
+  let allWithinOne = prior ? prior.numericCount === 0 || prior.resolved === "fraction" : true;
+  for (const p of parsed) {
+    if (p.ok && !p.value.percentSign) {
+      numericCount++;
+      if (p.value.value > 1 || p.value.value < 0) allWithinOne = false;
+    }
+  }
+  const resolved = scale === "fraction" ? "fraction" : scale === "percent" ? "percent" : numericCount > 0 && allWithinOne ? "fraction" : "percent";
+  return { resolved, numericCount };
+}
+
+/**
+ * Settles the scale of a percentage column, or of one more slice of it when `prior` is the
+ * result for the slices before: scanning slices in turn gives the same answer as scanning the
+ * whole column. Pass the result to `parsePercentColumn` (or `columnScales` in the column
+ * functions) to read each slice as part of the whole.
+ * @example scanPercentColumn([0.5], "auto", scanPercentColumn([0.7])) //=> {resolved: "fraction", numericCount: 2}
+ */
+export function scanPercentColumn(raws: readonly unknown[], scale: Scale = "auto", prior?: PercentColumnScale): PercentColumnScale {
+  return settleScale(
+    raws.map((r) => parseNumber(r, "", "")),
+    scale,
+    prior,
+  );
+}
+
+/**
  * Reads a column of percentages (0–100 or fractions) into 0–100 values, deciding the scale once
  * for the whole column (see the module comment). Each element is its own Result, so one bad cell
- * never stops the others.
+ * never stops the others. `settled` (from `scanPercentColumn` over the whole column) makes a
+ * slice read exactly as it would be inside its whole column.
  * @example parsePercentColumn([0.72, 0.55], "score", "Score") //=> values 72 and 55 (fractions)
  */
 export function parsePercentColumn(
@@ -99,20 +140,10 @@ export function parsePercentColumn(
   field: string,
   label: string,
   scale: Scale = "auto",
+  settled?: PercentColumnScale,
 ): { results: Result<number>[]; resolved: "percent" | "fraction" } {
   const parsed = raws.map((r) => parseNumber(r, field, label));
-  let resolved: "percent" | "fraction" = scale === "fraction" ? "fraction" : "percent";
-  let numericCount = 0;
-  if (scale === "auto") {
-    let allWithinOne = true;
-    for (const p of parsed) {
-      if (p.ok && !p.value.percentSign) {
-        numericCount++;
-        if (p.value.value > 1 || p.value.value < 0) allWithinOne = false;
-      }
-    }
-    resolved = numericCount > 0 && allWithinOne ? "fraction" : "percent";
-  }
+  const { resolved, numericCount } = settled ?? settleScale(parsed, scale);
   const results = parsed.map((p): Result<number> => {
     if (!p.ok) return p;
     const { value, percentSign } = p.value;

@@ -6,9 +6,9 @@
 import type { Basis } from "./abg";
 import { ABG_BANDS, ABG_PROGRAMME, type AbgBand } from "./data/abgBands";
 import { TABLE_1, TABLE_1_TOTAL, type FamilyType } from "./data/familyTypes";
-import { abgColumn, LABELS, typologyColumn } from "./columns";
+import { abgColumn, LABELS, typologyColumn, type ColumnScales } from "./columns";
 import type { BoundaryMode } from "./familyType";
-import { isBlank, type Scale } from "./input";
+import { isBlank, scanPercentColumn, type Scale } from "./input";
 import type { Result } from "./types";
 
 export type Field = "name" | "score" | "ci" | "nvq4" | "rural" | "a8" | "jobs1984" | "singleissue" | "population";
@@ -84,6 +84,42 @@ export interface EvaluateOptions {
   scale?: Scale;
   basis?: Basis;
   boundaryMode?: BoundaryMode;
+  /**
+   * The settled scale of each percentage column of the whole table (`scanColumnScales`), when
+   * `columns` is a slice of it: the slice then gives exactly the rows of the whole evaluation.
+   */
+  columnScales?: ColumnScales;
+}
+
+/** The two table tools: the output columns each writes (besides the shared `Notes`), the inputs it reads, and the inputs it cannot do without. */
+export const OUTPUT_GROUPS = {
+  familyGroups: {
+    label: "Family groups",
+    headers: ["Family type", "Family type name", "Family group"] as readonly OutputHeader[],
+    fields: ["nvq4", "rural", "a8", "jobs1984", "singleissue"] as readonly Field[],
+    required: ["nvq4", "rural", "a8"] as readonly Field[],
+  },
+  grantBands: {
+    label: "Grant bands",
+    headers: ["ABG band", "ABG allocation", "ABG band range"] as readonly OutputHeader[],
+    fields: ["score", "ci"] as readonly Field[],
+    required: ["score"] as readonly Field[],
+  },
+} as const;
+export type OutputGroup = keyof typeof OUTPUT_GROUPS;
+
+/**
+ * Settles the scale of the percentage columns (score, NVQ4+, rural) of a table read slice by
+ * slice: call it on each slice with the previous result; the final result, passed as
+ * `columnScales` to `evaluateColumns` on each slice, reads every slice as part of the whole.
+ */
+export function scanColumnScales(columns: Columns, options: Pick<EvaluateOptions, "scale"> = {}, prior: ColumnScales = {}): ColumnScales {
+  const out: ColumnScales = { ...prior };
+  for (const f of ["score", "nvq4", "rural"] as const) {
+    const values = columns[f];
+    if (values) out[f] = scanPercentColumn(values, options.scale ?? "auto", prior[f]);
+  }
+  return out;
 }
 
 export interface RowResult {
@@ -221,23 +257,38 @@ export function summarise(results: readonly RowResult[]): TableSummary {
   };
 }
 
-/** The summary as rows of cells (for a Summary sheet or stdout); `rowLabel` turns a 0-based data index into what the user sees (e.g. sheet row number). */
-export function summaryRows(s: TableSummary, rowLabel: (i: number) => string | number = (i) => i + 1): (string | number | null)[][] {
+/** Which parts of the summary to show: the ABG bands, the family types, or both (default). */
+export interface SummaryParts {
+  abg?: boolean;
+  types?: boolean;
+}
+
+/**
+ * The summary as rows of cells (for a Summary sheet or stdout); `rowLabel` turns a 0-based data index into what the user sees (e.g. sheet row number).
+ * `parts` leaves out the section of a tool that was not run (both are shown by default).
+ */
+export function summaryRows(s: TableSummary, rowLabel: (i: number) => string | number = (i) => i + 1, parts: SummaryParts = {}): (string | number | null)[][] {
+  const showAbg = parts.abg ?? true;
+  const showTypes = parts.types ?? true;
   const rows: (string | number | null)[][] = [];
   rows.push(["Cohesion Toolkit summary"], []);
   rows.push(["Rows", s.rows], ["Rows with results", s.rowsWithResults], ["Rows with notes about bad or missing inputs", s.rowsWithErrors], []);
-  rows.push(["ABG band", "Areas", "Allocation (£)"]);
-  for (const b of s.byBand) rows.push([b.label, b.areas, b.amountGbp]);
-  rows.push(["Total allocation (£)", null, s.totalAllocationGbp]);
-  rows.push(["£34m ABG cohesion programme (£)", null, s.programmeGbp]);
-  rows.push(["Share of the programme (%)", null, s.shareOfProgrammePct]);
-  rows.push(["Amounts per authority, 2008-2011 settlement (period split not stated). GR ¶2.3."], []);
-  rows.push(["Rows whose band is uncertain under the CI", s.uncertainRows.length]);
-  if (s.uncertainRows.length) rows.push(["Uncertain rows", s.uncertainRows.slice(0, 200).map(rowLabel).join(", ") + (s.uncertainRows.length > 200 ? ", …" : "")]);
-  rows.push([]);
-  rows.push(["Family type", "Name", "Areas in this table", "Table 1 average", "Average score in this table", "Table 1 areas"]);
-  for (const t of s.byType) rows.push([t.type, t.name, t.areas, t.table1Average, t.averageScore, t.table1Areas]);
-  rows.push(["Total (published)", null, s.byType.reduce((a, t) => a + t.areas, 0), s.table1Total.average, null, s.table1Total.areas]);
-  rows.push([s.table1Total.note]);
+  if (showAbg) {
+    rows.push(["ABG band", "Areas", "Allocation (£)"]);
+    for (const b of s.byBand) rows.push([b.label, b.areas, b.amountGbp]);
+    rows.push(["Total allocation (£)", null, s.totalAllocationGbp]);
+    rows.push(["£34m ABG cohesion programme (£)", null, s.programmeGbp]);
+    rows.push(["Share of the programme (%)", null, s.shareOfProgrammePct]);
+    rows.push(["Amounts per authority, 2008-2011 settlement (period split not stated). GR ¶2.3."], []);
+    rows.push(["Rows whose band is uncertain under the CI", s.uncertainRows.length]);
+    if (s.uncertainRows.length) rows.push(["Uncertain rows", s.uncertainRows.slice(0, 200).map(rowLabel).join(", ") + (s.uncertainRows.length > 200 ? ", …" : "")]);
+    if (showTypes) rows.push([]);
+  }
+  if (showTypes) {
+    rows.push(["Family type", "Name", "Areas in this table", "Table 1 average", "Average score in this table", "Table 1 areas"]);
+    for (const t of s.byType) rows.push([t.type, t.name, t.areas, t.table1Average, t.averageScore, t.table1Areas]);
+    rows.push(["Total (published)", null, s.byType.reduce((a, t) => a + t.areas, 0), s.table1Total.average, null, s.table1Total.areas]);
+    rows.push([s.table1Total.note]);
+  }
   return rows;
 }

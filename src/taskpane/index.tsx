@@ -2,15 +2,18 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./components/App";
+import { createExcelTools } from "./excel";
 
 /* global document, Office */
 
 function render(host: string | null) {
   const container = document.getElementById("container");
   if (!container) return;
+  // The workbook functions exist only inside Excel; the components get them as a prop.
+  const tools = host === "Excel" ? createExcelTools() : null;
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App host={host} />
+      <App host={host} tools={tools} />
     </FluentProvider>,
   );
 }

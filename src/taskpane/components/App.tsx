@@ -10,44 +10,70 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
-import { DATA_VERSION, TYPOLOGY_CAVEATS } from "../../engine";
+import { TYPOLOGY_CAVEATS } from "../../engine/data/familyTypes";
+import { DATA_VERSION } from "../../engine/version";
+import type { ExcelTools } from "../excel";
 import { QuickCheck } from "./QuickCheck";
+import { TableTools } from "./TableTools";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: "280px" },
   caveat: { color: tokens.colorNeutralForeground3 },
 });
 
-type View = "check" | "about";
+export interface AppProps {
+  host: string | null;
+  /** The workbook functions (src/taskpane/excel.ts); null outside Excel. */
+  tools?: ExcelTools | null;
+}
 
-export function App({ host }: { host: string | null }) {
+function About({ className }: { className: string }) {
+  return (
+    <section aria-label="About">
+      <Body1 as="p">
+        The 2007–09 community cohesion framework in your workbook: the Commission&apos;s family types (CDF Table 1), the Area Based Grant
+        cohesion bands (GR ¶2.3) and the framework&apos;s actions. Type <code>=COHESION.</code> in a cell for the functions.
+      </Body1>
+      <Caption1 as="p" className={className}>
+        {TYPOLOGY_CAVEATS.noLabelling} (GR ¶3.6)
+      </Caption1>
+      <Caption1 as="p">Framework data version {DATA_VERSION}.</Caption1>
+    </section>
+  );
+}
+
+/** The pane's views, in tab order. To add one, add an entry here (About stays last). */
+interface View {
+  value: string;
+  label: string;
+  render: (props: AppProps, styles: ReturnType<typeof useStyles>) => React.ReactNode;
+}
+const VIEWS: View[] = [
+  { value: "check", label: "Check an area", render: () => <QuickCheck /> },
+  { value: "table", label: "Table tools", render: (p) => <TableTools tools={p.tools ?? null} /> },
+  { value: "about", label: "About", render: (_, styles) => <About className={styles.caveat} /> },
+];
+
+export function App(props: AppProps) {
   const styles = useStyles();
-  const [view, setView] = React.useState<View>("check");
+  const [view, setView] = React.useState<string>(VIEWS[0].value);
+  const current = VIEWS.find((v) => v.value === view) ?? VIEWS[0];
   return (
     <main className={styles.root}>
       <Title3 as="h1">Cohesion Toolkit</Title3>
-      {host === null && (
+      {props.host === null && (
         <MessageBar intent="info">
           <MessageBarBody>Not running inside Excel: the calculator works, the workbook tools need Excel or the preview.</MessageBarBody>
         </MessageBar>
       )}
-      <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} aria-label="Views">
-        <Tab value="check">Check an area</Tab>
-        <Tab value="about">About</Tab>
+      <TabList selectedValue={view} onTabSelect={(_, d) => setView(String(d.value))} aria-label="Views">
+        {VIEWS.map((v) => (
+          <Tab key={v.value} value={v.value}>
+            {v.label}
+          </Tab>
+        ))}
       </TabList>
-      {view === "check" && <QuickCheck />}
-      {view === "about" && (
-        <section aria-label="About">
-          <Body1 as="p">
-            The 2007–09 community cohesion framework in your workbook: the Commission&apos;s family types (CDF Table 1), the Area Based Grant
-            cohesion bands (GR ¶2.3) and the framework&apos;s actions. Type <code>=COHESION.</code> in a cell for the functions.
-          </Body1>
-          <Caption1 as="p" className={styles.caveat}>
-            {TYPOLOGY_CAVEATS.noLabelling} (GR ¶3.6)
-          </Caption1>
-          <Caption1 as="p">Framework data version {DATA_VERSION}.</Caption1>
-        </section>
-      )}
+      {current.render(props, styles)}
     </main>
   );
 }

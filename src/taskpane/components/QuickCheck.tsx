@@ -1,6 +1,6 @@
 import { Body1, Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
-import { abgColumn, typologyColumn } from "../../engine";
+import { abgColumn, typologyColumn } from "../../engine/columns";
 
 const useStyles = makeStyles({
   form: { display: "grid", gap: tokens.spacingVerticalS },

@@ -1,0 +1,105 @@
+import {
+  Body1,
+  Caption1,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import * as React from "react";
+import type { ToolResult } from "../excel";
+
+const useStyles = makeStyles({
+  root: { display: "grid", gap: tokens.spacingVerticalS },
+  number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  total: { fontWeight: tokens.fontWeightSemibold },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+const count = (n: number) => n.toLocaleString("en-GB");
+const pounds = (n: number) => `£${n.toLocaleString("en-GB")}`;
+
+/** The engine's summary of a tool run, as tables in the pane (the same figures as the Summary sheet). */
+export function SummaryView({ result }: { result: ToolResult }) {
+  const styles = useStyles();
+  const s = result.summary;
+  const uncertain = result.uncertainSheetRows;
+  return (
+    <section aria-label="Summary" className={styles.root}>
+      <Subtitle2 as="h2">Summary</Subtitle2>
+      <Body1>
+        {count(s.rows)} rows: {count(s.rowsWithResults)} with results, {count(s.rowsWithErrors)} with notes about bad or missing inputs (see the Notes column).
+      </Body1>
+      {result.parts.abg && (
+        <>
+          <Table aria-label="Areas and allocation by ABG band" size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>ABG band</TableHeaderCell>
+                <TableHeaderCell className={styles.number}>Areas</TableHeaderCell>
+                <TableHeaderCell className={styles.number}>Allocation</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {s.byBand.map((b) => (
+                <TableRow key={b.band}>
+                  <TableCell>{b.label}</TableCell>
+                  <TableCell className={styles.number}>{count(b.areas)}</TableCell>
+                  <TableCell className={styles.number}>{pounds(b.amountGbp)}</TableCell>
+                </TableRow>
+              ))}
+              <TableRow className={styles.total}>
+                <TableCell>Total</TableCell>
+                <TableCell className={styles.number}>{count(s.byBand.reduce((a, b) => a + b.areas, 0))}</TableCell>
+                <TableCell className={styles.number}>{pounds(s.totalAllocationGbp)}</TableCell>
+              </TableRow>
+              <TableRow>
+                <TableCell>£34m ABG cohesion programme</TableCell>
+                <TableCell className={styles.number}>{s.shareOfProgrammePct}%</TableCell>
+                <TableCell className={styles.number}>{pounds(s.programmeGbp)}</TableCell>
+              </TableRow>
+            </TableBody>
+          </Table>
+          <Caption1 className={styles.muted}>Amounts per authority, 2008-2011 settlement (period split not stated). GR ¶2.3.</Caption1>
+          <Body1>
+            {uncertain.length === 0
+              ? "No row's band is uncertain under its confidence interval."
+              : `${count(uncertain.length)} ${uncertain.length === 1 ? "row's band is" : "rows' bands are"} uncertain under the CI: sheet ${uncertain.length === 1 ? "row" : "rows"} ${uncertain.slice(0, 30).join(", ")}${uncertain.length > 30 ? ", …" : ""}.`}
+          </Body1>
+        </>
+      )}
+      {result.parts.types && (
+        <>
+          <Table aria-label="Areas by family type, with Table 1 averages" size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Family type</TableHeaderCell>
+                <TableHeaderCell className={styles.number}>Areas</TableHeaderCell>
+                <TableHeaderCell className={styles.number}>Table 1 average</TableHeaderCell>
+                <TableHeaderCell className={styles.number}>Average score here</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {s.byType.map((t) => (
+                <TableRow key={t.type}>
+                  <TableCell>
+                    {t.type}. {t.name}
+                  </TableCell>
+                  <TableCell className={styles.number}>{count(t.areas)}</TableCell>
+                  <TableCell className={styles.number}>{t.table1Average}</TableCell>
+                  <TableCell className={styles.number}>{t.averageScore ?? "–"}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          <Caption1 className={styles.muted}>{s.table1Total.note}</Caption1>
+        </>
+      )}
+    </section>
+  );
+}

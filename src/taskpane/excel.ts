@@ -1,0 +1,818 @@
+/**
+ * The task pane's only door to the workbook. Every Excel call of the pane is here; the React
+ * components receive these functions as props and see plain data only, so they render without
+ * Office (tests, a browser preview).
+ *
+ * Rules live in src/engine: this module reads cells, hands them to `evaluateColumns`,
+ * `summarise` and `summaryRows`, and writes back what they return.
+ *
+ * Office.js discipline (spec §3, §9.6):
+ * - one `Excel.run` per user action (`listSources`, `runTool`);
+ * - explicit `load` of the properties needed, never `load()`;
+ * - no `context.sync()` per row: reads and writes go in row chunks, one sync per chunk;
+ * - every request stays well under Excel on the web's 5 MB limit (see "Chunk sizes");
+ * - `suspendApiCalculationUntilNextSync()` before each bulk write; values first, number formats after.
+ *
+ * Chunk sizes. The target is REQUEST_TARGET_BYTES = 1,000,000 bytes per request, a fifth of the
+ * 5 MB (5,242,880-byte) limit. Reads: rows per chunk = floor(1,000,000 / (columns read ×
+ * bytes per cell)), starting at 32 bytes per cell (a number such as 67.89123456789012 is 17
+ * characters in JSON plus a separator; a short text fits too) and, after each chunk, raised to
+ * twice the largest average actually received, so long text cells shrink the next chunks. With
+ * 2 input columns and 4 output columns checked for foreign content that is 1,000,000 / (6 × 32)
+ * = 5,208 rows; all seven inputs and seven outputs give 2,232 rows. Writes: rows are added to a
+ * chunk while the chunk's JSON (UTF-8 bytes, an upper bound counted cell by cell) stays within
+ * 1,000,000 bytes, so a chunk of long notes is cut early. Number formats: "£#,##0" is 12 bytes a
+ * row in JSON ("£" is 2 bytes in UTF-8), so a request could carry 83,000 rows. Every chunk is also
+ * capped at MAX_CHUNK_ROWS = 20,000 rows (Microsoft's "5k–20k rows" starting point), and
+ * computing is done COMPUTE_CHUNK_ROWS = 5,000 rows at a time (about 50 ms each), yielding to the
+ * event loop between chunks so the pane stays responsive and Cancel is heard.
+ */
+// Engine modules are imported directly, not through src/engine/index.ts, so the pane's bundle
+// carries only the parts it uses (webpack cannot drop the barrel's other modules without a sideEffects flag).
+import type { Basis } from "../engine/abg";
+import type { ColumnScales } from "../engine/columns";
+import type { BoundaryMode } from "../engine/familyType";
+import type { Scale } from "../engine/input";
+import {
+  evaluateColumns,
+  INPUT_FIELDS,
+  mapHeaders,
+  OUTPUT_GROUPS,
+  OUTPUT_HEADERS,
+  rowCells,
+  scanColumnScales,
+  summarise,
+  summaryRows,
+  type ColumnMapping,
+  type Columns,
+  type Field,
+  type OutputGroup,
+  type OutputHeader,
+  type RowResult,
+  type TableSummary,
+} from "../engine/table";
+
+/* global Excel */
+
+export const REQUEST_TARGET_BYTES = 1_000_000;
+export const MAX_CHUNK_ROWS = 20_000;
+export const COMPUTE_CHUNK_ROWS = 5_000;
+export const READ_BYTES_PER_CELL = 32;
+export const ALLOCATION_FORMAT = "£#,##0";
+/** Prefix of every settings key the toolkit writes (workbook.settings, ExcelApi 1.4). */
+export const SETTINGS_PREFIX = "cohesion.v1";
+export const SUMMARY_SETTING = `${SETTINGS_PREFIX}|summary`;
+export const SUMMARY_SHEET_NAMES = ["Summary", "Cohesion summary"];
+export const CHART_NAMES = { bands: "Cohesion: allocation by band", types: "Cohesion: areas by family type" } as const;
+const MAX_SHEET_COLUMNS = 16384;
+
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+// ---------------------------------------------------------------------------------------------
+// Plain data in and out
+
+/** Where a table of indicators is: an Excel table by name, or a plain range by its header row's first cell. */
+export interface SourceRef {
+  sheet: string;
+  kind: "table" | "range";
+  /** Table name, or the A1 address of the header row's first cell (e.g. "A1"). */
+  name: string;
+}
+
+export interface RunOptions {
+  scale: Scale;
+  basis: Basis;
+  boundaryMode: BoundaryMode;
+}
+export const DEFAULT_OPTIONS: RunOptions = { scale: "auto", basis: "point", boundaryMode: "inclusive" };
+
+export interface SourceInfo {
+  ref: SourceRef;
+  /** Settings key under which the mapping and the toolkit's columns are remembered. */
+  key: string;
+  /** What the user sees: "Table1 (Sheet1!A1:F301)" or "Sheet1!A1:F301". */
+  label: string;
+  /** Header row and data rows of the input columns, e.g. "Sheet1!A1:F301". */
+  address: string;
+  /** Input column headers as text (the toolkit's own columns excluded). */
+  headers: string[];
+  /** Sheet column letters of the input columns, parallel to `headers`. */
+  columnLetters: string[];
+  rowCount: number;
+  /** Proposed mapping (indices into `headers`): remembered if the headers still match, else from the header synonyms. */
+  mapping: ColumnMapping;
+  remembered: boolean;
+  options: RunOptions;
+  formulas: boolean;
+  /** Headers of the toolkit's columns already beside the data (recognised by exact header text and the remembered position). */
+  ownColumns: OutputHeader[];
+  /** Where those columns are, e.g. "Sheet1!G1:J301", when present. */
+  ownAddress: string | null;
+}
+
+export interface RunRequest {
+  source: SourceRef;
+  tool: OutputGroup;
+  mapping: ColumnMapping;
+  options?: Partial<RunOptions>;
+  /** Write one spilled COHESION formula per column instead of values. */
+  formulas?: boolean;
+  /** The range named by a previous `needsConfirmation` answer, confirmed by the user. */
+  confirmOverwrite?: string;
+}
+
+export interface RunProgress {
+  phase: "reading" | "computing" | "writing" | "summary";
+  done: number;
+  total: number;
+  /** 0–1 across the whole run. */
+  fraction: number;
+}
+
+export interface RunStats {
+  rows: number;
+  syncs: number;
+  readChunks: number;
+  readChunkRows: number;
+  writeChunks: number;
+  formatChunks: number;
+  /** Largest request this run sent, by this module's upper-bound count (bytes). */
+  largestRequestBytes: number;
+  millis: { read: number; compute: number; write: number; summary: number; total: number };
+}
+
+export interface ToolResult {
+  status: "done";
+  tool: OutputGroup;
+  headers: OutputHeader[];
+  /** The toolkit's columns, header included, e.g. "Sheet1!G1:J301". */
+  outputAddress: string;
+  written: "values" | "formulas";
+  summary: TableSummary;
+  /** Which sections of the summary apply (the tools whose columns are beside the data). */
+  parts: { abg: boolean; types: boolean };
+  /** Sheet row numbers of the rows whose band is uncertain under the CI (all of them). */
+  uncertainSheetRows: number[];
+  summarySheet: string;
+  stats: RunStats;
+}
+
+export interface NeedsConfirmation {
+  status: "needsConfirmation";
+  /** The range holding cells that are not the toolkit's, e.g. "Sheet1!H2:H301". */
+  range: string;
+  cells: number;
+  message: string;
+}
+
+export interface Cancelled {
+  status: "cancelled";
+  /** True when some of the toolkit's columns were already rewritten (user cells are never touched). */
+  partial: boolean;
+  message: string;
+}
+
+export type RunOutcome = ToolResult | NeedsConfirmation | Cancelled;
+
+export interface ExcelTools {
+  listSources(): Promise<SourceInfo[]>;
+  runTool(request: RunRequest, onProgress?: (p: RunProgress) => void, signal?: AbortSignal): Promise<RunOutcome>;
+}
+
+export interface ExcelToolsOptions {
+  /** Bytes per request to aim for (default REQUEST_TARGET_BYTES). */
+  targetBytes?: number;
+  /** Lets the pane breathe between chunks (default: a zero-delay timeout). */
+  yieldToUi?: () => Promise<void>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Settings (what the workbook remembers)
+
+interface SavedOutput {
+  /** 0-based sheet column of the first of the toolkit's columns. */
+  column: number;
+  headers: OutputHeader[];
+  /** Data rows written below the header. */
+  rows: number;
+}
+
+interface SavedSource {
+  v: 1;
+  /** field → input column (index into the input headers) and its header text, or null for "(not used)". */
+  mapping: Partial<Record<Field, { column: number; header: string } | null>>;
+  options: RunOptions;
+  formulas: boolean;
+  output?: SavedOutput;
+}
+
+export function settingsKey(ref: SourceRef): string {
+  return `${SETTINGS_PREFIX}|${ref.sheet}|${ref.kind}:${ref.name}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Addresses and bytes
+
+export function columnLetter(index: number): string {
+  let s = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** A1 address of a block given by 0-based indices, e.g. rangeAddress("Sheet1", 1, 7, 300, 1) → "Sheet1!H2:H301". */
+export function rangeAddress(sheet: string | null, row: number, column: number, rows: number, columns: number): string {
+  const tl = `${columnLetter(column)}${row + 1}`;
+  const ref = rows === 1 && columns === 1 ? tl : `${tl}:${columnLetter(column + columns - 1)}${row + rows}`;
+  return sheet === null ? ref : `${quoteSheet(sheet)}!${ref}`;
+}
+
+/** Upper bound of the UTF-8 bytes of a cell's JSON (a separator included). */
+export function cellBytes(v: unknown): number {
+  if (v === null || v === undefined) return 5;
+  if (typeof v === "number") return String(v).length + 1;
+  if (typeof v === "boolean") return 6;
+  const s = String(v);
+  let n = 3;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x20 ? 6 : c === 34 || c === 92 ? 2 : c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+  }
+  return n;
+}
+
+function blockBytes(rows: readonly (readonly unknown[])[]): number {
+  let n = 2;
+  for (const row of rows) {
+    n += 2;
+    for (const v of row) n += cellBytes(v);
+  }
+  return n;
+}
+
+function isEmptyCell(v: unknown): boolean {
+  return v === null || v === undefined || v === "";
+}
+
+/** Text that Excel would read as a formula (=, +, -, @) is written with a leading apostrophe so it stays text. */
+function asCellValue(v: string | number | null): string | number {
+  if (v === null) return "";
+  if (typeof v === "string" && /^[=+\-@]/.test(v)) return `'${v}`;
+  return v;
+}
+
+const defaultYield = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+// ---------------------------------------------------------------------------------------------
+// Locating tables and ranges (shared by listSources and runTool)
+
+interface Region {
+  ref: SourceRef;
+  key: string;
+  sheet: string;
+  headerRow: number;
+  firstColumn: number;
+  /** Number of input columns (the toolkit's own columns excluded). */
+  inputWidth: number;
+  rowCount: number;
+  headers: string[];
+  saved: SavedSource | null;
+  /** The toolkit's columns found beside the data, verified by header text at the remembered position. */
+  own: SavedOutput | null;
+  /** Header-row cells (formulas, i.e. text or formula text) from the first column to 7 past the input columns. */
+  headerCells: unknown[];
+}
+
+/** Called just before each `context.sync()`, to count requests. */
+type Tally = () => void;
+
+function headerText(v: unknown): string {
+  return v === null || v === undefined ? "" : String(v).trim();
+}
+
+/**
+ * Finds the candidates on a sheet (the active one, or `only.sheet`) in three requests:
+ * (1) sheet, tables and used range geometry; (2) table geometry and remembered settings;
+ * (3) header rows, each read 7 columns past the data so the toolkit's own columns are seen.
+ */
+async function locate(context: Excel.RequestContext, tally: Tally, only?: SourceRef): Promise<Region[]> {
+  const sheets = context.workbook.worksheets;
+  const sheet = only ? sheets.getItem(only.sheet) : sheets.getActiveWorksheet();
+  sheet.load("name");
+  const tables = sheet.tables;
+  tables.load("items/name,items/showHeaders");
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load("rowIndex,columnIndex,rowCount,columnCount");
+  tally();
+  await context.sync();
+
+  const sheetName = sheet.name;
+  const tableItems = tables.items.filter((t) => t.showHeaders && (!only || (only.kind === "table" && t.name === only.name)));
+  const tableGeo = tableItems.map((t) => ({
+    name: t.name,
+    range: t.getRange().load("rowIndex,columnIndex,rowCount,columnCount"),
+    body: t.getDataBodyRange().load("rowCount"),
+  }));
+  const plainRef: SourceRef | null = used.isNullObject ? null : { sheet: sheetName, kind: "range", name: rangeAddress(null, used.rowIndex, used.columnIndex, 1, 1) };
+  const wantPlain = plainRef && (!only || (only.kind === "range" && only.name === plainRef.name));
+  const settingFor = (ref: SourceRef) => context.workbook.settings.getItemOrNullObject(settingsKey(ref)).load("value");
+  const tableSettings = tableGeo.map((t) => settingFor({ sheet: sheetName, kind: "table", name: t.name }));
+  const plainSetting = wantPlain && plainRef ? settingFor(plainRef) : null;
+  tally();
+  await context.sync();
+
+  interface Pending {
+    ref: SourceRef;
+    headerRow: number;
+    firstColumn: number;
+    width: number;
+    rowCount: number;
+    saved: SavedSource | null;
+    cells?: Excel.Range;
+  }
+  const pending: Pending[] = [];
+  const savedOf = (s: Excel.Setting) => (s.isNullObject ? null : (s.value as SavedSource));
+  tableGeo.forEach((t, i) => {
+    pending.push({
+      ref: { sheet: sheetName, kind: "table", name: t.name },
+      headerRow: t.range.rowIndex,
+      firstColumn: t.range.columnIndex,
+      width: t.range.columnCount,
+      rowCount: t.body.rowCount,
+      saved: savedOf(tableSettings[i]),
+    });
+  });
+  if (wantPlain && plainRef && plainSetting) {
+    // A plain range is offered unless its top-left cell is inside a table (then it is that table).
+    const inTable = tableGeo.some(
+      (t) =>
+        used.rowIndex >= t.range.rowIndex && used.rowIndex < t.range.rowIndex + t.range.rowCount &&
+        used.columnIndex >= t.range.columnIndex && used.columnIndex < t.range.columnIndex + t.range.columnCount,
+    );
+    if (!inTable && used.rowCount >= 2) {
+      pending.push({ ref: plainRef, headerRow: used.rowIndex, firstColumn: used.columnIndex, width: used.columnCount, rowCount: used.rowCount - 1, saved: savedOf(plainSetting) });
+    }
+  }
+  for (const p of pending) {
+    const ownEnd = p.saved?.output ? p.saved.output.column + p.saved.output.headers.length : 0;
+    const width = Math.min(MAX_SHEET_COLUMNS - p.firstColumn, Math.max(p.width + 7, ownEnd - p.firstColumn + 7));
+    p.cells = sheet.getRangeByIndexes(p.headerRow, p.firstColumn, 1, width).load("formulas");
+  }
+  if (pending.length) {
+    tally();
+    await context.sync();
+  }
+
+  const regions: Region[] = [];
+  for (const p of pending) {
+    const cells = (p.cells!.formulas[0] ?? []) as unknown[];
+    let own: SavedOutput | null = null;
+    let inputWidth = p.width;
+    const out = p.saved?.output;
+    if (out) {
+      const rel = out.column - p.firstColumn;
+      // Ours only if adjacent to the data (inside the region's right end or just past it) and every header still reads exactly as written.
+      const matches = rel >= 1 && rel <= p.width && out.headers.every((h, j) => headerText(cells[rel + j]) === h);
+      if (matches) {
+        own = out;
+        inputWidth = rel;
+      }
+    }
+    const headers = cells.slice(0, inputWidth).map(headerText);
+    // A plain range needs a header row: some text in its first row.
+    if (p.ref.kind === "range" && !headers.some((h) => h !== "" && Number.isNaN(Number(h)))) continue;
+    regions.push({ ref: p.ref, key: settingsKey(p.ref), sheet: sheetName, headerRow: p.headerRow, firstColumn: p.firstColumn, inputWidth, rowCount: p.rowCount, headers, saved: p.saved, own, headerCells: cells });
+  }
+  return regions;
+}
+
+function proposeMapping(region: Region): { mapping: ColumnMapping; remembered: boolean } {
+  const proposed = mapHeaders(region.headers);
+  const saved = region.saved?.mapping;
+  if (!saved) return { mapping: proposed, remembered: false };
+  const mapping: ColumnMapping = {};
+  let remembered = false;
+  for (const f of INPUT_FIELDS) {
+    const s = saved[f];
+    if (s === undefined) {
+      if (proposed[f] !== undefined) mapping[f] = proposed[f];
+    } else if (s === null) {
+      remembered = true; // "(not used)" was chosen
+    } else if (region.headers[s.column] === s.header) {
+      mapping[f] = s.column;
+      remembered = true;
+    } else if (proposed[f] !== undefined) {
+      mapping[f] = proposed[f]; // the remembered column moved or was renamed: propose again
+    }
+  }
+  return { mapping, remembered };
+}
+
+function sourceInfo(r: Region): SourceInfo {
+  const address = rangeAddress(r.sheet, r.headerRow, r.firstColumn, r.rowCount + 1, r.inputWidth);
+  const { mapping, remembered } = proposeMapping(r);
+  return {
+    ref: r.ref,
+    key: r.key,
+    label: r.ref.kind === "table" ? `${r.ref.name} (${address})` : address,
+    address,
+    headers: r.headers,
+    columnLetters: r.headers.map((_, i) => columnLetter(r.firstColumn + i)),
+    rowCount: r.rowCount,
+    mapping,
+    remembered,
+    options: { ...DEFAULT_OPTIONS, ...(r.saved?.options ?? {}) },
+    formulas: r.saved?.formulas ?? false,
+    ownColumns: r.own ? [...r.own.headers] : [],
+    ownAddress: r.own ? rangeAddress(r.sheet, r.headerRow, r.own.column, r.own.rows + 1, r.own.headers.length) : null,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formulas (live mode)
+
+function formulasFor(headers: readonly OutputHeader[], refs: Partial<Record<Field, string>>, o: RunOptions): string[] {
+  const arg = (f: Field) => refs[f] ?? "";
+  const text = (v: string, dflt: string) => (v === dflt ? "" : `"${v}"`);
+  const scale = text(o.scale, "auto");
+  const basis = text(o.basis, "point");
+  const boundary = text(o.boundaryMode, "inclusive");
+  const call = (name: string, args: string[]) => {
+    const a = [...args];
+    while (a.length && a[a.length - 1] === "") a.pop();
+    return `COHESION.${name}(${a.join(",")})`;
+  };
+  const typology = [arg("nvq4"), arg("rural"), arg("a8"), arg("jobs1984")];
+  const fams = headers.includes("Family type");
+  const abg = headers.includes("ABG band");
+  const familyType = call("FAMILYTYPE", [...typology, scale, boundary]);
+  const f: Record<OutputHeader, string> = {
+    "Family type": familyType,
+    // Nested rather than a spill reference (H2#): independent of where the type column is, and within the preview's formula grammar.
+    "Family type name": `COHESION.TYPEINFO(${familyType},"name")`,
+    "Family group": call("FAMILYGROUP", [...typology, arg("singleissue"), scale, boundary]),
+    "ABG band": call("ABG.BAND", [arg("score"), arg("ci"), basis, scale]),
+    "ABG allocation": call("ABG.ALLOCATION", [arg("score"), arg("ci"), basis, scale]),
+    "ABG band range": call("ABG.RANGE", [arg("score"), arg("ci") || '""', "", scale]),
+    Notes: [
+      ...(fams ? [call("FAMILYTYPE.EXPLAIN", [...typology, arg("singleissue"), scale, boundary])] : []),
+      ...(abg ? [call("ABG.EXPLAIN", [arg("score"), arg("ci"), basis, scale])] : []),
+    ].join('&"; "&'),
+  };
+  return headers.map((h) => `=${f[h]}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The tools
+
+const GROUP_OF: Record<OutputHeader, OutputGroup | null> = {
+  "Family type": "familyGroups",
+  "Family type name": "familyGroups",
+  "Family group": "familyGroups",
+  "ABG band": "grantBands",
+  "ABG allocation": "grantBands",
+  "ABG band range": "grantBands",
+  Notes: null,
+};
+
+class Cancel extends Error {}
+
+export function createExcelTools(run: ExcelRun = (batch) => Excel.run(batch), options: ExcelToolsOptions = {}): ExcelTools {
+  const target = options.targetBytes ?? REQUEST_TARGET_BYTES;
+  const yieldToUi = options.yieldToUi ?? defaultYield;
+
+  async function listSources(): Promise<SourceInfo[]> {
+    return run(async (context) => {
+      const regions = await locate(context, () => undefined);
+      return regions.map(sourceInfo);
+    });
+  }
+
+  async function runTool(req: RunRequest, onProgress: (p: RunProgress) => void = () => undefined, signal?: AbortSignal): Promise<RunOutcome> {
+    const opts: RunOptions = { ...DEFAULT_OPTIONS, ...(req.options ?? {}) };
+    const t0 = Date.now();
+    const stats: RunStats = { rows: 0, syncs: 0, readChunks: 0, readChunkRows: 0, writeChunks: 0, formatChunks: 0, largestRequestBytes: 0, millis: { read: 0, compute: 0, write: 0, summary: 0, total: 0 } };
+    let pendingBytes = 0;
+    const checkCancel = () => {
+      if (signal?.aborted) throw new Cancel();
+    };
+    const report = (phase: RunProgress["phase"], done: number, total: number) => {
+      const span = { reading: [0, 0.35], computing: [0.35, 0.55], writing: [0.55, 0.95], summary: [0.95, 1] }[phase];
+      onProgress({ phase, done, total, fraction: span[0] + (span[1] - span[0]) * (total ? done / total : 1) });
+    };
+
+    return run(async (context) => {
+      const tally: Tally = () => {
+        stats.syncs++;
+        stats.largestRequestBytes = Math.max(stats.largestRequestBytes, pendingBytes);
+        pendingBytes = 0;
+      };
+      const wb = context.workbook;
+      // Sheet names and the remembered summary sheet go with the first request of locate (queued before it syncs).
+      const sheetList = wb.worksheets;
+      sheetList.load("items/name");
+      const summarySetting = wb.settings.getItemOrNullObject(SUMMARY_SETTING).load("value");
+      const [region] = await locate(context, tally, req.source);
+      if (!region) throw new Error(`Cannot find ${req.source.kind === "table" ? `the table ${req.source.name}` : `the range at ${req.source.name}`} on ${req.source.sheet} any more; find tables again.`);
+      const sheet = wb.worksheets.getItem(region.sheet);
+
+      // --- what to compute and where to write it
+      const mapping: ColumnMapping = {};
+      for (const f of INPUT_FIELDS) {
+        const c = req.mapping[f];
+        if (c === undefined || c === null) continue;
+        if (!Number.isInteger(c) || c < 0 || c >= region.inputWidth) throw new Error(`The column chosen for ${f} is not in the table any more; find tables again.`);
+        mapping[f] = c;
+      }
+      const missing = OUTPUT_GROUPS[req.tool].required.filter((f) => mapping[f] === undefined);
+      if (missing.length) throw new Error(`${OUTPUT_GROUPS[req.tool].label} needs a column for: ${missing.join(", ")}.`);
+      const own = region.own;
+      const groups = new Set<OutputGroup>([req.tool]);
+      for (const h of own?.headers ?? []) {
+        const g = GROUP_OF[h];
+        if (g) groups.add(g);
+      }
+      // A tool whose columns are already there keeps them up to date only while its required inputs are mapped.
+      for (const g of [...groups]) if (g !== req.tool && OUTPUT_GROUPS[g].required.some((f) => mapping[f] === undefined)) groups.delete(g);
+      const headers = OUTPUT_HEADERS.filter((h) => h === "Notes" || groups.has(GROUP_OF[h] as OutputGroup));
+      const fields = INPUT_FIELDS.filter((f) => mapping[f] !== undefined && [...groups].some((g) => OUTPUT_GROUPS[g].fields.includes(f)));
+      const n = region.rowCount;
+      stats.rows = n;
+      const firstDataRow = region.headerRow + 1;
+      const blockCol = region.firstColumn + region.inputWidth;
+      const W = headers.length;
+      const ownW = own ? own.headers.length : 0;
+      const ownRows = own ? own.rows : 0;
+      if (blockCol + W > MAX_SHEET_COLUMNS) throw new Error("There is no room for the toolkit's columns to the right of the data.");
+
+      // --- read inputs and look for cells that are not the toolkit's, chunk by chunk
+      const tRead = Date.now();
+      const foreign = { count: 0, r0: Infinity, r1: -1, c0: Infinity, c1: -1 };
+      const noteForeign = (row: number, col: number) => {
+        foreign.count++;
+        foreign.r0 = Math.min(foreign.r0, row);
+        foreign.r1 = Math.max(foreign.r1, row);
+        foreign.c0 = Math.min(foreign.c0, col);
+        foreign.c1 = Math.max(foreign.c1, col);
+      };
+      for (let j = ownW; j < W; j++) if (!isEmptyCell(region.headerCells[region.inputWidth + j])) noteForeign(region.headerRow, blockCol + j);
+
+      const inputs: Record<string, unknown[]> = {};
+      for (const f of fields) inputs[f] = new Array(n);
+      let scales: ColumnScales = {};
+      let bytesPerCell = READ_BYTES_PER_CELL;
+      for (let r0 = 0; r0 < n; ) {
+        checkCancel();
+        // Columns read: the inputs, the new output columns, and the toolkit's columns only below the rows it wrote before.
+        const cols = fields.length + (W - ownW) + (n > ownRows ? ownW : 0);
+        const rows = Math.max(1, Math.min(MAX_CHUNK_ROWS, n - r0, Math.floor(target / (Math.max(1, cols) * bytesPerCell))));
+        const r1 = r0 + rows;
+        const reads = fields.map((f) => sheet.getRangeByIndexes(firstDataRow + r0, region.firstColumn + (mapping[f] as number), rows, 1).load("values"));
+        const newCols = W > ownW ? sheet.getRangeByIndexes(firstDataRow + r0, blockCol + ownW, rows, W - ownW).load("formulas") : null;
+        const below = ownW && r1 > ownRows ? Math.max(r0, ownRows) : -1;
+        const ownBelow = below >= 0 ? sheet.getRangeByIndexes(firstDataRow + below, blockCol, r1 - below, ownW).load("formulas") : null;
+        pendingBytes += 64 * (reads.length + 2);
+        tally();
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per chunk of rows (up to 20,000, sized to ~1 MB), never per row: see Chunk sizes
+        await context.sync();
+        stats.readChunks++;
+        stats.readChunkRows = Math.max(stats.readChunkRows, rows);
+        let received = 0;
+        const chunkCols: Columns = {};
+        fields.forEach((f, k) => {
+          const vals = reads[k].values;
+          if (!vals) throw new Error("Excel returned no values for a read (too many cells); try a smaller table.");
+          received += blockBytes(vals);
+          const col = inputs[f];
+          const slice = new Array(rows);
+          for (let i = 0; i < rows; i++) slice[i] = col[r0 + i] = vals[i][0];
+          chunkCols[f] = slice;
+        });
+        scales = scanColumnScales(chunkCols, opts, scales);
+        if (newCols) {
+          const fm = newCols.formulas;
+          received += blockBytes(fm);
+          for (let i = 0; i < rows; i++) for (let j = 0; j < fm[i].length; j++) if (!isEmptyCell(fm[i][j])) noteForeign(firstDataRow + r0 + i, blockCol + ownW + j);
+        }
+        if (ownBelow) {
+          const fm = ownBelow.formulas;
+          received += blockBytes(fm);
+          for (let i = 0; i < fm.length; i++) for (let j = 0; j < fm[i].length; j++) if (!isEmptyCell(fm[i][j])) noteForeign(firstDataRow + below + i, blockCol + j);
+        }
+        bytesPerCell = Math.max(READ_BYTES_PER_CELL, Math.ceil((2 * received) / Math.max(1, rows * cols)));
+        r0 = r1;
+        report("reading", r0, n);
+        await yieldToUi();
+      }
+      stats.millis.read = Date.now() - tRead;
+
+      if (foreign.count > 0) {
+        const range = rangeAddress(region.sheet, foreign.r0, foreign.c0, foreign.r1 - foreign.r0 + 1, foreign.c1 - foreign.c0 + 1);
+        if (req.confirmOverwrite !== range) {
+          const cells = foreign.count === 1 ? "1 non-empty cell" : `${foreign.count.toLocaleString("en-GB")} non-empty cells`;
+          return { status: "needsConfirmation", range, cells: foreign.count, message: `${range} has ${cells} that ${foreign.count === 1 ? "is" : "are"} not the toolkit's; overwrite?` } as NeedsConfirmation;
+        }
+      }
+
+      // --- compute through the engine, in chunks
+      const tCompute = Date.now();
+      const evalOptions = { scale: opts.scale, basis: opts.basis, boundaryMode: opts.boundaryMode, columnScales: scales };
+      const results: RowResult[] = new Array(n);
+      for (let r0 = 0; r0 < n; r0 += COMPUTE_CHUNK_ROWS) {
+        checkCancel();
+        const r1 = Math.min(n, r0 + COMPUTE_CHUNK_ROWS);
+        const slice: Columns = {};
+        for (const f of fields) slice[f] = inputs[f].slice(r0, r1);
+        const part = evaluateColumns(slice, r1 - r0, evalOptions);
+        for (let i = 0; i < part.length; i++) results[r0 + i] = part[i];
+        report("computing", r1, n);
+        await yieldToUi();
+      }
+      stats.millis.compute = Date.now() - tCompute;
+      checkCancel();
+
+      // --- write: remember the columns first, clear them, then values (or formulas), then formats
+      const tWrite = Date.now();
+      const saved: SavedSource = {
+        v: 1,
+        mapping: Object.fromEntries(INPUT_FIELDS.map((f) => [f, mapping[f] === undefined ? null : { column: mapping[f] as number, header: region.headers[mapping[f] as number] }])),
+        options: opts,
+        formulas: !!req.formulas,
+        output: { column: blockCol, headers: [...headers], rows: n },
+      };
+      wb.settings.add(region.key, saved);
+      wb.application.suspendApiCalculationUntilNextSync();
+      sheet.getRangeByIndexes(region.headerRow, blockCol, n + 1, W).clear("Contents");
+      if (ownRows > n) sheet.getRangeByIndexes(firstDataRow + n, blockCol, ownRows - n, ownW).clear("Contents"); // rows the toolkit wrote before, now below the data
+      sheet.getRangeByIndexes(region.headerRow, blockCol, 1, W).values = [headers.slice()];
+      pendingBytes += 512 + blockBytes([headers]);
+      const pick = headers.map((h) => OUTPUT_HEADERS.indexOf(h));
+      let partial = false;
+      try {
+        if (req.formulas) {
+          const refs: Partial<Record<Field, string>> = {};
+          for (const f of fields) refs[f] = rangeAddress(null, firstDataRow, region.firstColumn + (mapping[f] as number), n, 1);
+          const row = formulasFor(headers, refs, opts);
+          sheet.getRangeByIndexes(firstDataRow, blockCol, 1, W).formulas = [row];
+          pendingBytes += blockBytes([row]);
+          tally();
+          await context.sync();
+          stats.writeChunks++;
+          partial = true;
+          report("writing", n, n);
+        } else {
+          for (let r0 = 0; r0 < n; ) {
+            const rows: (string | number)[][] = [];
+            let bytes = pendingBytes + 256;
+            while (r0 + rows.length < n && rows.length < MAX_CHUNK_ROWS) {
+              const cells = rowCells(results[r0 + rows.length]);
+              const row = pick.map((k) => asCellValue(cells[k]));
+              let b = 2;
+              for (const v of row) b += cellBytes(v);
+              if (rows.length > 0 && bytes + b > target) break;
+              rows.push(row);
+              bytes += b;
+            }
+            wb.application.suspendApiCalculationUntilNextSync();
+            sheet.getRangeByIndexes(firstDataRow + r0, blockCol, rows.length, W).values = rows;
+            pendingBytes = bytes;
+            tally();
+            // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per chunk of rows (up to 20,000, cut at ~1 MB), never per row: see Chunk sizes
+            await context.sync();
+            partial = true;
+            stats.writeChunks++;
+            r0 += rows.length;
+            report("writing", r0, n);
+            await yieldToUi();
+            checkCancel();
+          }
+        }
+        // Number formats, after the values: £ on the allocation column; "General" back where an earlier run put £ and another column now stands.
+        const allocCol = headers.indexOf("ABG allocation");
+        const oldAlloc = own ? own.headers.indexOf("ABG allocation") : -1;
+        const formatJobs: { column: number; rows: number; format: string }[] = [];
+        if (allocCol >= 0) formatJobs.push({ column: blockCol + allocCol, rows: n, format: ALLOCATION_FORMAT });
+        if (oldAlloc >= 0 && oldAlloc !== allocCol) formatJobs.push({ column: blockCol + oldAlloc, rows: ownRows, format: "General" });
+        for (const job of formatJobs) {
+          const per = cellBytes(job.format) + 2;
+          const step = Math.max(1, Math.min(MAX_CHUNK_ROWS, Math.floor((target - 256) / per)));
+          for (let r0 = 0; r0 < job.rows; r0 += step) {
+            const rows = Math.min(step, job.rows - r0);
+            sheet.getRangeByIndexes(firstDataRow + r0, job.column, rows, 1).numberFormat = Array.from({ length: rows }, () => [job.format]);
+            pendingBytes += 256 + rows * per;
+            tally();
+            // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per chunk of up to 20,000 rows of one column's number format, after all the values
+            await context.sync();
+            stats.formatChunks++;
+          }
+        }
+      } catch (e) {
+        if (e instanceof Cancel) {
+          return { status: "cancelled", partial, message: "Stopped while writing: the toolkit's columns are incomplete (your cells are untouched). Run the tool again to finish." } as Cancelled;
+        }
+        throw e;
+      }
+      stats.millis.write = Date.now() - tWrite;
+
+      // --- summary sheet with charts
+      const tSummary = Date.now();
+      report("summary", 0, 1);
+      const summary = summarise(results);
+      const parts = { abg: groups.has("grantBands"), types: groups.has("familyGroups") };
+      const sheetRow = (i: number) => firstDataRow + i + 1;
+      const names = sheetList.items.map((s) => s.name);
+      const lower = new Set(names.map((s) => s.toLowerCase()));
+      const remembered = summarySetting.isNullObject ? null : (summarySetting.value as { sheet?: string } | null)?.sheet ?? null;
+      let summaryName: string;
+      let summarySheet: Excel.Worksheet;
+      if (remembered && lower.has(remembered.toLowerCase())) {
+        summaryName = names.find((s) => s.toLowerCase() === remembered.toLowerCase())!;
+        summarySheet = wb.worksheets.getItem(summaryName);
+        const old = Object.values(CHART_NAMES).map((c) => summarySheet.charts.getItemOrNullObject(c).load("name"));
+        tally();
+        await context.sync();
+        for (const c of old) if (!c.isNullObject) c.delete();
+        summarySheet.getRange().clear("All");
+      } else {
+        summaryName = SUMMARY_SHEET_NAMES.find((s) => !lower.has(s.toLowerCase())) ?? "";
+        for (let k = 2; !summaryName; k++) if (!lower.has(`cohesion summary ${k}`)) summaryName = `Cohesion summary ${k}`;
+        summarySheet = wb.worksheets.add(summaryName);
+      }
+      wb.application.suspendApiCalculationUntilNextSync();
+      const body = summaryRows(summary, sheetRow, parts);
+      const label = region.ref.kind === "table" ? `table ${region.ref.name}, ${rangeAddress(region.sheet, region.headerRow, region.firstColumn, n + 1, region.inputWidth)}` : rangeAddress(region.sheet, region.headerRow, region.firstColumn, n + 1, region.inputWidth);
+      const lines: (string | number | null)[][] = [body[0], [`From ${label}; ${[...groups].map((g) => OUTPUT_GROUPS[g].label.toLowerCase()).join(" and ")}.`], ...body.slice(1)];
+      const width = Math.max(...lines.map((r) => r.length));
+      const grid = lines.map((r) => Array.from({ length: width }, (_, j) => asCellValue((r[j] ?? null) as string | number | null)));
+      summarySheet.getRangeByIndexes(0, 0, grid.length, width).values = grid;
+      pendingBytes += blockBytes(grid);
+      // Chart data beside the summary (columns H–I), one small block per chart.
+      const chartCol = 7;
+      let chartRow = 0;
+      const charts: { name: string; title: string; address: [number, number]; rows: number }[] = [];
+      if (parts.abg) {
+        const data = [["ABG band", "Allocation (£)"], ...summary.byBand.map((b) => [b.label, b.amountGbp])];
+        summarySheet.getRangeByIndexes(chartRow, chartCol, data.length, 2).values = data;
+        charts.push({ name: CHART_NAMES.bands, title: "ABG allocation by band (£)", address: [chartRow, chartCol], rows: data.length });
+        chartRow += data.length + 1;
+      }
+      if (parts.types) {
+        const data = [["Family type", "Areas"], ...summary.byType.map((t) => [`${t.type}. ${t.name}`, t.areas])];
+        summarySheet.getRangeByIndexes(chartRow, chartCol, data.length, 2).values = data;
+        charts.push({ name: CHART_NAMES.types, title: "Areas by family type", address: [chartRow, chartCol], rows: data.length });
+      }
+      // Formats after values: £ on the band amounts, the totals and the chart's allocation column.
+      const bandHeader = lines.findIndex((r) => r[0] === "ABG band");
+      if (bandHeader >= 0) {
+        const rows = summary.byBand.length + 2; // bands, total, programme
+        summarySheet.getRangeByIndexes(bandHeader + 1, 2, rows, 1).numberFormat = Array.from({ length: rows }, () => [ALLOCATION_FORMAT]);
+        summarySheet.getRangeByIndexes(charts[0].address[0] + 1, chartCol + 1, summary.byBand.length, 1).numberFormat = summary.byBand.map(() => [ALLOCATION_FORMAT]);
+      }
+      let top = 1;
+      for (const c of charts) {
+        const chart = summarySheet.charts.add("ColumnClustered", summarySheet.getRangeByIndexes(c.address[0], c.address[1], c.rows, 2), "Columns");
+        chart.name = c.name;
+        chart.title.text = c.title;
+        chart.legend.visible = false;
+        chart.setPosition(rangeAddress(null, top, 10, 1, 1), rangeAddress(null, top + 15, 17, 1, 1));
+        top += 17;
+      }
+      summarySheet.getRangeByIndexes(0, 0, grid.length, chartCol + 2).format.autofitColumns();
+      wb.settings.add(SUMMARY_SETTING, { sheet: summaryName });
+      tally();
+      await context.sync();
+      stats.millis.summary = Date.now() - tSummary;
+      stats.millis.total = Date.now() - t0;
+      report("summary", 1, 1);
+
+      return {
+        status: "done",
+        tool: req.tool,
+        headers: [...headers],
+        outputAddress: rangeAddress(region.sheet, region.headerRow, blockCol, n + 1, W),
+        written: req.formulas ? "formulas" : "values",
+        summary,
+        parts,
+        uncertainSheetRows: summary.uncertainRows.map(sheetRow),
+        summarySheet: summaryName,
+        stats,
+      } as ToolResult;
+    }).catch((e: unknown) => {
+      if (e instanceof Cancel) return { status: "cancelled", partial: false, message: "Cancelled before anything was written." } as Cancelled;
+      throw e;
+    });
+  }
+
+  return { listSources, runTool };
+}
+
+/** Reads one header row: the small piece the office-addin-mock test drives (load, then sync, then read). */
+export async function readHeaderRow(context: Excel.RequestContext, sheetName: string, address: string): Promise<string[]> {
+  const range = context.workbook.worksheets.getItem(sheetName).getRange(address);
+  range.load("values");
+  await context.sync();
+  return (range.values[0] ?? []).map(headerText);
+}

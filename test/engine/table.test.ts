@@ -1,0 +1,93 @@
+import fc from "fast-check";
+import {
+  evaluateColumns,
+  INPUT_FIELDS,
+  OUTPUT_GROUPS,
+  OUTPUT_HEADERS,
+  parsePercentColumn,
+  scanColumnScales,
+  scanPercentColumn,
+  summarise,
+  summaryRows,
+  type Columns,
+} from "../../src/engine";
+
+// A cell as it may arrive from a sheet: fractions, 0–100 numbers, text numbers, "%" text, blanks, junk.
+const cell = fc.oneof(
+  fc.double({ min: 0, max: 1, noNaN: true }),
+  fc.double({ min: 0, max: 100, noNaN: true }),
+  fc.integer({ min: 0, max: 3000 }),
+  fc.constantFrom(null, "", " 72 ", "55%", "0.6", "abc", "#N/A", true, -3, 1, 0, 150, "72,5"),
+);
+const column = (n: number) => fc.array(cell, { minLength: n, maxLength: n });
+
+/** Evaluates `columns` in slices of `size` rows, settling the scales over the whole table first (as the task pane does). */
+function evaluateInSlices(columns: Columns, n: number, size: number) {
+  let scales = {};
+  for (let start = 0; start < n; start += size) scales = scanColumnScales(slice(columns, start, start + size), {}, scales);
+  const out = [];
+  for (let start = 0; start < n; start += size) out.push(...evaluateColumns(slice(columns, start, start + size), Math.min(size, n - start), { columnScales: scales }));
+  return out;
+}
+function slice(columns: Columns, a: number, b: number): Columns {
+  const out: Columns = {};
+  for (const [f, v] of Object.entries(columns)) out[f as keyof Columns] = (v as unknown[]).slice(a, b);
+  return out;
+}
+
+describe("evaluating a table in slices (the task pane's chunks)", () => {
+  it("scanPercentColumn over slices in turn settles the same scale as over the whole column", () => {
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 40 }), fc.integer({ min: 1, max: 7 }), (values, size) => {
+        let acc;
+        for (let i = 0; i < values.length; i += size) acc = scanPercentColumn(values.slice(i, i + size), "auto", acc);
+        const whole = scanPercentColumn(values);
+        if (values.length) expect(acc).toEqual(whole);
+        expect(parsePercentColumn(values, "score", "Score").resolved).toBe(whole.resolved);
+      }),
+    );
+  });
+
+  it("gives exactly the whole-table results, notes included, whatever the slice size", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 30 }).chain((n) => fc.tuple(fc.constant(n), fc.record(Object.fromEntries(INPUT_FIELDS.map((f) => [f, column(n)]))), fc.integer({ min: 1, max: n }))),
+        ([n, columns, size]) => {
+          expect(evaluateInSlices(columns as Columns, n, size)).toEqual(evaluateColumns(columns as Columns, n));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("keeps a fraction column's scale when one slice alone would look like 0–100 (and the reverse)", () => {
+    const score = [0.6, 0.72, 1]; // fractions: 60%, 72%, 100%
+    const whole = evaluateColumns({ score }, 3);
+    expect(whole.map((r) => r.score)).toEqual([60, 72, 100]);
+    expect(evaluateInSlices({ score }, 3, 1)).toEqual(whole);
+    const pct = [50, 0.5]; // 0–100 column: 0.5 is 0.5% with a warning
+    expect(evaluateInSlices({ score: pct }, 2, 1)).toEqual(evaluateColumns({ score: pct }, 2));
+  });
+});
+
+describe("OUTPUT_GROUPS (the table tools)", () => {
+  it("write output columns the command line writes, the shared Notes aside, without overlap", () => {
+    const all = [...OUTPUT_GROUPS.familyGroups.headers, ...OUTPUT_GROUPS.grantBands.headers, "Notes"];
+    expect([...all].sort()).toEqual([...OUTPUT_HEADERS].sort());
+    for (const g of Object.values(OUTPUT_GROUPS)) for (const f of g.required) expect(g.fields).toContain(f);
+  });
+});
+
+describe("summaryRows parts", () => {
+  const s = summarise(evaluateColumns({ score: [50, 80], nvq4: [30, 10], rural: [10, 60], a8: [1, 9] }, 2));
+  const labels = (rows: unknown[][]) => rows.map((r) => r[0]);
+  it("shows both sections by default", () => {
+    expect(labels(summaryRows(s))).toEqual(expect.arrayContaining(["ABG band", "Family type"]));
+  });
+  it("leaves out the section of a tool that was not run", () => {
+    expect(labels(summaryRows(s, undefined, { types: false }))).not.toContain("Family type");
+    expect(labels(summaryRows(s, undefined, { types: false }))).toContain("ABG band");
+    expect(labels(summaryRows(s, undefined, { abg: false }))).not.toContain("ABG band");
+    expect(labels(summaryRows(s, undefined, { abg: false }))).toContain("Family type");
+  });
+});

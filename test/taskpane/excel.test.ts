@@ -1,0 +1,405 @@
+/**
+ * The task pane's Excel module against the in-memory stand-in (src/preview/excelStandIn.ts):
+ * sync counts, request sizes, user cells untouched, idempotent re-runs, the confirmation path,
+ * live formulas, the summary sheet and the remembered settings.
+ */
+import { evaluateColumns, OUTPUT_HEADERS, rowCells, summarise, type Columns } from "../../src/engine";
+import { EXCEL_WEB_PAYLOAD_LIMIT_BYTES, ExcelStandIn, type CellSnapshot } from "../../src/preview/excelStandIn";
+import { SAMPLE_HEADERS, sampleIndicatorColumns } from "../../src/preview/sampleIndicators";
+import {
+  createExcelTools,
+  REQUEST_TARGET_BYTES,
+  SUMMARY_SETTING,
+  type ExcelRun,
+  type RunOutcome,
+  type SourceInfo,
+  type ToolResult,
+} from "../../src/taskpane/excel";
+
+const noYield = async () => undefined;
+
+function workbook(rows: number, opts: { table?: boolean; sheet?: string } = {}) {
+  const x = new ExcelStandIn();
+  const sheet = opts.sheet ?? "Sheet1";
+  x.addSheet(sheet);
+  x.setColumns(sheet, "A1", sampleIndicatorColumns(rows));
+  if (opts.table) x.addTable(sheet, `A1:H${rows + 1}`, "Indicators");
+  const tools = createExcelTools(x.run as unknown as ExcelRun, { yieldToUi: noYield });
+  return { x, sheet, tools };
+}
+
+async function firstSource(tools: ReturnType<typeof createExcelTools>): Promise<SourceInfo> {
+  const [s] = await tools.listSources();
+  expect(s).toBeDefined();
+  return s;
+}
+
+function done(out: RunOutcome): ToolResult {
+  if (out.status !== "done") throw new Error(`expected done, got ${JSON.stringify(out)}`);
+  return out;
+}
+
+/** Every cell outside the toolkit's columns and its summary sheet. */
+function userCells(x: ExcelStandIn, sheet: string, firstOwnColumn: number, summarySheets: string[] = []): Map<string, CellSnapshot> {
+  return x.snapshot((s, _r, c) => !summarySheets.includes(s) && !(s === sheet && c >= firstOwnColumn));
+}
+
+/** A snapshot as one string: quick to compare at 100,000 rows (toEqual on maps that size is slow). */
+const fingerprint = (m: Map<string, CellSnapshot>) => JSON.stringify([...m]);
+
+/** What the engine says about the sample table (the expected output cells). */
+function expected(rows: number, fields: (keyof Columns)[], options: Parameters<typeof evaluateColumns>[2] = {}) {
+  const cols = sampleIndicatorColumns(rows);
+  const idx: Record<string, number> = { score: 1, ci: 2, nvq4: 3, rural: 4, a8: 5, jobs1984: 6, singleissue: 7 };
+  const columns: Columns = {};
+  for (const f of fields) columns[f] = cols[idx[f]].slice(1);
+  return evaluateColumns(columns, rows, options);
+}
+
+describe("listSources", () => {
+  it("finds an Excel table and proposes the mapping from the header synonyms", async () => {
+    const { tools } = workbook(20, { table: true });
+    const sources = await tools.listSources();
+    expect(sources).toHaveLength(1);
+    const s = sources[0];
+    expect(s.ref).toEqual({ sheet: "Sheet1", kind: "table", name: "Indicators" });
+    expect(s.address).toBe("Sheet1!A1:H21");
+    expect(s.headers).toEqual([...SAMPLE_HEADERS]);
+    expect(s.mapping).toMatchObject({ score: 1, ci: 2, nvq4: 3, rural: 4, a8: 5, jobs1984: 6, singleissue: 7 });
+    expect(s.remembered).toBe(false);
+  });
+
+  it("finds a plain range with a header row, and nothing on an empty sheet", async () => {
+    const { x, tools } = workbook(20);
+    const [s] = await tools.listSources();
+    expect(s.ref).toEqual({ sheet: "Sheet1", kind: "range", name: "A1" });
+    expect(s.rowCount).toBe(20);
+    x.addSheet("Empty").activate("Empty");
+    expect(await tools.listSources()).toEqual([]);
+  });
+
+  it("does not offer a block without a header row", async () => {
+    const x = new ExcelStandIn().addSheet("Numbers");
+    x.setValues("Numbers", "A1", [[1, 2], [3, 4]]);
+    expect(await createExcelTools(x.run as unknown as ExcelRun).listSources()).toEqual([]);
+  });
+});
+
+describe("runTool: grant bands and family groups as values", () => {
+  it("writes the command line's columns beside a table, the engine's results, £ format after values", async () => {
+    const n = 300;
+    const { x, tools } = workbook(n, { table: true });
+    const s = await firstSource(tools);
+    const before = userCells(x, "Sheet1", 8);
+    const out = done(await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping }));
+    expect(out.headers).toEqual(["ABG band", "ABG allocation", "ABG band range", "Notes"]);
+    expect(out.outputAddress).toBe("Sheet1!I1:L301");
+    expect(x.getValues("Sheet1", "I1:L1")).toEqual([out.headers]);
+    const want = expected(n, ["score", "ci"]).map((r) => [3, 4, 5, 6].map((k) => rowCells(r)[k] ?? ""));
+    expect(x.getValues("Sheet1", `I2:L${n + 1}`)).toEqual(want);
+    expect(x.cell("Sheet1", "J2").numberFormat).toBe("£#,##0");
+    expect(x.cell("Sheet1", `J${n + 1}`).numberFormat).toBe("£#,##0");
+    expect(userCells(x, "Sheet1", 8, [out.summarySheet])).toEqual(before);
+    // Values before formats: the last format request comes after the last values request.
+    expect(out.stats.formatChunks).toBeGreaterThan(0);
+  });
+
+  it("notes every bad row and counts it in the summary, without stopping", async () => {
+    const n = 500;
+    const { x, tools } = workbook(n);
+    const s = await firstSource(tools);
+    const out = done(await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping }));
+    const want = summarise(expected(n, ["score", "ci"]));
+    expect(out.summary).toEqual(want);
+    expect(out.summary.rowsWithErrors).toBe(Math.floor(n / 97) + Math.floor(n / 211)); // "n/a" scores and blank rows
+    expect(x.getValues("Sheet1", "L98:L98")[0][0]).toMatch(/^ABG: Score .* "n\/a"/);
+    expect(x.getValues("Sheet1", "L212:L212")[0][0]).toBe("blank row: no inputs");
+    expect(x.getValues("Sheet1", "I98:K98")).toEqual([["", "", ""]]);
+  });
+
+  it("adds the family columns in the command line's order when the second tool runs, sharing Notes", async () => {
+    const n = 200;
+    const { x, tools } = workbook(n, { table: true });
+    const s = await firstSource(tools);
+    done(await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping }));
+    const out = done(await tools.runTool({ source: s.ref, tool: "familyGroups", mapping: s.mapping }));
+    expect(out.headers).toEqual([...OUTPUT_HEADERS]);
+    expect(out.outputAddress).toBe("Sheet1!I1:O201");
+    const all = expected(n, ["score", "ci", "nvq4", "rural", "a8", "jobs1984", "singleissue"]);
+    expect(x.getValues("Sheet1", `I2:O${n + 1}`)).toEqual(all.map((r) => rowCells(r).map((v) => v ?? "")));
+    // The £ format moved with the allocation column (J → M); J holds family type names now.
+    expect(x.cell("Sheet1", "M2").numberFormat).toBe("£#,##0");
+    expect(x.cell("Sheet1", "J2").numberFormat).toBeUndefined();
+    expect(out.parts).toEqual({ abg: true, types: true });
+  });
+
+  it("is idempotent: a second run leaves the workbook exactly as the first did", async () => {
+    const { x, tools } = workbook(400, { table: true });
+    const s = await firstSource(tools);
+    done(await tools.runTool({ source: s.ref, tool: "familyGroups", mapping: s.mapping }));
+    const first = x.snapshot();
+    const settings = x.settingKeys().map((k) => [k, x.setting(k)]);
+    const s2 = await firstSource(tools);
+    expect(s2.ownColumns).toEqual(["Family type", "Family type name", "Family group", "Notes"]);
+    expect(s2.remembered).toBe(true);
+    const again = await tools.runTool({ source: s2.ref, tool: "familyGroups", mapping: s2.mapping });
+    expect(again.status).toBe("done");
+    expect(x.snapshot()).toEqual(first);
+    expect(x.settingKeys().map((k) => [k, x.setting(k)])).toEqual(settings);
+    expect(x.sheetNames()).toEqual(["Sheet1", "Summary"]);
+    expect(x.charts("Summary").map((c) => c.name)).toEqual(["Cohesion: areas by family type"]);
+  });
+
+  it("remembers the mapping and options in the workbook's settings, keyed by sheet and table", async () => {
+    const { x, tools } = workbook(50, { table: true });
+    const s = await firstSource(tools);
+    const mapping = { ...s.mapping };
+    delete mapping.ci; // "(not used)"
+    done(await tools.runTool({ source: s.ref, tool: "grantBands", mapping, options: { basis: "lower" } }));
+    const saved = x.setting("cohesion.v1|Sheet1|table:Indicators") as { mapping: Record<string, unknown>; options: { basis: string }; output: unknown };
+    expect(saved.mapping.ci).toBeNull();
+    expect(saved.mapping.score).toEqual({ column: 1, header: "NI 1 %" });
+    expect(saved.options.basis).toBe("lower");
+    expect(saved.output).toEqual({ column: 8, headers: ["ABG band", "ABG allocation", "ABG band range", "Notes"], rows: 50 });
+    const again = await firstSource(tools);
+    expect(again.mapping.ci).toBeUndefined();
+    expect(again.mapping.score).toBe(1);
+    expect(again.options.basis).toBe("lower");
+    expect(x.setting(SUMMARY_SETTING)).toEqual({ sheet: "Summary" });
+  });
+
+  it("refuses a tool whose required columns are not mapped", async () => {
+    const { tools } = workbook(10);
+    const s = await firstSource(tools);
+    await expect(tools.runTool({ source: s.ref, tool: "familyGroups", mapping: { score: 1 } })).rejects.toThrow(/needs a column for: nvq4, rural, a8/);
+  });
+});
+
+describe("cells that are not the toolkit's", () => {
+  it("refuses to write until the user confirms, and the message names the range", async () => {
+    const n = 300;
+    const { x, tools } = workbook(n, { table: true });
+    // The table is A:H, so the toolkit's columns would go in I:L; the user has cells in J.
+    x.setValues("Sheet1", "J5", [["mine"]]);
+    x.setValues("Sheet1", "J40", [[12]]);
+    const s = await firstSource(tools);
+    const before = x.snapshot();
+    x.resetStats();
+    const out = await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping });
+    expect(out).toEqual({ status: "needsConfirmation", range: "Sheet1!J5:J40", cells: 2, message: "Sheet1!J5:J40 has 2 non-empty cells that are not the toolkit's; overwrite?" });
+    expect(x.snapshot()).toEqual(before); // nothing written
+    expect(x.settingKeys()).toEqual([]);
+    expect(x.syncs.every((r) => r.requestBytes < 2000)).toBe(true); // reads only
+    // Confirming some other range does not count.
+    expect((await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping, confirmOverwrite: "Sheet1!J5" })).status).toBe("needsConfirmation");
+    const ok = done(await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping, confirmOverwrite: out.status === "needsConfirmation" ? out.range : "" }));
+    expect(ok.outputAddress).toBe("Sheet1!I1:L301");
+    expect(x.getValues("Sheet1", "J5:J5")[0][0]).not.toBe("mine");
+  });
+
+  it("treats a column headed like the toolkit's as the user's unless the workbook remembers writing it", async () => {
+    const { x, tools } = workbook(30, { table: true });
+    x.setValues("Sheet1", "I1", [["Notes"]]);
+    x.setValues("Sheet1", "I3", [["call the chief executive"]]);
+    const s = await firstSource(tools);
+    expect(s.ownColumns).toEqual([]);
+    const out = await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping });
+    expect(out.status).toBe("needsConfirmation");
+    expect(out.status === "needsConfirmation" && out.range).toBe("Sheet1!I1:I3");
+  });
+
+  it("stops treating its columns as its own when the user renames a header", async () => {
+    const { x, tools } = workbook(30, { table: true });
+    const s = await firstSource(tools);
+    done(await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping }));
+    x.setValues("Sheet1", "L1", [["My notes"]]);
+    const s2 = await firstSource(tools);
+    expect(s2.ownColumns).toEqual([]);
+    const out = await tools.runTool({ source: s2.ref, tool: "grantBands", mapping: s2.mapping });
+    expect(out.status).toBe("needsConfirmation");
+  });
+});
+
+describe("plain ranges and changing tables", () => {
+  it("re-runs on a plain range: its own columns are recognised inside the used range", async () => {
+    const { x, tools } = workbook(120);
+    const s = await firstSource(tools);
+    done(await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping }));
+    const first = x.snapshot();
+    const s2 = await firstSource(tools);
+    expect(s2.headers).toEqual([...SAMPLE_HEADERS]); // the toolkit's columns are not offered as inputs
+    expect(s2.ownAddress).toBe("Sheet1!I1:L121");
+    done(await tools.runTool({ source: s2.ref, tool: "grantBands", mapping: s2.mapping }));
+    expect(x.snapshot()).toEqual(first);
+  });
+
+  it("treats cells below what it wrote as the user's when the data grows", async () => {
+    const { x, tools } = workbook(100);
+    const s = await firstSource(tools);
+    done(await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping }));
+    const more = sampleIndicatorColumns(110).map((c) => c.slice(101)); // rows 101–110 appended
+    x.setColumns("Sheet1", "A102", more);
+    x.setValues("Sheet1", "L105", [["checked by JB"]]);
+    const s2 = await firstSource(tools);
+    expect(s2.rowCount).toBe(110);
+    const out = await tools.runTool({ source: s2.ref, tool: "grantBands", mapping: s2.mapping });
+    expect(out).toMatchObject({ status: "needsConfirmation", range: "Sheet1!L105", cells: 1 });
+  });
+
+  it("clears its own cells below a table that lost rows", async () => {
+    const { x, tools } = workbook(100, { table: true });
+    const s = await firstSource(tools);
+    done(await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping }));
+    expect(x.getValues("Sheet1", "I101:I101")[0][0]).not.toBe("");
+    x.model.table("Indicators")!.rect.rows = 81; // header + 80 rows
+    const s2 = await firstSource(tools);
+    const out = done(await tools.runTool({ source: s2.ref, tool: "grantBands", mapping: s2.mapping }));
+    expect(out.outputAddress).toBe("Sheet1!I1:L81");
+    expect(x.getValues("Sheet1", "I82:L101").flat().every((v) => v === "")).toBe(true);
+  });
+
+  it("quotes sheet names in the ranges it names", async () => {
+    const { x, tools } = workbook(20, { table: true, sheet: "LA data 2008" });
+    x.setValues("LA data 2008", "K3", [["x"]]);
+    const s = await firstSource(tools);
+    const out = await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping });
+    expect(out).toMatchObject({ status: "needsConfirmation", message: "'LA data 2008'!K3 has 1 non-empty cell that is not the toolkit's; overwrite?" });
+    const ok = done(await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping, confirmOverwrite: "'LA data 2008'!K3" }));
+    expect(ok.outputAddress).toBe("'LA data 2008'!I1:L21");
+    expect(x.setting("cohesion.v1|LA data 2008|table:Indicators")).toBeDefined();
+  });
+});
+
+describe("live formulas", () => {
+  it("writes one spilled formula per column at the top data cell, over the whole input column", async () => {
+    const n = 300;
+    const { x, tools } = workbook(n, { table: true });
+    const s = await firstSource(tools);
+    done(await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping }));
+    const out = done(await tools.runTool({ source: s.ref, tool: "familyGroups", mapping: s.mapping, formulas: true, options: { basis: "lower" } }));
+    expect(out.written).toBe("formulas");
+    const row2 = "IJKLMNO".split("").map((c) => x.cell("Sheet1", `${c}2`).formula);
+    expect(row2).toEqual([
+      "=COHESION.FAMILYTYPE(D2:D301,E2:E301,F2:F301,G2:G301)",
+      '=COHESION.TYPEINFO(COHESION.FAMILYTYPE(D2:D301,E2:E301,F2:F301,G2:G301),"name")',
+      "=COHESION.FAMILYGROUP(D2:D301,E2:E301,F2:F301,G2:G301,H2:H301)",
+      '=COHESION.ABG.BAND(B2:B301,C2:C301,"lower")',
+      '=COHESION.ABG.ALLOCATION(B2:B301,C2:C301,"lower")',
+      "=COHESION.ABG.RANGE(B2:B301,C2:C301)",
+      '=COHESION.FAMILYTYPE.EXPLAIN(D2:D301,E2:E301,F2:F301,G2:G301,H2:H301)&"; "&COHESION.ABG.EXPLAIN(B2:B301,C2:C301,"lower")',
+    ]);
+    // The spill area below is empty (old values cleared), so nothing blocks the spill.
+    const below = x.snapshot((sh, r, c) => sh === "Sheet1" && r >= 2 && c >= 8);
+    expect([...below.values()].every((cell) => cell.value === "" && !cell.formula)).toBe(true);
+    // The summary is still the engine's, computed from the values read.
+    expect(out.summary).toEqual(summarise(expected(n, ["score", "ci", "nvq4", "rural", "a8", "jobs1984", "singleissue"], { basis: "lower" })));
+  });
+});
+
+describe("summary sheet", () => {
+  it("never replaces a sheet the user made: Summary taken → Cohesion summary, reused on the next run", async () => {
+    const { x, tools } = workbook(100, { table: true });
+    x.addSheet("Summary").setValues("Summary", "A1", [["The user's own summary"]]);
+    const mine = x.snapshot((sh) => sh === "Summary");
+    const s = await firstSource(tools);
+    const out = done(await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping }));
+    expect(out.summarySheet).toBe("Cohesion summary");
+    done(await tools.runTool({ source: s.ref, tool: "familyGroups", mapping: s.mapping }));
+    expect(x.sheetNames()).toEqual(["Sheet1", "Summary", "Cohesion summary"]);
+    expect(x.snapshot((sh) => sh === "Summary")).toEqual(mine);
+    x.addSheet("Cohesion summary 2");
+    x.model.settings.delete(SUMMARY_SETTING); // forget ours: the next free name is used
+    x.addSheet("Other");
+    const again = done(await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping }));
+    expect(again.summarySheet).toBe("Cohesion summary 3");
+  });
+
+  it("holds the engine's summary rows and native column charts of allocation by band and areas by family type", async () => {
+    const { x, tools } = workbook(250, { table: true });
+    const s = await firstSource(tools);
+    const out = done(await tools.runTool({ source: s.ref, tool: "familyGroups", mapping: s.mapping }));
+    expect(out.parts).toEqual({ abg: false, types: true });
+    done(await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping }));
+    const charts = x.charts("Summary");
+    expect(charts).toEqual([
+      { name: "Cohesion: allocation by band", type: "ColumnClustered", source: "Summary!H1:I7", seriesBy: "Columns", title: "ABG allocation by band (£)" },
+      { name: "Cohesion: areas by family type", type: "ColumnClustered", source: "Summary!H9:I18", seriesBy: "Columns", title: "Areas by family type" },
+    ]);
+    const a = x.getValues("Summary", "A1:A40").map((r) => r[0]);
+    expect(a).toEqual(expect.arrayContaining(["Cohesion Toolkit summary", "ABG band", "Total allocation (£)", "£34m ABG cohesion programme (£)", "Rows whose band is uncertain under the CI", "Family type"]));
+    const total = a.indexOf("Total allocation (£)") + 1;
+    expect(x.cell("Summary", `C${total}`).numberFormat).toBe("£#,##0");
+  });
+});
+
+describe("scale: syncs grow with chunks, not rows; every request under the limit", () => {
+  const cases: [number, number][] = [
+    [1_000, 12],
+    [100_000, 80],
+  ];
+  it.each(cases)("%i rows", async (n, maxSyncs) => {
+    const { x, tools } = workbook(n, { table: true });
+    const s = await firstSource(tools);
+    const before = fingerprint(userCells(x, "Sheet1", 8));
+    for (const tool of ["grantBands", "familyGroups"] as const) {
+      x.resetStats();
+      const out = done(await tools.runTool({ source: s.ref, tool, mapping: s.mapping }));
+      expect(x.runs).toBe(1); // one Excel.run per action
+      expect(out.stats.syncs).toBe(x.syncs.length);
+      expect(x.syncs.length).toBeLessThanOrEqual(maxSyncs);
+      // Syncs are a fixed handful (3 to locate the table, 1 for the summary, 1 more when an old summary's charts are replaced) plus one per chunk.
+      const chunks = out.stats.readChunks + out.stats.writeChunks + out.stats.formatChunks;
+      expect(x.syncs.length).toBeGreaterThanOrEqual(3 + chunks + 1);
+      expect(x.syncs.length).toBeLessThanOrEqual(3 + chunks + 2);
+      expect(out.stats.readChunks).toBe(Math.ceil(n / out.stats.readChunkRows));
+      for (const r of x.syncs) {
+        expect(r.requestBytes).toBeLessThan(EXCEL_WEB_PAYLOAD_LIMIT_BYTES);
+        expect(r.responseBytes).toBeLessThan(EXCEL_WEB_PAYLOAD_LIMIT_BYTES);
+        expect(r.requestBytes).toBeLessThanOrEqual(REQUEST_TARGET_BYTES * 1.01);
+        expect(r.responseBytes).toBeLessThanOrEqual(REQUEST_TARGET_BYTES);
+      }
+      // Calculation is suspended in every request that writes cells; number formats come after all the values.
+      const bulk = x.syncs.filter((r) => r.valueCells > 0);
+      expect(bulk.length).toBe(out.stats.writeChunks + 1); // + the summary sheet
+      expect(bulk.every((r) => r.calculationSuspended)).toBe(true);
+      const writes = x.syncs.flatMap((r, i) => (r.valueCells > 0 ? [i] : []));
+      const lastValues = writes[writes.length - 2]; // the last is the summary sheet's request
+      const firstFormats = x.syncs.findIndex((r) => r.formatCells > 0);
+      if (firstFormats >= 0) expect(firstFormats).toBeGreaterThan(lastValues);
+    }
+    const after = fingerprint(userCells(x, "Sheet1", 8, ["Summary"]));
+    expect(after.length).toBe(before.length);
+    expect(after === before).toBe(true);
+  }, 120_000);
+});
+
+describe("cancel", () => {
+  it("stops between chunks and writes nothing when cancelled while reading", async () => {
+    const x = new ExcelStandIn().addSheet("Sheet1");
+    x.setColumns("Sheet1", "A1", sampleIndicatorColumns(30_000));
+    const controller = new AbortController();
+    const tools = createExcelTools(x.run as unknown as ExcelRun, { yieldToUi: noYield });
+    const s = await firstSource(tools);
+    const before = fingerprint(x.snapshot());
+    const out = await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping }, (p) => p.phase === "reading" && p.done > 0 && controller.abort(), controller.signal);
+    expect(out).toEqual({ status: "cancelled", partial: false, message: "Cancelled before anything was written." });
+    expect(fingerprint(x.snapshot()) === before).toBe(true);
+    expect(x.settingKeys()).toEqual([]);
+  });
+
+  it("reports progress from 0 to 1 through reading, computing, writing and the summary", async () => {
+    const { tools } = workbook(12_000);
+    const s = await firstSource(tools);
+    const seen: string[] = [];
+    let last = 0;
+    done(
+      await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping }, (p) => {
+        expect(p.fraction).toBeGreaterThanOrEqual(last);
+        last = p.fraction;
+        if (!seen.includes(p.phase)) seen.push(p.phase);
+      }),
+    );
+    expect(seen).toEqual(["reading", "computing", "writing", "summary"]);
+    expect(last).toBe(1);
+  });
+});
