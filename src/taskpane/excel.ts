@@ -33,6 +33,7 @@ import type { Basis } from "../engine/abg";
 import type { ColumnScales } from "../engine/columns";
 import type { BoundaryMode } from "../engine/familyType";
 import type { Scale } from "../engine/input";
+import type { PlanSheet } from "../engine/actions/plan";
 import {
   evaluateColumns,
   INPUT_FIELDS,
@@ -815,4 +816,103 @@ export async function readHeaderRow(context: Excel.RequestContext, sheetName: st
   range.load("values");
   await context.sync();
   return (range.values[0] ?? []).map(headerText);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Action plan: read the area's row, write the plan sheet
+
+/** What the Action plan view needs (plain data in and out); see components/ActionPlan.tsx. */
+export interface ActionPlanTools {
+  readSelectedArea(): Promise<{ headers: unknown[]; rows: unknown[][]; index: number; where: string } | { error: string }>;
+  insertActionPlan(plan: PlanSheet, baseName: string): Promise<{ sheet: string } | { error: string }>;
+}
+
+/** Excel's sheet-name rules: at most 31 characters, none of : \ / ? * [ ]. */
+export function uniqueSheetName(base: string, taken: readonly string[]): string {
+  const clean = base.replace(/[:\\/?*[\]]/g, " ").trim().slice(0, 31) || "Action plan";
+  const lower = new Set(taken.map((t) => t.toLowerCase()));
+  if (!lower.has(clean.toLowerCase())) return clean;
+  for (let n = 2; ; n++) {
+    const suffix = ` ${n}`;
+    const name = clean.slice(0, 31 - suffix.length) + suffix;
+    if (!lower.has(name.toLowerCase())) return name;
+  }
+}
+
+export function createActionPlanTools(run: ExcelRun = (batch) => Excel.run(batch), options: { targetBytes?: number } = {}): ActionPlanTools {
+  const target = options.targetBytes ?? REQUEST_TARGET_BYTES;
+
+  /**
+   * The table around the selected cell: an Excel table containing it, else the sheet's used range
+   * (header in its first row). Header and data rows are read in payload-sized row chunks.
+   */
+  async function readSelectedArea() {
+    try {
+      return await run(async (context) => {
+        const sheet = context.workbook.worksheets.getActiveWorksheet();
+        sheet.load("name");
+        const sel = context.workbook.getSelectedRange();
+        sel.load("rowIndex,columnIndex");
+        const tables = sheet.tables;
+        tables.load("items/name,items/showHeaders");
+        const used = sheet.getUsedRangeOrNullObject(true);
+        used.load("rowIndex,columnIndex,rowCount,columnCount");
+        await context.sync();
+        const geo = tables.items.filter((t) => t.showHeaders).map((t) => ({ name: t.name, range: t.getRange().load("rowIndex,columnIndex,rowCount,columnCount") }));
+        if (geo.length) await context.sync();
+        const inside = (r: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number }) =>
+          sel.rowIndex >= r.rowIndex && sel.rowIndex < r.rowIndex + r.rowCount && sel.columnIndex >= r.columnIndex && sel.columnIndex < r.columnIndex + r.columnCount;
+        const table = geo.find((t) => inside(t.range));
+        const region = table ? table.range : used.isNullObject ? null : used;
+        if (!region || !inside(region)) return { error: "Select a cell in a data row of your indicator table first." };
+        const index = sel.rowIndex - region.rowIndex - 1;
+        if (index < 0) return { error: "That is the header row: select a cell in the area's own row." };
+        const cols = region.columnCount;
+        const chunk = Math.max(1, Math.min(MAX_CHUNK_ROWS, Math.floor(target / (cols * READ_BYTES_PER_CELL))));
+        const all: unknown[][] = [];
+        for (let start = 0; start < region.rowCount; start += chunk) {
+          const n = Math.min(chunk, region.rowCount - start);
+          const part = sheet.getRangeByIndexes(region.rowIndex + start, region.columnIndex, n, cols).load("values");
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per row chunk, to stay under the 5 MB payload limit
+          await context.sync();
+          all.push(...(part.values as unknown[][]));
+        }
+        const where = `${table ? `Table ${table.name}` : `${sheet.name}!${rangeAddress(null, region.rowIndex, region.columnIndex, region.rowCount, cols)}`}, row ${sel.rowIndex + 1}`;
+        return { headers: all[0] ?? [], rows: all.slice(1), index, where };
+      });
+    } catch (e) {
+      return { error: `Could not read the selection: ${e instanceof Error ? e.message : String(e)}` };
+    }
+  }
+
+  /** Writes the plan to a NEW sheet (a new name if taken): header block, then an Excel table with the Annex F columns. */
+  async function insertActionPlan(plan: PlanSheet, baseName: string) {
+    try {
+      return await run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name");
+        await context.sync();
+        const name = uniqueSheetName(baseName, sheets.items.map((s) => s.name));
+        const sheet = sheets.add(name);
+        const width = plan.columns.length;
+        const pad = (r: readonly string[]) => [...r, ...new Array(Math.max(0, 2 - r.length)).fill("")].slice(0, Math.max(2, r.length));
+        const header = plan.header.map(pad);
+        const headerWidth = Math.max(...header.map((r) => r.length));
+        const block = header.map((r) => [...r, ...new Array(headerWidth - r.length).fill("")]);
+        sheet.getRangeByIndexes(0, 0, block.length, headerWidth).values = block;
+        const top = block.length + 1;
+        const body = plan.rows.length ? plan.rows : [new Array(width).fill("")];
+        const tableRange = sheet.getRangeByIndexes(top, 0, body.length + 1, width);
+        tableRange.values = [[...plan.columns], ...body.map((r) => [...r])];
+        sheet.tables.add(rangeAddress(name, top, 0, body.length + 1, width), true);
+        sheet.activate();
+        await context.sync();
+        return { sheet: name };
+      });
+    } catch (e) {
+      return { error: `Could not write the plan: ${e instanceof Error ? e.message : String(e)}` };
+    }
+  }
+
+  return { readSelectedArea, insertActionPlan };
 }

@@ -2,7 +2,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./components/App";
-import { createExcelTools } from "./excel";
+import { createActionPlanTools, createExcelTools } from "./excel";
 
 /* global document, Office */
 
@@ -11,9 +11,10 @@ function render(host: string | null) {
   if (!container) return;
   // The workbook functions exist only inside Excel; the components get them as a prop.
   const tools = host === "Excel" ? createExcelTools() : null;
+  const planTools = host === "Excel" ? createActionPlanTools() : null;
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App host={host} tools={tools} />
+      <App host={host} tools={tools} planTools={planTools} />
     </FluentProvider>,
   );
 }

@@ -12,7 +12,8 @@ import {
 import * as React from "react";
 import { TYPOLOGY_CAVEATS } from "../../engine/data/familyTypes";
 import { DATA_VERSION } from "../../engine/version";
-import type { ExcelTools } from "../excel";
+import type { ActionPlanTools, ExcelTools } from "../excel";
+import { ActionPlan } from "./ActionPlan";
 import { QuickCheck } from "./QuickCheck";
 import { TableTools } from "./TableTools";
 
@@ -25,6 +26,8 @@ export interface AppProps {
   host: string | null;
   /** The workbook functions (src/taskpane/excel.ts); null outside Excel. */
   tools?: ExcelTools | null;
+  /** The Action plan view's workbook functions; null outside Excel. */
+  planTools?: ActionPlanTools | null;
 }
 
 function About({ className }: { className: string }) {
@@ -51,6 +54,7 @@ interface View {
 const VIEWS: View[] = [
   { value: "check", label: "Check an area", render: () => <QuickCheck /> },
   { value: "table", label: "Table tools", render: (p) => <TableTools tools={p.tools ?? null} /> },
+  { value: "plan", label: "Action plan", render: (p) => <ActionPlan tools={p.planTools ?? null} /> },
   { value: "about", label: "About", render: (_, styles) => <About className={styles.caveat} /> },
 ];
 
