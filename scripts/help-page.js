@@ -1,6 +1,10 @@
 // Renders README.md into help.html (the custom functions' helpUrl target) at build time.
 // Heading ids follow GitHub's rule, so the same anchors work on the repository page.
+const { createHash } = require("crypto");
 const { Marked } = require("marked");
+
+const HELP_CSS =
+  "body{font-family:Segoe UI,system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}code,pre{background:#f3f3f3}pre{padding:.5rem;overflow:auto}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .5rem}";
 
 function slug(text) {
   return text
@@ -29,11 +33,22 @@ function renderHelp(markdown) {
     },
   });
   const body = marked.parse(markdown);
+  // The one inline <style> is allowed by its hash, so style-src needs no 'unsafe-inline'; no script at all.
+  const cssHash = createHash("sha256").update(HELP_CSS, "utf8").digest("base64");
+  const csp = [
+    "default-src 'self'",
+    "script-src 'none'",
+    `style-src 'self' 'sha256-${cssHash}'`,
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join("; ");
   return `<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'none'">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
 <title>Cohesion Toolkit for Excel – help</title>
-<style>body{font-family:Segoe UI,system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}code,pre{background:#f3f3f3}pre{padding:.5rem;overflow:auto}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .5rem}</style>
+<style>${HELP_CSS}</style>
 </head><body>
 ${body}
 </body></html>

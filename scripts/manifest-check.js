@@ -1,5 +1,6 @@
 // Offline manifest checks: Microsoft's XSDs (where ../shared/manifest-schemas exists) plus the rules
-// the XSD misses (resids defined and ≤ 32 chars, namespace rules, one runtime resid, https, no localhost in production).
+// the XSD misses (resids defined and ≤ 32 chars, namespace rules, one runtime resid, https, no localhost in production,
+// no AppDomain outside an (empty) allow-list, every URL on one origin).
 const fs = require("fs");
 const path = require("path");
 const { XMLParser } = require("fast-xml-parser");
@@ -73,6 +74,50 @@ function checkManifestRules(xml, options = {}) {
   }
   const perm = (xml.match(/<Permissions>([^<]+)<\/Permissions>/) || [])[1];
   if (!["ReadWriteDocument", "ReadDocument", "Restricted"].includes(perm)) errors.push(`permissions "${perm}" exceed what the add-in needs (ReadWriteDocument)`);
+  errors.push(...checkManifestSecurity(xml, options));
+  return errors;
+}
+
+/**
+ * Extra domains the add-in may name in <AppDomains>. Empty: the pane, the functions and the help page are all
+ * served from the one SourceLocation origin, and an AppDomain would let another origin's pages run in the
+ * pane with Office.js access (desktop) — add one only with a reason beside it.
+ */
+const APP_DOMAIN_ALLOW_LIST = [];
+
+/** Every URL a manifest names: DefaultValue and Override Value attributes, and AppDomain entries. */
+function manifestUrls(xml) {
+  const urls = [];
+  for (const m of xml.matchAll(/\b(?:DefaultValue|Value)="([a-z][a-z0-9+.-]*:\/\/[^"]*)"/gi)) urls.push(m[1]);
+  for (const m of xml.matchAll(/<(?:\w+:)?AppDomain>\s*([^<]*?)\s*<\/(?:\w+:)?AppDomain>/g)) urls.push(m[1]);
+  return urls;
+}
+
+/**
+ * Security rules: no <AppDomain> outside APP_DOMAIN_ALLOW_LIST, and every URL in the manifest on one origin
+ * (the SourceLocation's), so nothing the manifest points at is hosted elsewhere.
+ * @param {string} xml manifest text
+ * @param {{appDomainAllowList?: string[]}} options
+ * @returns {string[]} violations
+ */
+function checkManifestSecurity(xml, options = {}) {
+  const errors = [];
+  const allow = options.appDomainAllowList || APP_DOMAIN_ALLOW_LIST;
+  for (const m of xml.matchAll(/<(?:\w+:)?AppDomain>\s*([^<]*?)\s*<\/(?:\w+:)?AppDomain>/g)) {
+    if (!allow.includes(m[1])) errors.push(`<AppDomain>${m[1]}</AppDomain> is not in the allow-list (scripts/manifest-check.js APP_DOMAIN_ALLOW_LIST)`);
+  }
+  const origins = new Map(); // origin -> first URL seen
+  for (const url of manifestUrls(xml)) {
+    let origin;
+    try {
+      origin = new URL(url).origin;
+    } catch {
+      errors.push(`"${url}" is not a URL`);
+      continue;
+    }
+    if (!origins.has(origin)) origins.set(origin, url);
+  }
+  if (origins.size > 1) errors.push(`the manifest's URLs span ${origins.size} origins (${[...origins.keys()].join(", ")}); all must share one`);
   return errors;
 }
 
@@ -93,4 +138,4 @@ async function validateXsd(xml, schemaDir = SCHEMA_DIR) {
   return { skipped: false, valid: result.valid, errors: result.errors.map((e) => e.message || String(e.rawMessage || e)) };
 }
 
-module.exports = { checkManifestRules, validateXsd, SCHEMA_DIR };
+module.exports = { checkManifestRules, checkManifestSecurity, manifestUrls, validateXsd, SCHEMA_DIR, APP_DOMAIN_ALLOW_LIST };

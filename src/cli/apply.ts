@@ -40,9 +40,9 @@ export interface ApplyOptions {
   version: string;
 }
 
-type Format = { kind: "xlsx" } | { kind: "csv"; delimiter?: Delimiter };
+export type Format = { kind: "xlsx" } | { kind: "csv"; delimiter?: Delimiter };
 
-function formatOf(file: string, role: "input" | "output"): Format {
+export function formatOf(file: string, role: "input" | "output"): Format {
   const ext = path.extname(file).toLowerCase();
   if (ext === ".xlsx") return { kind: "xlsx" };
   if (ext === ".csv" || ext === ".txt") return { kind: "csv" };
@@ -79,7 +79,7 @@ function checkPaths(input: string, out: string): void {
   if (same) throw new CliError(`--out ${out} is the input file; the input is never overwritten: choose another output name`);
 }
 
-interface Loaded {
+export interface Loaded {
   grid: Grid;
   /** Sheet name (.xlsx), or a name for the sheet when a CSV becomes an .xlsx. */
   sheetName: string;
@@ -113,7 +113,8 @@ function sheetNameFor(file: string): string {
   return base || "Data";
 }
 
-async function load(o: ApplyOptions, inFormat: Format, outFormat: Format): Promise<Loaded> {
+/** Reads the input table (also used by `cohesion peers`): sheet choice and cell reading as for apply. */
+export async function load(o: ApplyOptions, inFormat: Format, outFormat: Format): Promise<Loaded> {
   const shown = o.input;
   let buf: Buffer;
   try {

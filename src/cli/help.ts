@@ -6,11 +6,13 @@ export const MAIN_HELP = `Cohesion Toolkit for Excel: the 2007–09 community co
 Usage:
   cohesion apply <input.xlsx|input.csv> --out <output.xlsx|output.csv> [options]
   cohesion recommend --issue ID [--issue ID]... [--group a|b|c|d|e] [--source cdf2009|all] [--json]
+  cohesion peers <file> --area NAME --col name=HEADER --col ind=HEADER... [--k N] [--method zscore|minmax] [--json]
   cohesion --help | --version
 
 Commands:
   apply       add family type, family group and Area Based Grant band columns to every row, and a summary
   recommend   actions for an area's issues (CDF Annex D), with the universal actions and approaches to avoid
+  peers       the nearest areas to one area on chosen indicators (z-score or min-max distance)
 
 Run "cohesion apply --help" or "cohesion recommend --help" for details.
 Exit status: 0 done (rows may carry notes); 2 usage error or unreadable input (one line on stderr).
@@ -67,4 +69,13 @@ Options:
   --source cdf2009  the 2009 framework only (default); "all" adds the LGA 2019 guide (links inferred)
   --json            print one JSON object: issues, source, universal, actions, avoid, group
   -h, --help        this help
+`;
+
+export const PEERS_HELP = `Usage: cohesion peers <input.xlsx|input.csv> --area NAME --col name=HEADER --col ind=HEADER... [--k N] [--method zscore|minmax] [--sheet NAME] [--json]
+
+The k nearest areas (default 15) to NAME on the indicator columns, for finding peers to learn from.
+  zscore   each indicator standardised, Euclidean distance, rebased so the farthest area is 1 (CIPFA's description)
+  minmax   each indicator scaled to 0–1, Euclidean distance (NHS England's open peer-group method)
+Blank indicator cells are filled with the column's mean; ties are broken by name.
+With --json, stdout is {"area": NAME, "neighbours": [{"name": …, "distance": …}, …]}.
 `;

@@ -9,7 +9,8 @@ import { parseArgs } from "util";
 import { BASES, DATA_VERSION, parseChoice, SCALES, type Basis, type Scale } from "../engine";
 import { runApply } from "./apply";
 import { CliError, describeError, oneLine } from "./errors";
-import { applyHelp, MAIN_HELP, RECOMMEND_HELP } from "./help";
+import { applyHelp, MAIN_HELP, PEERS_HELP, RECOMMEND_HELP } from "./help";
+import { runPeers } from "./peers";
 import { runRecommend } from "./recommend";
 
 function packageVersion(): string {
@@ -115,6 +116,31 @@ export async function main(argv: string[]): Promise<number> {
       print,
       warn,
     );
+  }
+  if (command === "peers") {
+    const { values, positionals } = guard(() =>
+      parseArgs({
+        args: rest,
+        allowPositionals: true,
+        strict: true,
+        options: {
+          area: { type: "string" },
+          col: { type: "string", multiple: true },
+          k: { type: "string" },
+          method: { type: "string" },
+          sheet: { type: "string" },
+          json: { type: "boolean" },
+          help: { type: "boolean", short: "h" },
+        },
+      }),
+    );
+    if (values.help) {
+      print(PEERS_HELP);
+      return 0;
+    }
+    if (positionals.length !== 1) throw new CliError("peers: give one input file; usage: cohesion peers <file> --area NAME --col name=HEADER --col ind=HEADER...");
+    if (!values.area) throw new CliError("peers: missing --area NAME");
+    return runPeers({ input: positionals[0], area: values.area, cols: values.col ?? [], k: values.k, method: values.method, sheet: values.sheet, json: Boolean(values.json) }, print, warn);
   }
   throw new CliError(`unknown command "${command}"; try cohesion --help`);
 }
