@@ -849,12 +849,12 @@ export function createActionPlanTools(run: ExcelRun = (batch) => Excel.run(batch
   async function readSelectedArea() {
     try {
       return await run(async (context) => {
-        const sheet = context.workbook.worksheets.getActiveWorksheet();
+        const sheets = context.workbook.worksheets;
+        const sheet = sheets.getActiveWorksheet();
         sheet.load("name");
         const sel = context.workbook.getSelectedRange();
         sel.load("rowIndex,columnIndex");
-        const tables = sheet.tables;
-        tables.load("items/name,items/showHeaders");
+        const tables = sheets.getActiveWorksheet().tables.load("items/name,items/showHeaders");
         const used = sheet.getUsedRangeOrNullObject(true);
         used.load("rowIndex,columnIndex,rowCount,columnCount");
         await context.sync();
