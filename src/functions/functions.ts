@@ -383,6 +383,8 @@ export function neighboursFn(names: any[][], indicators: any[][], area: string, 
       weights: w,
     });
     if (!r.ok) return [[toExcelError(r.error), ""]];
+    // Found by the property tests: a table of one area has no neighbours, and Excel cannot show an empty spill.
+    if (r.value.length === 0) return [[toExcelError({ code: "notFound", message: `No other areas to compare ${String(area)} with: names holds only that area.` }), ""]];
     return r.value.map((x) => [x.name, x.distance]);
   });
 }

@@ -84,6 +84,9 @@ describe("COHESION.NEIGHBOURS", () => {
     expect(out[3][1]).toBeCloseTo(1, 12);
     expect(out[0][1]).toBeCloseTo(0.3066 / 3.598, 3);
   });
+  it("a table of one area has no neighbours: #N/A saying so, not an empty spill (found by fuzzing)", () => {
+    expect(String(show(F.neighboursFn([[1]], [[0]], "1"))[0][0])).toBe("#N/A No other areas to compare 1 with: names holds only that area.");
+  });
   it("minmax method; an unknown area and a shape mismatch are clear errors", () => {
     expect(F.neighboursFn(names, ind, "A", 3, "minmax").map((r) => r[0])).toEqual(["B", "C", "E"]); // 1/9, 2/9, √((1/9)²+(10/40)²)
     expect(String(show(F.neighboursFn(names, ind, "Z"))[0][0])).toMatch(/^#N\/A .*Z/);
