@@ -886,33 +886,76 @@ export function createActionPlanTools(run: ExcelRun = (batch) => Excel.run(batch
   }
 
   /** Writes the plan to a NEW sheet (a new name if taken): header block, then an Excel table with the Annex F columns. */
-  async function insertActionPlan(plan: PlanSheet, baseName: string) {
-    try {
-      return await run(async (context) => {
-        const sheets = context.workbook.worksheets;
-        sheets.load("items/name");
-        await context.sync();
-        const name = uniqueSheetName(baseName, sheets.items.map((s) => s.name));
-        const sheet = sheets.add(name);
-        const width = plan.columns.length;
-        const pad = (r: readonly string[]) => [...r, ...new Array(Math.max(0, 2 - r.length)).fill("")].slice(0, Math.max(2, r.length));
-        const header = plan.header.map(pad);
-        const headerWidth = Math.max(...header.map((r) => r.length));
-        const block = header.map((r) => [...r, ...new Array(headerWidth - r.length).fill("")]);
-        sheet.getRangeByIndexes(0, 0, block.length, headerWidth).values = block;
-        const top = block.length + 1;
-        const body = plan.rows.length ? plan.rows : [new Array(width).fill("")];
-        const tableRange = sheet.getRangeByIndexes(top, 0, body.length + 1, width);
-        tableRange.values = [[...plan.columns], ...body.map((r) => [...r])];
-        sheet.tables.add(rangeAddress(name, top, 0, body.length + 1, width), true);
-        sheet.activate();
-        await context.sync();
-        return { sheet: name };
-      });
-    } catch (e) {
-      return { error: `Could not write the plan: ${e instanceof Error ? e.message : String(e)}` };
-    }
+  function insertActionPlan(plan: PlanSheet, baseName: string) {
+    return insertTableSheet(run, baseName, plan.header, plan.columns, plan.rows);
   }
 
   return { readSelectedArea, insertActionPlan };
+}
+
+/**
+ * Writes a NEW sheet (never replacing one; a new name if taken): a block of header rows at A1, one
+ * blank row, then an Excel table with `columns` as its header and `rows` as its body. One request
+ * to find the names in use, one to write.
+ */
+export async function insertTableSheet(
+  run: ExcelRun,
+  baseName: string,
+  header: readonly (readonly string[])[],
+  columns: readonly string[],
+  rows: readonly (readonly (string | number)[])[],
+): Promise<{ sheet: string } | { error: string }> {
+  try {
+    return await run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      await context.sync();
+      const name = uniqueSheetName(baseName, sheets.items.map((s) => s.name));
+      const sheet = sheets.add(name);
+      const width = columns.length;
+      const headerWidth = Math.max(2, ...header.map((r) => r.length));
+      const block = header.map((r) => [...r, ...new Array(headerWidth - r.length).fill("")]);
+      if (block.length) sheet.getRangeByIndexes(0, 0, block.length, headerWidth).values = block;
+      const top = block.length ? block.length + 1 : 0;
+      const body = rows.length ? rows.map((r) => [...r]) : [new Array(width).fill("")];
+      sheet.getRangeByIndexes(top, 0, body.length + 1, width).values = [[...columns], ...body];
+      sheet.tables.add(rangeAddress(name, top, 0, body.length + 1, width), true);
+      sheet.activate();
+      await context.sync();
+      return { sheet: name };
+    });
+  } catch (e) {
+    return { error: `Could not write the sheet: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+/**
+ * Reads a block such as "Sheet1!A1:H353" (a source's `address`) in payload-sized row chunks.
+ * Plain values out; used by the Analysis view (peers, type mix).
+ */
+export async function readBlock(run: ExcelRun, address: string, targetBytes = REQUEST_TARGET_BYTES): Promise<unknown[][]> {
+  return run(async (context) => {
+    const bang = address.lastIndexOf("!");
+    const sheetName = address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+    const ws = context.workbook.worksheets.getItem(sheetName);
+    const geo = ws.getRange(address.slice(bang + 1)).load("rowIndex,columnIndex,rowCount,columnCount");
+    await context.sync();
+    const chunk = Math.max(1, Math.min(MAX_CHUNK_ROWS, Math.floor(targetBytes / (geo.columnCount * READ_BYTES_PER_CELL))));
+    const out: unknown[][] = [];
+    for (let start = 0; start < geo.rowCount; start += chunk) {
+      const part = ws.getRangeByIndexes(geo.rowIndex + start, geo.columnIndex, Math.min(chunk, geo.rowCount - start), geo.columnCount).load("values");
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per row chunk, to stay under the 5 MB payload limit
+      await context.sync();
+      out.push(...(part.values as unknown[][]));
+    }
+    return out;
+  });
+}
+
+/** The Analysis view's workbook functions (peers, type mix). */
+export function createAnalysisTools(run: ExcelRun = (batch) => Excel.run(batch)) {
+  return {
+    readBlock: (address: string) => readBlock(run, address),
+    insertTableSheet: (baseName: string, header: string[][], columns: string[], rows: (string | number)[][]) => insertTableSheet(run, baseName, header, columns, rows),
+  };
 }

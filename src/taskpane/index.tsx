@@ -2,7 +2,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./components/App";
-import { createActionPlanTools, createExcelTools } from "./excel";
+import { createActionPlanTools, createAnalysisTools, createExcelTools } from "./excel";
 
 /* global document, Office */
 
@@ -12,9 +12,10 @@ function render(host: string | null) {
   // The workbook functions exist only inside Excel; the components get them as a prop.
   const tools = host === "Excel" ? createExcelTools() : null;
   const planTools = host === "Excel" ? createActionPlanTools() : null;
+  const analysisTools = host === "Excel" ? createAnalysisTools() : null;
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App host={host} tools={tools} planTools={planTools} />
+      <App host={host} tools={tools} planTools={planTools} analysisTools={analysisTools} />
     </FluentProvider>,
   );
 }

@@ -14,6 +14,7 @@ import { TYPOLOGY_CAVEATS } from "../../engine/data/familyTypes";
 import { DATA_VERSION } from "../../engine/version";
 import type { ActionPlanTools, ExcelTools } from "../excel";
 import { ActionPlan } from "./ActionPlan";
+import { Analysis, type AnalysisTools } from "./Analysis";
 import { QuickCheck } from "./QuickCheck";
 import { TableTools } from "./TableTools";
 
@@ -28,6 +29,8 @@ export interface AppProps {
   tools?: ExcelTools | null;
   /** The Action plan view's workbook functions; null outside Excel. */
   planTools?: ActionPlanTools | null;
+  /** The Analysis view's workbook functions; null outside Excel. */
+  analysisTools?: AnalysisTools | null;
 }
 
 function About({ className }: { className: string }) {
@@ -55,6 +58,7 @@ const VIEWS: View[] = [
   { value: "check", label: "Check an area", render: () => <QuickCheck /> },
   { value: "table", label: "Table tools", render: (p) => <TableTools tools={p.tools ?? null} /> },
   { value: "plan", label: "Action plan", render: (p) => <ActionPlan tools={p.planTools ?? null} /> },
+  { value: "analysis", label: "Peers & mix", render: (p) => <Analysis tools={p.tools ?? null} analysis={p.analysisTools ?? null} /> },
   { value: "about", label: "About", render: (_, styles) => <About className={styles.caveat} /> },
 ];
 

@@ -28,7 +28,8 @@ import { DEFAULT_OPTIONS, type ExcelTools, type NeedsConfirmation, type RunOptio
 import { SummaryView } from "./SummaryView";
 
 const useStyles = makeStyles({
-  root: { display: "grid", gap: tokens.spacingVerticalM },
+  // minmax(0, 1fr): a long message or the summary wraps instead of widening the pane.
+  root: { display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: tokens.spacingVerticalM },
   row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "end", flexWrap: "wrap" },
   grow: { flexGrow: 1, minWidth: "180px" },
   group: {
