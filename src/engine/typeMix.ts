@@ -55,6 +55,8 @@ export function typeMix(
     }
   });
   const total = pop.reduce((a, b) => a + b, 0);
+  // Found by the property tests: populations near Number.MAX_VALUE overflow the total (Infinity → NaN shares).
+  if (!Number.isFinite(total)) return fail("invalid", "The populations add up to more than a number can hold; check the population column for wrong values.", "population");
   if (total <= 0) return fail("missing", `No sub-area could be classified with a population above 0 (${excluded.length} excluded${excluded[0] ? `; first: ${excluded[0].reason}` : ""}).`);
   const rows = TABLE_1.map((r) => ({ type: r.type, name: r.name, subAreas: count[r.type], population: pop[r.type], sharePct: (pop[r.type] / total) * 100 }));
   const warnings: Warning[] = excluded.length ? [{ code: "excluded", message: `${excluded.length} of ${n} sub-areas left out (blank or bad inputs).` }] : [];

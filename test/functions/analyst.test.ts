@@ -121,3 +121,10 @@ describe("COHESION.TYPEMIX", () => {
     expect(out[9]).toEqual(["Sub-areas left out (blank or bad inputs)", "", 1]);
   });
 });
+
+describe("COHESION.TYPEMIX overflow (found by fuzzing)", () => {
+  it("populations that overflow the total are #VALUE!, not NaN shares", () => {
+    const out = show(F.typeMixFn([[20], [20]], [[10], [10]], [[10], [10]], [[null], [null]], [[1.7976931348623157e308], [1.7976931348623157e308]]));
+    expect(String(out[0][0])).toMatch(/^#VALUE! The populations add up to more than a number can hold/);
+  });
+});
