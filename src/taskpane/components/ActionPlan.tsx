@@ -256,7 +256,8 @@ export function ActionPlan({ tools, today = () => new Date().toISOString().slice
         >
           <Option value="none">None</Option>
           {GROUPS.map((g) => (
-            <Option key={g} value={g}>
+            // CDF: "areas might … decide themselves which group they fall in"; e) stays an assertion for types 5–9 only (decision A9).
+            <Option key={g} value={g} disabled={g === "e" && !canAssertE}>
               {FAMILY_GROUPS[g].heading}
             </Option>
           ))}
