@@ -1,7 +1,9 @@
 /* eslint-disable no-undef */
 // Build of the add-in: task pane (React + Fluent UI v9) and custom functions (shared runtime).
 // Production: office.js from Microsoft's CDN, URLs rewritten to URL_PROD, manifest.prod.xml emitted.
-// Development: office.js served from node_modules/@microsoft/office-js (the CDN is unreachable offline).
+// Development: office.js served from node_modules/@microsoft/office-js (the CDN is unreachable offline), and the
+// local preview (preview.html: a workbook grid beside the real task pane, on the in-memory Excel stand-in) is
+// built too. The preview's entry and page exist ONLY in development; test/build/preview-exclusion.test.ts checks it.
 const path = require("path");
 const fs = require("fs");
 const os = require("os");
@@ -60,6 +62,8 @@ module.exports = (env, options) => {
   return {
     devtool: dev ? "source-map" : false,
     entry: {
+      // preview first: its script installs the CustomFunctions, Office and Excel stand-ins that the next two use.
+      ...(dev ? { preview: "./src/preview/preview.tsx" } : {}),
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/index.tsx",
     },
@@ -93,6 +97,17 @@ module.exports = (env, options) => {
         chunksSortMode: "manual",
         templateParameters: { officeJsUrl: dev ? OFFICE_JS_LOCAL : OFFICE_JS_CDN },
       }),
+      // The preview: no office.js; preview.js (stand-ins) → functions.js (the real functions) → taskpane.js (the real pane).
+      ...(dev
+        ? [
+            new HtmlWebpackPlugin({
+              filename: "preview.html",
+              template: "./src/preview/preview.html",
+              chunks: ["preview", "functions", "taskpane"],
+              chunksSortMode: "manual",
+            }),
+          ]
+        : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/icon-*.png", to: "assets/[name][ext]", info: { minimized: true } },

@@ -11,8 +11,11 @@
  * pane without Excel: no Node APIs, no test framework. Nothing in src/taskpane imports it, so the
  * production bundle does not contain it.
  *
- * Not modelled: recalculation (a formula is evaluated once, when written, by the optional
- * `evaluateFormula`), table auto-expansion, formats other than number formats, events.
+ * Formulas are evaluated by the optional `evaluateFormula` when written, and all of them again
+ * by `recalculate()` (the preview calls it after every change; reading order, no dependency graph).
+ * Each sheet has a selection (`select`, `workbook.getSelectedRange()`, `range.select()`).
+ *
+ * Not modelled: table auto-expansion, formats other than number formats, events.
  */
 
 export const EXCEL_WEB_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -153,6 +156,8 @@ class SheetModel {
   readonly charts: ChartModel[] = [];
   /** Spill anchors: key → the spilled area (rows × columns, anchor included). */
   readonly spills = new Map<number, { rows: number; columns: number }>();
+  /** The selected block (Excel keeps one per sheet); A1 at first. */
+  selection: Rect = { row: 0, column: 0, rows: 1, columns: 1 };
   constructor(public name: string) {}
 
   private col(c: number, create: boolean): ColumnData | undefined {
@@ -181,6 +186,7 @@ class SheetModel {
   }
   setRaw(r: number, c: number, value: unknown, formula?: string) {
     this.breakSpill(r, c);
+    if (formula !== undefined || (value !== null && value !== undefined && value !== "")) this.blockSpillOver(r, c);
     const d = this.col(c, true)!;
     d.v[r] = value === null || value === undefined ? "" : value;
     d.f[r] = formula;
@@ -199,8 +205,21 @@ class SheetModel {
     const d = this.columns.get(c);
     if (d) d.nf[r] = undefined;
   }
+  /**
+   * Writing into a spilled cell (not its anchor) blocks that spill, as typing into a spill range
+   * does in Excel: the other spilled values go, and the anchor shows #SPILL! at the next recalculation.
+   */
+  private blockSpillOver(r: number, c: number) {
+    if (this.spills.size === 0) return;
+    for (const [key, area] of this.spills) {
+      const ar = Math.floor(key / MAX_COLUMNS), ac = key % MAX_COLUMNS;
+      if (r < ar || c < ac || r >= ar + area.rows || c >= ac + area.columns || (r === ar && c === ac)) continue;
+      this.breakSpill(ar, ac);
+      return;
+    }
+  }
   /** Writing over a spill anchor removes its spilled values. */
-  private breakSpill(r: number, c: number) {
+  breakSpill(r: number, c: number) {
     const key = r * MAX_COLUMNS + c;
     const area = this.spills.get(key);
     if (!area) return;
@@ -449,6 +468,14 @@ class RangeProxy extends Proxy {
           else sheet.setRaw(r, c, v);
         }
     }, jsonBytes(data));
+  }
+  /** Selects the range (and activates its sheet), as `Range.select()` does. */
+  select(): void {
+    this.ctx.enqueue(() => {
+      const { sheet, rect } = this.target();
+      sheet.selection = { ...rect };
+      this.ctx.host.model.active = this.ctx.host.model.sheets.indexOf(sheet);
+    });
   }
   clear(applyTo: string = "All"): void {
     this.ctx.enqueue(() => {
@@ -791,7 +818,7 @@ class WorkbookProxy {
   readonly worksheets: WorksheetCollectionProxy;
   readonly settings: SettingCollectionProxy;
   readonly application: { suspendApiCalculationUntilNextSync: () => void; suspendScreenUpdatingUntilNextSync: () => void };
-  constructor(ctx: Ctx) {
+  constructor(private ctx: Ctx) {
     this.worksheets = new WorksheetCollectionProxy(ctx);
     this.settings = new SettingCollectionProxy(ctx);
     this.application = {
@@ -801,6 +828,25 @@ class WorkbookProxy {
       },
       suspendScreenUpdatingUntilNextSync: () => undefined,
     };
+  }
+  private activeSheet(): SheetModel {
+    const s = this.ctx.host.model.sheets[this.ctx.host.model.active];
+    if (!s) throw standInError("ItemNotFound", "The workbook has no worksheet.");
+    return s;
+  }
+  /** The selection on the active sheet (one block; Excel's multi-area selections are not modelled). */
+  getSelectedRange() {
+    return new RangeProxy(this.ctx, () => {
+      const sheet = this.activeSheet();
+      return { sheet, rect: { ...sheet.selection } };
+    });
+  }
+  /** The active cell: the selection's top-left cell. */
+  getActiveCell() {
+    return new RangeProxy(this.ctx, () => {
+      const sheet = this.activeSheet();
+      return { sheet, rect: { row: sheet.selection.row, column: sheet.selection.column, rows: 1, columns: 1 } };
+    });
   }
 }
 
@@ -842,6 +888,18 @@ export class ExcelStandIn {
     this.model.active = this.model.sheets.indexOf(s);
     return this;
   }
+  /** Selects a block on a sheet and makes that sheet active (what clicking in Excel does). */
+  select(sheet: string, address: string): this {
+    const s = this.sheetModel(sheet);
+    s.selection = parseAddress(address).rect;
+    this.model.active = this.model.sheets.indexOf(s);
+    return this;
+  }
+  /** The active sheet and its selection, e.g. { sheet: "Indicators", address: "B5" }. */
+  selection(): { sheet: string; address: string } | null {
+    const s = this.model.sheets[this.model.active];
+    return s ? { sheet: s.name, address: a1(s.selection) } : null;
+  }
   private sheetModel(name: string): SheetModel {
     const s = this.model.sheet(name);
     if (!s) throw new Error(`No sheet ${name}`);
@@ -865,6 +923,38 @@ export class ExcelStandIn {
     const { rect } = parseAddress(topLeft);
     columns.forEach((col, j) => col.forEach((v, i) => s.setRaw(rect.row + i, rect.column + j, v)));
     return this;
+  }
+  /** Sets one cell as read from a file: a value (the cached result, for a formula) without evaluating anything. */
+  setCell(sheet: string, row: number, column: number, value: unknown, formula?: string, numberFormat?: string): this {
+    const s = this.sheetModel(sheet);
+    s.setRaw(row, column, value, formula === undefined ? undefined : formula.startsWith("=") ? formula : `=${formula}`);
+    if (numberFormat !== undefined && numberFormat !== "General") s.setNumberFormat(row, column, numberFormat);
+    return this;
+  }
+  /** Spilled areas of a sheet: the anchor cell ("M2") and the area's size, anchor included. */
+  spills(sheet: string): { anchor: string; rows: number; columns: number }[] {
+    const s = this.sheetModel(sheet);
+    return [...s.spills].map(([key, area]) => ({ anchor: a1({ row: Math.floor(key / MAX_COLUMNS), column: key % MAX_COLUMNS, rows: 1, columns: 1 }), ...area }));
+  }
+  /**
+   * Evaluates every formula of every sheet again (needs `evaluateFormula`): spilled areas are
+   * cleared first, then each formula is evaluated and spilled in reading order, sheet by sheet;
+   * a spill that meets a non-empty cell gives #SPILL!. There is no dependency graph: a formula
+   * that reads another formula's spilled cells sees them only if that formula comes first.
+   * Returns the number of formulas evaluated.
+   */
+  recalculate(): number {
+    if (!this.evaluateFormula) return 0;
+    let count = 0;
+    for (const s of this.model.sheets) {
+      for (const key of [...s.spills.keys()]) s.breakSpill(Math.floor(key / MAX_COLUMNS), key % MAX_COLUMNS);
+      const cells: [number, number, string][] = [];
+      for (const [c, d] of s.columns) for (let r = 0; r < d.f.length; r++) if (d.f[r] !== undefined) cells.push([r, c, d.f[r] as string]);
+      cells.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+      for (const [r, c, f] of cells) if (s.formula(r, c) === f) this.writeFormula(s, r, c, f);
+      count += cells.length;
+    }
+    return count;
   }
   addTable(sheet: string, address: string, name?: string): string {
     const s = this.sheetModel(sheet);

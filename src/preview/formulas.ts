@@ -3,6 +3,8 @@
  * `=COHESION.…` custom functions (registered through CustomFunctions.associate by the real, built
  * functions.js) over cell references, ranges and literals, with nested calls and spilled results.
  * Not a spreadsheet engine: other Excel functions give #NAME? saying the preview only runs COHESION.*.
+ * The one operator is `&` (text concatenation, element by element over spilled arrays), which the
+ * task pane's live Notes formula uses.
  */
 
 export type Value = string | number | boolean | null;
@@ -30,7 +32,8 @@ type Node =
   | { kind: "bool"; value: boolean }
   | { kind: "empty" }
   | { kind: "ref"; sheet: string | null; row: number; column: number; rows: number; columns: number; single: boolean }
-  | { kind: "call"; name: string; args: Node[] };
+  | { kind: "call"; name: string; args: Node[] }
+  | { kind: "concat"; parts: Node[] };
 
 export class FormulaError extends Error {}
 
@@ -69,7 +72,20 @@ export function parseFormula(text: string): Node {
       single: !m[2],
     };
   };
+  /** Operands joined by `&`. */
   const expr = (): Node => {
+    const first = operand();
+    ws();
+    if (s[i] !== "&") return first;
+    const parts = [first];
+    while (s[i] === "&") {
+      i++;
+      parts.push(operand());
+      ws();
+    }
+    return { kind: "concat", parts };
+  };
+  const operand = (): Node => {
     ws();
     const ch = s[i];
     if (ch === undefined || ch === "," || ch === ")") return { kind: "empty" };
@@ -173,6 +189,33 @@ function normalise(v: unknown): Evaluated {
   return v as Value;
 }
 
+/** Excel's text for a value in `&`: numbers in general form, TRUE/FALSE, blank as "". */
+function asText(v: Value): string {
+  if (v === null) return "";
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (typeof v === "number") return String(Number(v.toPrecision(15)));
+  return v;
+}
+
+/** `a & b & …`: scalars and arrays (a 1×1 array is a scalar); arrays are joined cell by cell, the result as large as the largest. */
+function concat(values: Evaluated[]): Evaluated {
+  const shaped = values.map((v) => (Array.isArray(v) && v.length === 1 && (v[0] as Evaluated[]).length === 1 ? (v[0] as Evaluated[])[0] : v));
+  const arrays = shaped.filter(Array.isArray) as Evaluated[][][];
+  const join = (cells: Evaluated[]): Value | ErrorValue => {
+    for (const c of cells) if (isError(c)) return c;
+    return cells.map((c) => asText(c as Value)).join("");
+  };
+  if (!arrays.length) return join(shaped);
+  const rows = Math.max(...arrays.map((a) => a.length));
+  const cols = Math.max(...arrays.map((a) => Math.max(...a.map((r) => r.length))));
+  const na: ErrorValue = { error: "#N/A", message: "the arrays joined with & have different sizes" };
+  return Array.from({ length: rows }, (_, r) =>
+    Array.from({ length: cols }, (_, c) =>
+      join(shaped.map((v) => (Array.isArray(v) ? ((v[r] as Evaluated[] | undefined)?.[c] ?? na) : v))),
+    ),
+  );
+}
+
 /** Evaluates a parsed formula. Custom functions receive ranges as 2-D arrays, as Excel passes them. */
 export function evaluate(node: Node, ctx: FormulaContext): Evaluated {
   switch (node.kind) {
@@ -184,6 +227,8 @@ export function evaluate(node: Node, ctx: FormulaContext): Evaluated {
       return node.value;
     case "empty":
       return null;
+    case "concat":
+      return concat(node.parts.map((p) => evaluate(p, ctx)));
     case "ref": {
       const sheet = node.sheet ?? ctx.sheet;
       const rows: Evaluated[][] = [];

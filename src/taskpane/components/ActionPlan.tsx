@@ -387,10 +387,11 @@ export function ActionPlan({ tools, today = () => new Date().toISOString().slice
             )}
           </Accordion>
           <div className={styles.row}>
-            <Button appearance="primary" onClick={insertPlan} disabled={!tools || busy}>
+            <Button appearance="primary" onClick={insertPlan} disabled={!tools || busy || !profile}>
               Insert action plan
             </Button>
             {!tools && <Caption1>Needs a workbook (Excel or the preview).</Caption1>}
+            {tools && !profile && <Caption1>Choose the area first: select its row and press “Use the selected row”, or type its values.</Caption1>}
           </div>
         </>
       )}

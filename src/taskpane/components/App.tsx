@@ -21,6 +21,8 @@ import { TableTools } from "./TableTools";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: "280px" },
   caveat: { color: tokens.colorNeutralForeground3 },
+  // Excel's pane is about 350 px wide: the tabs wrap rather than run off the edge.
+  tabs: { flexWrap: "wrap" },
 });
 
 export interface AppProps {
@@ -74,7 +76,7 @@ export function App(props: AppProps) {
           <MessageBarBody>Not running inside Excel: the calculator works, the workbook tools need Excel or the preview.</MessageBarBody>
         </MessageBar>
       )}
-      <TabList selectedValue={view} onTabSelect={(_, d) => setView(String(d.value))} aria-label="Views">
+      <TabList selectedValue={view} onTabSelect={(_, d) => setView(String(d.value))} aria-label="Views" size="small" className={styles.tabs}>
         {VIEWS.map((v) => (
           <Tab key={v.value} value={v.value}>
             {v.label}

@@ -1,0 +1,72 @@
+/**
+ * The preview page's first script (preview.html loads preview.js → functions.js → taskpane.js, in
+ * that order, all deferred). It installs the CustomFunctions, Office and Excel stand-ins at once, so
+ * that the real functions.js registers its functions into the preview's Map and the real taskpane.js
+ * finds "Excel"; then it loads the sample workbook (after the other two scripts have run), computes its
+ * formulas and tells the pane Office is ready.
+ *
+ * Development only (webpack.config.js builds this entry in development mode alone).
+ */
+import * as React from "react";
+import { createRoot } from "react-dom/client";
+import { PreviewHost, installGlobals, loadDimensions } from "./host";
+import { PreviewApp } from "./PreviewApp";
+import { readWorkbook } from "./workbookFile";
+
+const SAMPLE_URL = new URL("../../assets/sample-indicators.xlsx", import.meta.url);
+const SAMPLE_NAME = "sample-indicators.xlsx";
+const SAMPLE_SHEET = "Indicators";
+
+const host = new PreviewHost();
+let resolveReady: () => void = () => undefined;
+const whenReady = new Promise<void>((resolve) => (resolveReady = resolve));
+installGlobals(host, whenReady);
+
+/** A tiny read-only hook for the browser tests: plain data about the workbook. */
+interface PreviewHook {
+  ready: boolean;
+  error: string | null;
+  sheets(): string[];
+  values(sheet: string, address: string): unknown[][];
+  cell(sheet: string, address: string): { value: unknown; formula?: string; numberFormat?: string; note?: string };
+  selection(): { sheet: string; address: string } | null;
+}
+const hook: PreviewHook = {
+  ready: false,
+  error: null,
+  sheets: () => host.standIn.sheetNames(),
+  values: (sheet, address) => host.standIn.getValues(sheet, address),
+  cell: (sheet, address) => {
+    const c = host.standIn.cell(sheet, address);
+    const m = /^([A-Z]+)(\d+)$/.exec(address.toUpperCase());
+    const note = m ? host.note(sheet, Number(m[2]) - 1, [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1) : null;
+    return { ...c, ...(note ? { note: note.text } : {}) };
+  },
+  selection: () => host.standIn.selection(),
+};
+(window as unknown as { __cohesionPreview: PreviewHook }).__cohesionPreview = hook;
+
+let loadError: string | null = null;
+const root = createRoot(document.getElementById("preview-root")!);
+const draw = () => root.render(<PreviewApp host={host} loadError={loadError} />);
+
+/** Deferred scripts have all run by DOMContentLoaded: functions.js has registered its functions by then. */
+const domReady = new Promise<void>((resolve) => (document.readyState === "loading" ? document.addEventListener("DOMContentLoaded", () => resolve()) : resolve()));
+
+async function start() {
+  draw();
+  const [data] = await Promise.all([fetch(SAMPLE_URL).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`sample workbook: HTTP ${r.status}`)))), loadDimensions(host, "functions.json"), domReady]);
+  const { standIn, info, saved } = await readWorkbook(host, data, SAMPLE_NAME, true);
+  if (standIn.sheetNames().includes(SAMPLE_SHEET)) standIn.activate(SAMPLE_SHEET); // the table tools look at the active sheet
+  host.ready = true;
+  host.setWorkbook(standIn, info, saved);
+  draw();
+  hook.ready = true;
+  resolveReady();
+}
+
+start().catch((e: unknown) => {
+  loadError = e instanceof Error ? e.message : String(e);
+  hook.error = loadError;
+  draw();
+});

@@ -1,0 +1,118 @@
+/**
+ * .xlsx in and out of the preview's workbook, with ExcelJS's browser build (its package.json "browser"
+ * field: dist/exceljs.min.js, self-contained, so webpack needs no Node polyfills).
+ *
+ * In: every sheet's values, formulas (with Excel's saved results), number formats, column widths and
+ * tables; the active sheet. Out: all sheets, values, formulas with their results as cached values,
+ * number formats and column widths. A spilled formula is written once, at its anchor (as
+ * scripts/make-sample.js does): the spilled cells are its result, computed again when the file is opened.
+ */
+import ExcelJS from "exceljs";
+import type { ExcelStandIn } from "./excelStandIn";
+import { PreviewHost, isErrorCode, type WorkbookInfo } from "./host";
+
+/** Excel's column width unit (characters of the default font) → pixels, roughly as Excel draws it. */
+const widthToPx = (w: number) => Math.round(w * 7 + 5);
+const pxToWidth = (px: number) => Math.max(1, Math.round(((px - 5) / 7) * 100) / 100);
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** An ExcelJS cell value as a plain cell value (errors as their code, dates as serial numbers). */
+function plain(v: unknown): unknown {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  if (v instanceof Date) return (v.getTime() - EXCEL_EPOCH_MS) / 86_400_000;
+  if (typeof v === "object") {
+    const o = v as { richText?: { text: string }[]; text?: unknown; error?: string; result?: unknown };
+    if ("formula" in o || "sharedFormula" in o) return plain(o.result);
+    if (Array.isArray(o.richText)) return o.richText.map((r) => r.text).join("");
+    if (typeof o.error === "string") return o.error;
+    if (o.text !== undefined) return plain(o.text);
+  }
+  return String(v);
+}
+
+/** Reads an .xlsx into a new stand-in. `saved` gets Excel's results of the formulas, by cell. */
+export async function readWorkbook(host: PreviewHost, data: ArrayBuffer, name: string, sample: boolean): Promise<{ standIn: ExcelStandIn; info: WorkbookInfo; saved: Map<string, unknown> }> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(data);
+  const standIn = host.newStandIn();
+  const saved = new Map<string, unknown>();
+  const widths = new Map<string, Map<number, number>>();
+  const columnFormats = new Map<string, Map<number, string>>();
+  for (const ws of wb.worksheets) {
+    standIn.addSheet(ws.name);
+    const w = new Map<number, number>();
+    const f = new Map<number, string>();
+    (ws.columns ?? []).forEach((col, i) => {
+      if (col && typeof col.width === "number") w.set(i, widthToPx(col.width));
+      if (col?.numFmt && col.numFmt !== "General") f.set(i, col.numFmt);
+    });
+    widths.set(ws.name.toLowerCase(), w);
+    columnFormats.set(ws.name.toLowerCase(), f);
+    ws.eachRow({ includeEmpty: false }, (row, r) => {
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        const v = cell.value as unknown;
+        const numFmt = cell.numFmt || undefined;
+        let formula: string | undefined;
+        if (v && typeof v === "object" && ("formula" in (v as object) || "sharedFormula" in (v as object))) formula = cell.formula || undefined;
+        const value = plain(v);
+        if (formula) saved.set(PreviewHost.savedKey(ws.name, r - 1, c - 1), value);
+        if (value === "" && !formula && !numFmt) return;
+        standIn.setCell(ws.name, r - 1, c - 1, value, formula, numFmt);
+      });
+    });
+    for (const t of ws.getTables?.() ?? []) {
+      try {
+        const m = (t as unknown as { table: { name: string; ref?: string; tableRef?: string } }).table;
+        const ref = m.tableRef ?? m.ref;
+        if (m && ref) standIn.addTable(ws.name, ref.includes(":") ? ref : `${ref}:${ref}`, m.name);
+      } catch {
+        // a table ExcelJS cannot describe is left as plain cells
+      }
+    }
+  }
+  const active = wb.views?.[0]?.activeTab ?? 0;
+  const names = standIn.sheetNames();
+  if (names[active]) standIn.activate(names[active]);
+  return { standIn, info: { name, sample, widths, columnFormats }, saved };
+}
+
+/** The workbook as .xlsx bytes. */
+export async function writeWorkbook(host: PreviewHost): Promise<ArrayBuffer> {
+  const x = host.standIn;
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Cohesion Toolkit preview";
+  const names = x.sheetNames();
+  for (const name of names) {
+    const ws = wb.addWorksheet(name);
+    const spilled = x.spills(name).map((s) => {
+      const m = /^([A-Z]+)(\d+)$/.exec(s.anchor)!;
+      const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      return { row: Number(m[2]) - 1, col, rows: s.rows, cols: s.columns };
+    });
+    const inSpill = (r: number, c: number) => spilled.some((s) => r >= s.row && c >= s.col && r < s.row + s.rows && c < s.col + s.cols && (r !== s.row || c !== s.col));
+    const prefix = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? `${name}!` : `'${name.replace(/'/g, "''")}'!`;
+    for (const [address, cell] of x.snapshot((s) => s === name)) {
+      const a1 = address.slice(prefix.length);
+      const m = /^([A-Z]+)(\d+)$/.exec(a1);
+      if (!m) continue;
+      const r = Number(m[2]) - 1;
+      const c = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      if (inSpill(r, c) && !cell.formula) continue; // part of a spilled result: written by its formula
+      const target = ws.getCell(r + 1, c + 1);
+      const v = cell.value;
+      const asValue = (val: unknown) => (isErrorCode(val) ? { error: val } : val === "" ? null : val);
+      if (cell.formula) target.value = { formula: cell.formula.replace(/^=/, ""), result: asValue(v) } as ExcelJS.CellFormulaValue;
+      else target.value = asValue(v) as ExcelJS.CellValue;
+      if (cell.numberFormat) target.numFmt = cell.numberFormat;
+    }
+    const w = host.info.widths.get(name.toLowerCase());
+    if (w) for (const [c, px] of w) ws.getColumn(c + 1).width = pxToWidth(px);
+    const f = host.info.columnFormats.get(name.toLowerCase());
+    if (f) for (const [c, fmt] of f) ws.getColumn(c + 1).numFmt = fmt;
+  }
+  const active = x.selection()?.sheet;
+  const activeTab = Math.max(0, active ? names.indexOf(active) : 0);
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab, visibility: "visible" }];
+  return (await wb.xlsx.writeBuffer()) as ArrayBuffer;
+}

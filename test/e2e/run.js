@@ -1,0 +1,539 @@
+#!/usr/bin/env node
+// Browser tests: the real task pane and functions in the local preview (preview.html), in Debian's headless
+// chromium driven by playwright-core. Plain Node, not jest (jest ignores test/e2e).
+//
+//   node test/e2e/run.js [--json=PATH] [--only=TEXT] [--no-build]
+//
+// Builds the preview once (webpack --mode development into .preview-build/), serves it on 127.0.0.1 (a free
+// port), runs every flow on a fresh page, and asserts the WORKBOOK's contents through the page's tiny
+// read-only hook window.__cohesionPreview. Prints one line per test and writes
+// {"passed","failed","skipped","failures"} to --json (scripts/test.js adds the counts to its total).
+// Screenshots go to test-artifacts/screenshots/ and are copied to docs/screenshots/ for the README.
+const assert = require("assert/strict");
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const h = require("./harness");
+
+const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, "").split(/=(.*)/s).slice(0, 2)).map(([k, v]) => [k, v ?? true]));
+const ARTIFACTS = path.join(h.root, "test-artifacts", "screenshots");
+const DOC_SHOTS = path.join(h.root, "docs", "screenshots");
+const PER_TEST_MS = 45_000;
+const FIXED_TIME = new Date("2026-01-15T10:00:00Z");
+
+// ------------------------------------------------------------------------------------------------
+// Expected values, computed here from the sample's inputs (not by the code under test)
+
+/** ABG rules (GR ¶2.3): bands [lower, upper): <55 → 1, [55,60) → 2, [60,65) → 3, [65,70) → 4, [70,75) → 5, ≥75 → 0. */
+const band = (s) => (s >= 75 ? 0 : s >= 70 ? 5 : s >= 65 ? 4 : s >= 60 ? 3 : s >= 55 ? 2 : 1);
+const AMOUNT = { 1: 660000, 2: 540000, 3: 410000, 4: 280000, 5: 150000, 0: 0 };
+const clean = (x) => Math.round(x * 1e9) / 1e9;
+function bandRange(score, ci) {
+  if (typeof ci !== "number") return String(band(score));
+  const lo = band(clean(Math.max(0, score - ci)));
+  const hi = band(clean(Math.min(100, score + ci)));
+  return lo === hi ? String(band(score)) : `${lo}–${hi}`;
+}
+const validScore = (v) => typeof v === "number" && v >= 0 && v <= 100;
+
+/** The engine, compiled for Node (for the family types: the typology's nine-way table lives there). */
+function engine() {
+  require("../../bench/_ts");
+  return require("../../src/engine/familyType.ts");
+}
+
+const ANNEX_F_COLUMNS = ["Action", "Issues addressed", "Source", "Lead", "Partners", "Resources", "Milestones", "Quick win or long term", "One-off or ongoing"];
+
+// ------------------------------------------------------------------------------------------------
+// Page helpers
+
+const hook = (page, fn, ...a) => page.evaluate(([f, a]) => window.__cohesionPreview[f](...a), [fn, a]);
+const values = (page, sheet, address) => hook(page, "values", sheet, address);
+const cell = (page, sheet, address) => hook(page, "cell", sheet, address);
+const colLetter = (i) => {
+  let s = "";
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+};
+
+async function openPreview(page, server) {
+  await page.goto(`${server.url}/preview.html`);
+  await page.waitForFunction(() => window.__cohesionPreview && (window.__cohesionPreview.ready || window.__cohesionPreview.error), null, { timeout: 30_000 });
+  const error = await page.evaluate(() => window.__cohesionPreview.error);
+  if (error) throw new Error(`the preview did not start: ${error}`);
+  await page.getByRole("tab", { name: "Check an area" }).waitFor({ timeout: 20_000 });
+}
+
+/** Header name → column index, from a sheet's first row. */
+async function headerColumns(page, sheet, width = 30) {
+  const [row] = await values(page, sheet, `A1:${colLetter(width - 1)}1`);
+  return new Map(row.map((v, i) => [String(v), i]).filter(([v]) => v !== ""));
+}
+
+async function runTool(page, label) {
+  const tab = page.getByRole("tab", { name: "Table tools" });
+  if ((await tab.getAttribute("aria-selected")) !== "true") await tab.click();
+  const button = page.getByRole("button", { name: label, exact: true });
+  await button.waitFor();
+  await assertEnabled(button);
+  await button.click();
+  await page.getByText(/^Wrote /).waitFor({ timeout: 30_000 });
+}
+
+async function assertEnabled(locator) {
+  for (let i = 0; i < 50 && !(await locator.isEnabled()); i++) await new Promise((r) => setTimeout(r, 100));
+  assert.ok(await locator.isEnabled(), "the button stays disabled");
+}
+
+/** Clicks a grid cell (0-based row/column of the active sheet). */
+async function clickCell(page, row, column) {
+  const td = page.locator(`#pv-cell-${row}-${column}`);
+  await td.scrollIntoViewIfNeeded();
+  await td.click();
+}
+
+async function typeInto(page, row, column, text) {
+  await clickCell(page, row, column);
+  await page.keyboard.type(text);
+  await page.keyboard.press("Enter");
+}
+
+async function shot(page, name) {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  // Same pixels for the same page: no hover, transitions finished, no caret.
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), animations: "disabled", caret: "hide" });
+}
+
+async function axeScan(page, label) {
+  const source = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+  if (!(await page.evaluate(() => typeof window.axe !== "undefined"))) await page.addScriptTag({ content: source });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+  // Tabster's focus sentinels (<i tabindex=0 aria-hidden data-tabster-dummy>, inserted by Fluent UI v9's TabList,
+  // Dialog, …) break aria-hidden-focus by design: they move focus on at once and must stay hidden from screen readers.
+  // Accessibility Insights suppresses exactly these nodes (microsoft/tabster#288, fluentui#27517); so does this scan.
+  for (const v of result.violations) if (v.id === "aria-hidden-focus") v.nodes = v.nodes.filter((n) => !/data-tabster-dummy/.test(n.html));
+  const bad = result.violations.filter((v) => (v.impact === "serious" || v.impact === "critical") && v.nodes.length);
+  const text = bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; ")}`);
+  assert.deepEqual(text, [], `${label}: axe found serious or critical violations`);
+  return result.violations.length;
+}
+
+// ------------------------------------------------------------------------------------------------
+// The tests
+
+const tests = [];
+/** `options.context`: browser-context options (axe needs bypassCSP: it is injected as an inline script, which the page's CSP refuses). */
+const test = (name, fn, options = {}) => tests.push({ name, fn, options });
+
+test("preview page: synthetic sample labelled, not-Excel note, no office.js, M and N computed by the real functions", async ({ page, server }) => {
+  await openPreview(page, server);
+  await page.getByText("Synthetic sample", { exact: false }).first().waitFor();
+  await page.getByText(/preview of the add-in .* not Excel/).waitFor();
+  assert.deepEqual(await hook(page, "sheets"), ["About", "Indicators"]);
+  assert.ok(!server.requests.some((p) => /office\.js$|\/office-js\//.test(p)), "the preview must not load office.js");
+  const m2 = await cell(page, "Indicators", "M2");
+  assert.match(m2.formula, /^=COHESION\.ABG\.ALLOCATION\(C2:C353,D2:D353\)$/);
+  assert.equal(m2.numberFormat, "£#,##0");
+  const inputs = await values(page, "Indicators", "C2:D353");
+  const m = await values(page, "Indicators", "M2:M353");
+  let checked = 0;
+  inputs.forEach(([score], i) => {
+    if (validScore(score)) {
+      assert.equal(m[i][0], AMOUNT[band(score)], `M${i + 2} for score ${score}`);
+      checked++;
+    } else assert.match(String(m[i][0]), /^#(VALUE!|N\/A)$/, `M${i + 2} for the bad score ${JSON.stringify(score)}`);
+  });
+  assert.ok(checked > 340, `${checked} scores checked`);
+  // The bad score in C5 ("n/a"): #VALUE! with the function's message, as a tooltip and in the status line when selected.
+  const m5 = await cell(page, "Indicators", "M5");
+  assert.equal(m5.value, "#VALUE!");
+  assert.match(m5.note, /must be a number; got the text "n\/a"/);
+  assert.match((await page.locator("#pv-cell-4-12").getAttribute("title")) ?? "", /must be a number/);
+  await clickCell(page, 4, 12);
+  await page.locator(".pv-status").getByText(/#VALUE! — .*must be a number/).waitFor();
+  // N: the family types (spilled FAMILYTYPE), a number 1–9 or an error per row.
+  const n = await values(page, "Indicators", "N2:N353");
+  assert.ok(n.every(([v]) => (Number.isInteger(v) && v >= 1 && v <= 9) || /^#/.test(String(v))), "N holds types 1–9 or errors");
+  await clickCell(page, 1, 0);
+  await shot(page, "preview");
+});
+
+test("Table tools → Grant bands: ABG columns beside the data, bands and amounts per row, Summary totals", async ({ page, server }) => {
+  await openPreview(page, server);
+  await runTool(page, "Grant bands");
+  const cols = await headerColumns(page, "Indicators");
+  for (const h of ["ABG band", "ABG allocation", "ABG band range", "Notes"]) assert.ok(cols.has(h), `header ${h} (headers: ${[...cols.keys()].join(", ")})`);
+  assert.equal(cols.get("ABG allocation"), cols.get("ABG band") + 1);
+  assert.equal(colLetter(cols.get("ABG band")), "O", "the new columns start right of the used range (A–N)");
+  const inputs = await values(page, "Indicators", "C2:D353");
+  const out = await values(page, "Indicators", `${colLetter(cols.get("ABG band"))}2:${colLetter(cols.get("Notes"))}353`);
+  let total = 0;
+  inputs.forEach(([score, ci], i) => {
+    const [b, amount, range, notes] = out[i];
+    if (!validScore(score)) {
+      assert.equal(b, "", `row ${i + 2}: no band for ${JSON.stringify(score)}`);
+      assert.ok(String(notes).length > 0, `row ${i + 2}: a note says why`);
+      return;
+    }
+    assert.equal(b, band(score), `row ${i + 2} band (score ${score})`);
+    assert.equal(amount, AMOUNT[band(score)], `row ${i + 2} allocation`);
+    assert.equal(range, bandRange(score, ci), `row ${i + 2} band range (score ${score} ± ${ci})`);
+    total += AMOUNT[band(score)];
+  });
+  assert.match(String(out[3][3]), /must be a number; got the text "n\/a"/, "row 5's note");
+  assert.equal((await cell(page, "Indicators", `${colLetter(cols.get("ABG allocation"))}3`)).numberFormat, "£#,##0");
+  assert.ok((await hook(page, "sheets")).includes("Summary"));
+  const summary = await values(page, "Summary", "A1:C40");
+  const row = (label) => summary.find((r) => r[0] === label);
+  assert.equal(row("Rows")[1], 352);
+  assert.equal(row("Total allocation (£)")[2], total);
+  assert.equal(row("£34m ABG cohesion programme (£)")[2], 34_000_000);
+  await clickCell(page, 2, 15);
+  await page.getByRole("heading", { name: "Summary" }).evaluate((el) => el.scrollIntoView({ block: "start" }));
+  await shot(page, "table-tools");
+});
+
+test("Table tools → Family groups: Family type, Family type name and Family group per row", async ({ page, server }) => {
+  await openPreview(page, server);
+  await runTool(page, "Family groups");
+  const cols = await headerColumns(page, "Indicators");
+  for (const h of ["Family type", "Family type name", "Family group"]) assert.ok(cols.has(h), `header ${h}`);
+  const { classifyFamilyType, typeInfo, familyGroupFor } = engine();
+  const inputs = await values(page, "Indicators", "F2:J353"); // NVQ4+, rural, A8, jobs, single issue
+  const out = await values(page, "Indicators", `${colLetter(cols.get("Family type"))}2:${colLetter(cols.get("Family group"))}353`);
+  const formulaTypes = await values(page, "Indicators", "N2:N353");
+  let checked = 0;
+  inputs.forEach(([nvq4, rural, a8, jobs, single], i) => {
+    if (![nvq4, rural, a8].every((v) => typeof v === "number") || (jobs !== "" && typeof jobs !== "number")) return;
+    const r = classifyFamilyType({ nvq4, rural, a8, jobs1984: jobs === "" ? null : jobs });
+    if (!r.ok) {
+      assert.equal(out[i][0], "", `row ${i + 2}: no type when the engine refuses (${r.error.message})`);
+      return;
+    }
+    const type = r.value.type;
+    const group = familyGroupFor(type, single === true);
+    assert.equal(out[i][0], type, `row ${i + 2} family type`);
+    assert.equal(out[i][1], typeInfo(type).value.name, `row ${i + 2} type name`);
+    assert.equal(out[i][2], group.ok && group.value ? group.value : "", `row ${i + 2} family group`);
+    assert.equal(formulaTypes[i][0], type, `row ${i + 2}: the sheet's own FAMILYTYPE formula (column N) agrees`);
+    checked++;
+  });
+  assert.ok(checked > 300, `${checked} rows checked`);
+});
+
+test("Action plan: select a row in the grid, Use the selected row, tick an issue, Insert action plan → sheet 'Action plan'", async ({ page, server }) => {
+  await openPreview(page, server);
+  const [[area]] = await values(page, "Indicators", "A7");
+  await clickCell(page, 6, 2);
+  assert.deepEqual(await hook(page, "selection"), { sheet: "Indicators", address: "C7" });
+  await page.getByRole("tab", { name: "Action plan" }).click();
+  await page.getByRole("button", { name: "Use the selected row" }).click();
+  await page.getByText(area, { exact: false }).first().waitFor();
+  await page.getByText(/row 7/).first().waitFor();
+  const issue = page.getByRole("checkbox", { name: /^I01 / });
+  await issue.check();
+  await page.getByText(/^Ranked actions \(\d+\)/).waitFor();
+  await page.locator("#container").evaluate((c) => (c.scrollTop = 0));
+  await shot(page, "action-plan");
+  await page.getByRole("button", { name: "Insert action plan" }).click();
+  await page.getByText(/The plan is on the new sheet "Action plan"/).waitFor({ timeout: 20_000 });
+  assert.deepEqual(await hook(page, "sheets"), ["About", "Indicators", "Action plan"]);
+  const sheet = await values(page, "Action plan", "A1:I60");
+  assert.equal(sheet[0][0], `Cohesion action plan: ${area}`);
+  const top = sheet.findIndex((r) => r[0] === "Action" && r[1] === "Issues addressed");
+  assert.ok(top > 0, "the Annex F table header");
+  assert.deepEqual(sheet[top], ANNEX_F_COLUMNS);
+  const rows = sheet.slice(top + 1).filter((r) => r[0] !== "");
+  assert.ok(rows.length >= 6, `${rows.length} action rows (ranked actions and U1–U5)`);
+  assert.ok(rows.some((r) => String(r[1]).includes("I01")), "a row addresses I01");
+  // The grid shows the new sheet.
+  await page.locator('.pv-tab[aria-current="true"]', { hasText: "Action plan" }).waitFor();
+  await shot(page, "action-plan-sheet");
+});
+
+test("formulas typed into the grid: COHESION.ABG.ALLOCATION(59) → 540000; a bad input shows its error text; edits recalculate; a blocked spill shows #SPILL!", async ({ page, server }) => {
+  await openPreview(page, server);
+  await typeInto(page, 1, 15, "=COHESION.ABG.ALLOCATION(59)");
+  assert.deepEqual(await cell(page, "Indicators", "P2"), { value: 540000, formula: "=COHESION.ABG.ALLOCATION(59)" });
+  await typeInto(page, 2, 15, '=COHESION.ABG.BAND("abc")');
+  const p3 = await cell(page, "Indicators", "P3");
+  assert.equal(p3.value, "#VALUE!");
+  assert.match(p3.note, /must be a number; got the text "abc"/);
+  await clickCell(page, 2, 15);
+  assert.equal(await page.getByRole("textbox", { name: "Formula bar" }).inputValue(), '=COHESION.ABG.BAND("abc")');
+  await page.locator(".pv-status").getByText(/P3: #VALUE! — .*must be a number; got the text "abc"/).waitFor();
+  assert.match((await page.locator("#pv-cell-2-15").getAttribute("title")) ?? "", /got the text "abc"/);
+  await shot(page, "formula-error");
+  // An edit recalculates the spilled formula that reads it: C3 68 → 59 moves M3 from band 4 to band 2.
+  assert.equal((await cell(page, "Indicators", "M3")).value, 280000);
+  await typeInto(page, 2, 2, "59");
+  assert.equal((await cell(page, "Indicators", "C3")).value, 59);
+  assert.equal((await cell(page, "Indicators", "M3")).value, 540000);
+  // A spill blocked by a value shows #SPILL!, and spills again when the value is cleared.
+  await typeInto(page, 4, 19, "blocker");
+  await typeInto(page, 1, 19, "=COHESION.ISSUES()");
+  const t2 = await cell(page, "Indicators", "T2");
+  assert.equal(t2.value, "#SPILL!");
+  assert.match(t2.note, /not empty/);
+  await clickCell(page, 4, 19);
+  await page.keyboard.press("Delete");
+  const issues = await values(page, "Indicators", "T2:T24");
+  assert.ok(issues.every(([v]) => /^I\d\d$/.test(String(v))), `T2:T24 hold the 23 issue codes, got ${JSON.stringify(issues.slice(0, 3))}…`);
+});
+
+test("keyboard only: pick row 7 in the grid, reach the Action plan tab, use the row, tick an issue with Space, see the actions, insert the plan with Enter", async ({ page, server }) => {
+  await openPreview(page, server);
+  const focused = () => page.evaluate(() => ({ role: document.activeElement?.getAttribute("role") ?? "", text: (document.activeElement?.textContent ?? "").trim() }));
+  const tabUntil = async (ok, max, what) => {
+    for (let i = 0; i < max; i++) {
+      if (await ok()) return;
+      await page.keyboard.press("Tab");
+    }
+    assert.ok(await ok(), `Tab reaches ${what}`);
+  };
+  // The grid is one tab stop; the arrow keys move the selection, as in Excel.
+  await tabUntil(async () => (await focused()).role === "grid", 20, "the grid");
+  for (let i = 0; i < 6; i++) await page.keyboard.press("ArrowDown");
+  assert.deepEqual(await hook(page, "selection"), { sheet: "Indicators", address: "A7" });
+  // Fluent's TabList is one tab stop too; the arrow keys move between tabs (the WAI-ARIA tabs pattern), Enter selects.
+  await tabUntil(async () => (await focused()).role === "tab", 20, "the pane's tab list");
+  // (A Fluent tab's text is its label twice: the label and a hidden bold copy that reserves its width.)
+  for (let i = 0; i < 6 && !(await focused()).text.startsWith("Action plan"); i++) await page.keyboard.press("ArrowRight");
+  assert.ok((await focused()).text.startsWith("Action plan"), "the arrow keys reach the Action plan tab");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.getByRole("tab", { name: "Action plan" }).getAttribute("aria-selected"), "true");
+  await tabUntil(async () => (await focused()).text === "Use the selected row", 20, "Use the selected row");
+  await page.keyboard.press("Enter");
+  await page.getByText(/row 7/).first().waitFor();
+  const isI01 = () => page.evaluate(() => document.activeElement?.getAttribute("type") === "checkbox" && /^I01 /.test(document.activeElement.closest(".fui-Checkbox")?.textContent ?? ""));
+  await tabUntil(isI01, 80, "the I01 checkbox");
+  await page.keyboard.press("Space");
+  assert.ok(await page.getByRole("checkbox", { name: /^I01 / }).isChecked());
+  await page.getByText(/^Ranked actions \(\d+\)/).waitFor();
+  await tabUntil(async () => (await focused()).text === "Insert action plan", 200, "Insert action plan");
+  await page.keyboard.press("Enter");
+  await page.getByText(/The plan is on the new sheet "Action plan"/).waitFor({ timeout: 20_000 });
+  assert.ok((await hook(page, "sheets")).includes("Action plan"));
+});
+
+test("Peers & mix: nearest areas and the family-type mix from the sample, each written to a new sheet", async ({ page, server }) => {
+  await openPreview(page, server);
+  const tab = page.getByRole("tab", { name: "Peers & mix" });
+  if (!(await tab.count())) throw new Error("the pane has no 'Peers & mix' tab");
+  await tab.click();
+  await page.getByRole("button", { name: "Find tables on this sheet" }).click();
+  await page.getByRole("button", { name: "Find peers" }).waitFor();
+  const [[area]] = await values(page, "Indicators", "A2");
+  for (const label of ["NVQ4+ %", "Rural %", "A8 per 10,000"]) await page.getByRole("checkbox", { name: label, exact: true }).check();
+  await page.getByRole("textbox", { name: "Area" }).fill(area);
+  const find = page.getByRole("button", { name: "Find peers" });
+  if (!(await find.isEnabled())) {
+    // the area-name column is chosen by hand when the view does not propose one
+    await page.getByRole("combobox", { name: "Column of area names" }).click();
+    await page.getByRole("option", { name: "Area", exact: true }).click();
+  }
+  await assertEnabled(find);
+  await find.click();
+  const peers = page.getByRole("table", { name: `Nearest areas to ${area}` });
+  await peers.waitFor();
+  const names = new Set((await values(page, "Indicators", "A2:A353")).map(([v]) => v));
+  const rows = await peers.locator("tbody tr").allTextContents();
+  assert.equal(rows.length, 15, "15 peers by default");
+  await page.getByRole("button", { name: "Write peers sheet" }).click();
+  await page.getByText(/Written to the new sheet "Peers /).waitFor();
+  const sheet = (await hook(page, "sheets")).find((n) => n.startsWith("Peers "));
+  assert.ok(sheet, "a Peers sheet");
+  const grid = await values(page, sheet, "A1:C40");
+  const top = grid.findIndex((r) => r[0] === "Rank" && r[1] === "Area" && r[2] === "Distance");
+  assert.ok(top > 0, "the peers table header");
+  const body = grid.slice(top + 1, top + 16);
+  assert.deepEqual(body.map((r) => r[0]), Array.from({ length: 15 }, (_, i) => i + 1));
+  assert.ok(body.every((r) => names.has(r[1]) && r[1] !== area), "peers are other areas of the sheet");
+  assert.ok(body.every((r, i) => i === 0 || r[2] >= body[i - 1][2]), "distances ascend");
+  // Type mix: back on the Indicators sheet (the view reads the table it found there).
+  await page.getByRole("button", { name: "Type mix", exact: true }).click();
+  await page.getByRole("table", { name: "Family-type mix" }).waitFor();
+  await page.getByRole("button", { name: "Write type mix sheet" }).click();
+  await page.getByText(/Written to the new sheet "Type mix"/).waitFor();
+  const mix = await values(page, "Type mix", "A1:E20");
+  const head = mix.findIndex((r) => r[0] === "Type" && r[1] === "Name");
+  assert.ok(head > 0, "the type mix table header");
+  const shares = mix.slice(head + 1).filter((r) => typeof r[0] === "number").map((r) => r[4]);
+  assert.ok(Math.abs(shares.reduce((a, b) => a + b, 0) - 100) < 0.6, `shares add up to 100% (${shares.join(", ")})`);
+});
+
+const KNOWN_VIEWS = ["Check an area", "Table tools", "Action plan", "Peers & mix", "About"];
+for (const view of KNOWN_VIEWS) {
+  test(`axe-core: no serious or critical violations in the preview page with the pane's ${view} view`, async ({ page, server }) => {
+    await openPreview(page, server);
+    const tab = page.getByRole("tab", { name: view, exact: true });
+    if (!(await tab.count())) throw new Error(`the pane has no "${view}" tab`);
+    await tab.click();
+    if (view === "Peers & mix") {
+      await page.getByRole("button", { name: "Find tables on this sheet" }).click();
+      await page.getByRole("button", { name: "Find peers" }).waitFor();
+    }
+    if (view === "Table tools") await page.getByRole("button", { name: "Grant bands", exact: true }).waitFor();
+    if (view === "Action plan") {
+      await page.getByRole("checkbox", { name: /^I01 / }).check();
+      await page.getByText(/^Ranked actions \(\d+\)/).waitFor();
+    }
+    await axeScan(page, view);
+  }, { context: { bypassCSP: true } });
+}
+
+test("axe-core: every other pane view (found at run time)", async ({ page, server }) => {
+  await openPreview(page, server);
+  const names = (await page.getByRole("tab").allInnerTexts()).map((t) => t.trim()).filter((t) => !KNOWN_VIEWS.includes(t));
+  for (const name of names) {
+    await page.getByRole("tab", { name, exact: true }).click();
+    await axeScan(page, name);
+  }
+}, { context: { bypassCSP: true } });
+
+test("axe-core: the preview after a tool run (summary in the pane, error cell selected)", async ({ page, server }) => {
+  await openPreview(page, server);
+  await runTool(page, "Grant bands");
+  await clickCell(page, 4, 12);
+  await axeScan(page, "after Grant bands");
+}, { context: { bypassCSP: true } });
+
+test("Download saves the workbook as .xlsx (values, formulas with results, formats, all sheets); Open a workbook… loads it back", async ({ page, server, tmp }) => {
+  await openPreview(page, server);
+  await runTool(page, "Grant bands");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download" }).click()]);
+  const file = path.join(tmp, "downloaded.xlsx");
+  await download.saveAs(file);
+  assert.equal(download.suggestedFilename(), "sample-indicators.xlsx");
+  const ExcelJS = require("exceljs");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  assert.deepEqual(wb.worksheets.map((w) => w.name), ["About", "Indicators", "Summary"]);
+  const ws = wb.getWorksheet("Indicators");
+  assert.equal(ws.getCell("M2").formula, "COHESION.ABG.ALLOCATION(C2:C353,D2:D353)");
+  assert.equal(ws.getCell("M2").result, 0);
+  assert.equal(ws.getCell("M3").value, null, "a spilled cell is not written (its formula's result)");
+  assert.equal(ws.getCell("M2").numFmt, "£#,##0");
+  assert.equal(ws.getCell("O1").value, "ABG band");
+  assert.equal(ws.getCell("P3").value, 280000);
+  assert.equal(ws.getCell("P3").numFmt, "£#,##0");
+  assert.equal(ws.getCell("A2").value, (await values(page, "Indicators", "A2"))[0][0]);
+  // Open it again: a fresh page, so the workbook really comes from the file.
+  await openPreview(page, server);
+  await page.locator('input[type="file"]').setInputFiles(file);
+  await page.getByText(/^Opened downloaded\.xlsx/).waitFor({ timeout: 20_000 });
+  assert.deepEqual(await hook(page, "sheets"), ["About", "Indicators", "Summary"]);
+  assert.equal((await cell(page, "Indicators", "M3")).value, 280000, "the spilled formula is computed again");
+  assert.equal((await cell(page, "Indicators", "P3")).value, 280000);
+  await page.getByText("downloaded.xlsx", { exact: true }).waitFor();
+  assert.equal(await page.getByText("Synthetic sample").count(), 0, "a user's workbook is not labelled as the sample");
+});
+
+// ------------------------------------------------------------------------------------------------
+// Runner
+
+async function main() {
+  const only = typeof args.only === "string" ? args.only : null;
+  const selected = tests.filter((t) => !only || t.name.includes(only));
+  const results = { passed: 0, failed: 0, skipped: 0, failures: [] };
+  const finish = () => {
+    if (typeof args.json === "string") {
+      fs.mkdirSync(path.dirname(path.resolve(args.json)), { recursive: true });
+      fs.writeFileSync(args.json, JSON.stringify(results, null, 2));
+    }
+    console.log(`browser tests: ${results.passed} passed, ${results.failed} failed${results.skipped ? `, ${results.skipped} skipped` : ""}`);
+    process.exitCode = results.failed ? 1 : 0;
+  };
+  const failAll = (why) => {
+    for (const t of [...selected, { name: "no request leaves localhost" }]) {
+      results.failed++;
+      results.failures.push(`${t.name}: ${why}`);
+      console.log(`✗ ${t.name}: ${why}`);
+    }
+    finish();
+  };
+  if (!h.chromiumPresent()) return failAll(`${h.CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium; .ci/run does it)`);
+  const t0 = Date.now();
+  try {
+    if (!args["no-build"]) h.buildPreview();
+  } catch (e) {
+    return failAll(`the preview build failed: ${e.message}`);
+  }
+  console.log(`built the preview in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  fs.rmSync(ARTIFACTS, { recursive: true, force: true });
+  const server = await h.serve(h.PREVIEW_DIR);
+  const browser = await h.launch();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cohesion-e2e-"));
+  const requests = [];
+  try {
+    for (const t of selected) {
+      const context = await browser.newContext(t.options.context);
+      // A fixed clock (timers still run): the plan's date and the pane's "N rows in 0.0 s" are the same every run,
+      // so the screenshots copied to docs/ change only when the pages do.
+      await context.clock.setFixedTime(FIXED_TIME);
+      const page = await context.newPage();
+      const pageErrors = [];
+      page.on("request", (r) => requests.push({ test: t.name, url: r.url() }));
+      page.on("pageerror", (e) => pageErrors.push(e.message));
+      page.setDefaultTimeout(15_000);
+      const started = Date.now();
+      try {
+        let timer;
+        await Promise.race([t.fn({ page, server, tmp }), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${PER_TEST_MS / 1000} s`)), PER_TEST_MS)))]).finally(() => clearTimeout(timer));
+        assert.deepEqual(pageErrors, [], "uncaught errors in the page");
+        results.passed++;
+        console.log(`✓ ${t.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      } catch (e) {
+        const message = String(e && e.message).split("\n").slice(0, 6).join(" ").slice(0, 600);
+        results.failed++;
+        results.failures.push(`${t.name}: ${message}`);
+        console.log(`✗ ${t.name}: ${message}`);
+        await shot(page, `FAILED-${t.name.replace(/[^a-z0-9]+/gi, "-").slice(0, 60)}`).catch(() => undefined);
+      } finally {
+        await context.close().catch(() => undefined);
+      }
+    }
+    // Every request of every page above: this machine only, and never office.js.
+    const outside = requests.filter(({ url }) => {
+      if (/^(data|blob):/.test(url)) return false;
+      try {
+        return !["127.0.0.1", "localhost"].includes(new URL(url).hostname);
+      } catch {
+        return true;
+      }
+    });
+    const name = `no request leaves localhost (${requests.length} requests recorded)`;
+    const office = requests.filter(({ url }) => /office\.js(\?|$)/.test(url));
+    if (!outside.length && !office.length && requests.length) {
+      results.passed++;
+      console.log(`✓ ${name}`);
+    } else {
+      const why = requests.length ? [...outside, ...office].slice(0, 5).map((r) => `${r.url} (in "${r.test}")`).join("; ") : "no requests were recorded";
+      results.failed++;
+      results.failures.push(`${name}: ${why}`);
+      console.log(`✗ ${name}: ${why}`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  // Screenshots for the README: copy this run's (not the failure shots) to docs/screenshots/.
+  if (fs.existsSync(ARTIFACTS)) {
+    const shots = fs.readdirSync(ARTIFACTS).filter((f) => f.endsWith(".png") && !f.startsWith("FAILED-"));
+    if (shots.length) {
+      fs.mkdirSync(DOC_SHOTS, { recursive: true });
+      for (const f of shots) fs.copyFileSync(path.join(ARTIFACTS, f), path.join(DOC_SHOTS, f));
+    }
+  }
+  console.log(`(${((Date.now() - t0) / 1000).toFixed(1)} s in all)`);
+  finish();
+}
+
+main().catch((e) => {
+  console.error(e);
+  const out = { passed: 0, failed: 1, skipped: 0, failures: [`browser tests crashed: ${e && e.message}`] };
+  if (typeof args.json === "string") fs.writeFileSync(args.json, JSON.stringify(out));
+  process.exitCode = 1;
+});
