@@ -174,7 +174,7 @@ async function run(report) {
   }
 }
 
-module.exports = { run };
+module.exports = { run, measureOnce, ensureBuilt };
 
 if (require.main === module) {
   console.log(`cli.bench: ${ROWS} rows, ${RUNS} run(s) each, peak memory from ${hasTime ? "/usr/bin/time -v" : "polling"}`);

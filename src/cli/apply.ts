@@ -2,8 +2,11 @@
  * `cohesion apply`: reads a table (.xlsx or .csv), evaluates every row with the engine, and writes
  * the same table with the output columns, plus a summary (a Summary sheet in .xlsx, and stdout).
  *
- * How workbooks are read and written (measured with `npm run bench`, bench/cli.bench.js):
- * - CSV input: parsed in memory with csv-parse (a CSV of England's 32,844 LSOAs is a few MB).
+ * How files are read and written (measured with `npm run bench`, bench/cli.bench.js):
+ * - CSV input is streamed, twice: a first pass finds the header row, the last row, the columns and
+ *   the scale of each percentage column; a second pass evaluates the rows 1,000 at a time and
+ *   writes each chunk out. Neither the file nor the results are ever held whole, so memory stays
+ *   flat however long the file is (a million rows: see test/cli/bigfile.test.ts).
  * - .xlsx input that is "plain" — one sheet of values only, no formulas, styles, merged cells,
  *   validation, widths, names or drawings (see xlsxInspect.ts) — is read with ExcelJS's streaming
  *   WorkbookReader; nothing is lost, because there is nothing but values to keep.
@@ -11,17 +14,38 @@
  *   which keeps the other sheets, formats, formulas (with their cached results), merged cells,
  *   validation and widths. The streaming reader/writer cannot keep those, so it is never used for them.
  * - .xlsx output from CSV or from a plain workbook is written with the streaming WorkbookWriter.
+ * - Every path evaluates in chunks and builds the summary chunk by chunk (the engine's addToSummary).
  * Setting COHESION_XLSX_MODE=full forces the whole-workbook path (for comparison in the benchmark).
+ *
+ * Cells of a merged range other than its top-left one are read as empty, as Excel itself holds them
+ * (Office.js and Excel's own CSV export see them so too): a merged header applies to its first
+ * column only, and a value merged down several rows belongs to the first of them.
  */
+import { once } from "events";
 import * as fs from "fs";
 import * as path from "path";
 import type * as ExcelJS from "exceljs";
-import { evaluateColumns, OUTPUT_HEADERS, rowCells, type Basis, type OutputCell, type RowResult, type Scale } from "../engine";
+import {
+  addToSummary,
+  evaluateColumns,
+  finishSummary,
+  OUTPUT_HEADERS,
+  rowCells,
+  scanColumnScales,
+  startSummary,
+  type Basis,
+  type ColumnScales,
+  type Columns,
+  type Field,
+  type OutputCell,
+  type Scale,
+  type SummaryTally,
+} from "../engine";
 import { writeAtomically } from "./atomic";
-import { cellText, csvFieldToCell } from "./cells";
-import { readDelimited, writeDelimited, type Delimiter, type DelimitedTable } from "./delimited";
+import { cellText, csvFieldToCell, engineValue } from "./cells";
+import { delimitedRecords, sniffDelimited, writeDelimited, type Delimiter, type DelimitedFormat } from "./delimited";
 import { CliError, describeError } from "./errors";
-import { columnLetter, describeMapping, findLayout, inputColumns, listHeaders, mapFields, type Grid, type Layout } from "./layout";
+import { columnLetter, describeMapping, findLayout, LayoutScanner, listHeaders, mapFields, type FieldMapping, type Grid, type Layout } from "./layout";
 import { renderRows, SUMMARY_TITLE, summarySheetRows, type RunInfo, type SummaryCell } from "./summary";
 import { inspectXlsx } from "./xlsxInspect";
 
@@ -29,6 +53,16 @@ import { inspectXlsx } from "./xlsxInspect";
 let excelModule: typeof ExcelJS | undefined;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const excel = (): typeof ExcelJS => (excelModule ??= require("exceljs") as typeof ExcelJS);
+
+/**
+ * Rows evaluated (and written) at a time. Small chunks die young in the garbage collector: on a
+ * million-row CSV, 1,000 rows took 16 s of CPU and 160 MB at peak; 5,000 rows took 26 s and 310 MB.
+ */
+export const EVALUATE_CHUNK_ROWS = 1_000;
+/** Excel's limits: a sheet's rows and columns, and the characters a cell can hold. */
+export const XLSX_MAX_ROWS = 1_048_576;
+export const XLSX_MAX_COLUMNS = 16_384;
+export const XLSX_MAX_CELL_CHARS = 32_767;
 
 export interface ApplyOptions {
   input: string;
@@ -51,7 +85,7 @@ export function formatOf(file: string, role: "input" | "output"): Format {
 }
 
 /** Refuses a missing input, a missing output folder, and an output that is the input (symlinks and hard links included). */
-function checkPaths(input: string, out: string): void {
+function checkPaths(input: string, out: string): fs.Stats {
   let inStat: fs.Stats;
   try {
     inStat = fs.statSync(input);
@@ -77,19 +111,34 @@ function checkPaths(input: string, out: string): void {
     same = same || outReal === inReal || (st.ino === inStat.ino && st.dev === inStat.dev);
   }
   if (same) throw new CliError(`--out ${out} is the input file; the input is never overwritten: choose another output name`);
+  return inStat;
 }
 
-export interface Loaded {
-  grid: Grid;
+type RowValues = readonly unknown[] | undefined;
+
+/** The input table, ready to be read row by row. */
+export interface Source {
+  /** Rows 1, 2, … in order (undefined = an empty row). A CSV is read from the file again on each call. */
+  rows(): AsyncIterable<RowValues>;
+  /** The rows in memory (.xlsx input). */
+  grid?: Grid;
   /** Sheet name (.xlsx), or a name for the sheet when a CSV becomes an .xlsx. */
   sheetName: string;
   isCsv: boolean;
   where: string;
   method: string;
-  csv?: Pick<DelimitedTable, "delimiter" | "bom" | "eol">;
+  csv?: DelimitedFormat;
   workbook?: ExcelJS.Workbook;
   worksheet?: ExcelJS.Worksheet;
   lost: string[];
+}
+
+export interface Loaded extends Source {
+  grid: Grid;
+}
+
+async function* gridRows(grid: Grid): AsyncGenerator<RowValues> {
+  for (let r = 1; r < grid.length; r++) yield grid[r];
 }
 
 function isToolSummary(ws: ExcelJS.Worksheet): boolean {
@@ -113,26 +162,40 @@ function sheetNameFor(file: string): string {
   return base || "Data";
 }
 
-/** Reads the input table (also used by `cohesion peers`): sheet choice and cell reading as for apply. */
-export async function load(o: ApplyOptions, inFormat: Format, outFormat: Format): Promise<Loaded> {
+/** A sheet's rows as the tool reads them: values as ExcelJS gives them, but a merged range's value in its top-left cell only. */
+function gridOf(ws: ExcelJS.Worksheet): Grid {
+  const grid: Grid = [];
+  const MERGE = excel().ValueType.Merge;
+  ws.eachRow({ includeEmpty: false }, (row, n) => {
+    const values = (row.values as unknown[]).slice(1);
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (cell.type === MERGE) values[c - 1] = null;
+    });
+    grid[n] = values;
+  });
+  return grid;
+}
+
+/** Opens the input: for a CSV, its format (the rows are streamed); for an .xlsx, the chosen sheet's rows in memory. */
+async function open(o: ApplyOptions, inFormat: Format, outFormat: Format): Promise<Source> {
   const shown = o.input;
+  if (inFormat.kind === "csv") {
+    if (o.sheet !== undefined) throw new CliError(`--sheet applies to .xlsx input only; ${shown} is a CSV file`);
+    const csv = await sniffDelimited(o.input, shown);
+    const delim = csv.delimiter === "\t" ? "tab" : csv.delimiter === ";" ? "semicolon" : "comma";
+    const method = `CSV, ${delim}-separated, ${csv.encoding}${csv.bom ? " with a BOM" : ""}`;
+    return { rows: () => delimitedRecords(o.input, shown, csv), sheetName: sheetNameFor(o.input), isCsv: true, where: shown, method, csv, lost: [] };
+  }
+
   let buf: Buffer;
   try {
     buf = fs.readFileSync(o.input);
   } catch (e) {
     throw new CliError(`cannot read ${shown}: ${describeError(e)}`);
   }
-  if (inFormat.kind === "csv") {
-    if (o.sheet !== undefined) throw new CliError(`--sheet applies to .xlsx input only; ${shown} is a CSV file`);
-    const { rows, delimiter, bom, encoding, eol } = readDelimited(buf, shown);
-    const grid: Grid = new Array(rows.length + 1);
-    for (let i = 0; i < rows.length; i++) grid[i + 1] = rows[i];
-    const delim = delimiter === "\t" ? "tab" : delimiter === ";" ? "semicolon" : "comma";
-    const method = `CSV, ${delim}-separated, ${encoding}${bom ? " with a BOM" : ""}`;
-    return { grid, sheetName: sheetNameFor(o.input), isCsv: true, where: shown, method, csv: { delimiter, bom, eol }, lost: [] };
-  }
-
   const insp = inspectXlsx(buf, shown);
+  // The zip was readable, so a failure from here on is a damaged part (or one ExcelJS cannot read).
+  const damaged = (e: unknown) => new CliError(`cannot read ${shown}: the workbook is damaged or cannot be read (${describeError(e)})`);
   const forceFull = process.env.COHESION_XLSX_MODE === "full";
   if (insp.plain && !forceFull) {
     const sheetName = pickSheet(insp.sheetNames, o.sheet, shown, () => insp.sheetNames[0]);
@@ -152,26 +215,19 @@ export async function load(o: ApplyOptions, inFormat: Format, outFormat: Format)
         break; // a plain workbook has one sheet
       }
     } catch (e) {
-      throw new CliError(`cannot read ${shown}: the file is encrypted or not an .xlsx workbook (${describeError(e)})`);
+      throw damaged(e);
     }
     const stream = outFormat.kind === "xlsx" ? "read and written with ExcelJS streaming" : "read with ExcelJS streaming";
-    return { grid, sheetName, isCsv: false, where: `sheet "${sheetName}" of ${shown}`, method: `a single sheet of plain values, ${stream}`, lost: [] };
+    return { rows: () => gridRows(grid), grid, sheetName, isCsv: false, where: `sheet "${sheetName}" of ${shown}`, method: `a single sheet of plain values, ${stream}`, lost: [] };
   }
 
   const workbook = new (excel().Workbook)();
   try {
     await workbook.xlsx.load(buf as unknown as ArrayBuffer);
   } catch (e) {
-    throw new CliError(`cannot read ${shown}: the file is encrypted or not an .xlsx workbook (${describeError(e)})`);
+    throw damaged(e);
   }
   const sheets = workbook.worksheets;
-  const gridOf = (ws: ExcelJS.Worksheet): Grid => {
-    const grid: Grid = [];
-    ws.eachRow({ includeEmpty: false }, (row, n) => {
-      grid[n] = (row.values as unknown[]).slice(1);
-    });
-    return grid;
-  };
   // Without --sheet: the first visible sheet (not a Summary of ours) whose header row names an input
   // field, with the --col headers if possible, else by the synonyms alone.
   let chosen: { ws: ExcelJS.Worksheet; grid: Grid } | undefined;
@@ -181,7 +237,7 @@ export async function load(o: ApplyOptions, inFormat: Format, outFormat: Format)
     const candidates = sheets.filter((w) => w.state === "visible" && !isToolSummary(w));
     const names = (ws: ExcelJS.Worksheet, cols: readonly string[]) => {
       try {
-        return Object.keys(mapFields(findLayout(gridFor(ws), ws.name), cols, ws.name).columns).length > 0;
+        return Object.keys(mapFields(findLayout(gridFor(ws), ws.name, cols), cols, ws.name).columns).length > 0;
       } catch {
         return false;
       }
@@ -198,41 +254,155 @@ export async function load(o: ApplyOptions, inFormat: Format, outFormat: Format)
   const worksheet = workbook.getWorksheet(sheetName)!;
   const grid = chosen?.ws === worksheet ? chosen.grid : gridOf(worksheet);
   const method = outFormat.kind === "xlsx" ? "whole workbook (keeps other sheets, formats and formulas)" : "whole workbook";
-  return { grid, sheetName, isCsv: false, where: `sheet "${sheetName}" of ${shown}`, method, workbook, worksheet, lost: insp.lost };
+  return { rows: () => gridRows(grid), grid, sheetName, isCsv: false, where: `sheet "${sheetName}" of ${shown}`, method, workbook, worksheet, lost: insp.lost };
 }
 
-/** The output cell values of each data row, as the engine gives them (family group "" = none → empty cell). */
-function outputRows(results: readonly RowResult[]): OutputCell[][] {
-  return results.map((r) => rowCells(r).map((c) => (c === "" ? null : c)));
+/** Reads the input table into memory (used by `cohesion peers`): sheet choice and cell reading as for apply. */
+export async function load(o: ApplyOptions, inFormat: Format, outFormat: Format): Promise<Loaded> {
+  const src = await open(o, inFormat, outFormat);
+  if (src.grid) return src as Loaded;
+  const grid: Grid = [undefined];
+  for await (const row of src.rows()) grid.push(row);
+  return { ...src, grid };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Pass 1: where the table is, which columns hold which fields, and each percentage column's scale
+
+interface Scan {
+  layout: Layout;
+  mapping: FieldMapping;
+  scales: ColumnScales;
+  /** Rows read (the last row of the sheet or file, empty rows included). */
+  rows: number;
+}
+
+async function scan(src: Source, o: ApplyOptions): Promise<Scan> {
+  let mapping: FieldMapping | null = null;
+  let fields: [Field, number][] = [];
+  let scales: ColumnScales = {};
+  let chunk: Record<string, unknown[]> = {};
+  let pending = 0;
+  const flush = () => {
+    if (pending) scales = scanColumnScales(chunk as Columns, { scale: o.scale }, scales);
+    chunk = Object.fromEntries(fields.map(([f]) => [f, []]));
+    pending = 0;
+  };
+  const scanner = new LayoutScanner(src.where, {
+    cols: o.cols,
+    onHeader: (h) => {
+      mapping = mapFields(h.partial, o.cols, src.where);
+      fields = Object.entries(mapping.columns) as [Field, number][];
+      if (fields.length === 0) {
+        throw new CliError(
+          `no input columns recognised in header row ${h.headerRow} of ${src.where} (headers ${listHeaders(h.headers)}); name them with --col FIELD=HEADER (see cohesion apply --help)`,
+        );
+      }
+      flush();
+    },
+    onData: (_r, row) => {
+      for (const [f, c] of fields) chunk[f].push(engineValue(row?.[c]));
+      if (++pending === EVALUATE_CHUNK_ROWS) flush();
+    },
+  });
+  for await (const row of src.rows()) scanner.push(row);
+  const layout = scanner.finish();
+  flush();
+  return { layout, mapping: mapping!, scales, rows: scanner.rows };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pass 2: every row again, data rows with their results (evaluated a chunk at a time)
+
+interface OutRow {
+  r: number;
+  values: RowValues;
+  /** The output cells of a data row, in OUTPUT_HEADERS order (null = empty); null for other rows. */
+  out: OutputCell[] | null;
+}
+
+async function* withResults(rows: AsyncIterable<RowValues>, s: Scan, o: ApplyOptions, tally: SummaryTally, seen: { rows: number }): AsyncGenerator<OutRow> {
+  const { layout, mapping, scales } = s;
+  const fields = Object.entries(mapping.columns) as [Field, number][];
+  const options = { scale: o.scale, basis: o.basis, columnScales: scales };
+  let buffer: { r: number; values: RowValues }[] = [];
+  const evaluate = () => {
+    const columns: Record<string, unknown[]> = {};
+    for (const [f, c] of fields) columns[f] = buffer.map((b) => engineValue(b.values?.[c]));
+    const results = evaluateColumns(columns as Columns, buffer.length, options);
+    addToSummary(tally, results, buffer[0].r - layout.headerRow - 1);
+    const done = buffer.map((b, i): OutRow => ({ r: b.r, values: b.values, out: rowCells(results[i]).map((c) => (c === "" ? null : c)) }));
+    buffer = [];
+    return done;
+  };
+  let r = 0;
+  for await (const values of rows) {
+    r++;
+    if (r <= layout.headerRow || r > layout.lastRow) {
+      yield { r, values, out: null };
+      continue;
+    }
+    buffer.push({ r, values });
+    if (buffer.length === EVALUATE_CHUNK_ROWS || r === layout.lastRow) yield* evaluate();
+  }
+  seen.rows = r;
+  if (buffer.length) yield* evaluate(); // only if the input lost rows since the first pass (then refused below)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
 
 function csvText(v: OutputCell): string {
   return v === null ? "" : String(v);
 }
 
-async function writeCsv(temp: string, src: Loaded, layout: Layout, cells: OutputCell[][], outFormat: Format): Promise<void> {
+/** Writes text to a file chunk by chunk, waiting when the disk is behind (memory stays flat). */
+async function writeStreamed(file: string, produce: (write: (text: string) => Promise<void>) => Promise<void>): Promise<void> {
+  const ws = fs.createWriteStream(file);
+  let failed: Error | null = null;
+  ws.on("error", (e) => (failed = e));
+  const write = async (text: string) => {
+    if (failed) throw failed;
+    if (!ws.write(text)) await once(ws, "drain"); // rejects on an error (disk full …)
+  };
+  try {
+    await produce(write);
+  } finally {
+    await new Promise<void>((resolve) => ws.end(() => resolve()));
+  }
+  if (failed) throw failed;
+}
+
+async function writeCsv(temp: string, src: Source, layout: Layout, rows: AsyncIterable<OutRow>, outFormat: Format): Promise<void> {
   const delimiter: Delimiter = src.csv ? src.csv.delimiter : outFormat.kind === "csv" && outFormat.delimiter ? outFormat.delimiter : ",";
+  const eol = src.csv?.eol ?? "\n";
+  let bom = src.csv?.bom ?? false;
   const width = Math.max(layout.lastCol, ...layout.outputCols);
   const outputIdx = layout.outputCols.map((c) => c - 1);
   const outputSet = new Set(outputIdx);
-  const lines: string[][] = [];
-  for (let r = 1; r < src.grid.length; r++) {
-    const row = src.grid[r] ?? [];
-    if (r < layout.headerRow) {
-      lines.push(Array.from({ length: row.length }, (_, c) => cellText(row[c])));
-      continue;
+  await writeStreamed(temp, async (write) => {
+    let lines: string[][] = [];
+    const flush = async () => {
+      if (!lines.length) return;
+      await write(writeDelimited(lines, { delimiter, eol, bom }));
+      bom = false;
+      lines = [];
+    };
+    for await (const { r, values, out } of rows) {
+      const row = values ?? [];
+      if (r < layout.headerRow) {
+        lines.push(Array.from({ length: row.length }, (_, c) => cellText(row[c])));
+      } else {
+        const fields = new Array<string>(width);
+        for (let c = 0; c < width; c++) fields[c] = r > layout.headerRow && outputSet.has(c) ? "" : cellText(row[c]);
+        if (r === layout.headerRow) outputIdx.forEach((c, k) => (fields[c] = OUTPUT_HEADERS[k]));
+        else if (out) outputIdx.forEach((c, k) => (fields[c] = csvText(out[k])));
+        lines.push(fields);
+      }
+      if (lines.length >= EVALUATE_CHUNK_ROWS) await flush();
     }
-    const fields = new Array<string>(width);
-    for (let c = 0; c < width; c++) fields[c] = r > layout.headerRow && outputSet.has(c) ? "" : cellText(row[c]);
-    if (r === layout.headerRow) outputIdx.forEach((c, k) => (fields[c] = OUTPUT_HEADERS[k]));
-    else if (r <= layout.lastRow) {
-      const out = cells[r - layout.headerRow - 1];
-      outputIdx.forEach((c, k) => (fields[c] = csvText(out[k])));
-    }
-    lines.push(fields);
-  }
-  const text = writeDelimited(lines, { delimiter, eol: src.csv?.eol ?? "\n", bom: src.csv?.bom ?? false });
-  fs.writeFileSync(temp, text, "utf8");
+    await flush();
+  });
 }
 
 const NEW_COLUMN_WIDTHS = [12, 44, 13, 10, 15, 15, 60];
@@ -264,7 +434,7 @@ function summaryName(wb: ExcelJS.Workbook, dataSheet: ExcelJS.Worksheet | null):
   }
 }
 
-async function writeXlsxFull(temp: string, src: Loaded, layout: Layout, cells: OutputCell[][], summary: SummaryCell[][]): Promise<string> {
+async function writeXlsxFull(temp: string, src: Source, layout: Layout, rows: AsyncIterable<OutRow>, summary: () => SummaryCell[][]): Promise<string> {
   const wb = src.workbook!;
   const ws = src.worksheet!;
   const header = ws.getRow(layout.headerRow);
@@ -278,12 +448,10 @@ async function writeXlsxFull(temp: string, src: Loaded, layout: Layout, cells: O
       if (!column.width) column.width = NEW_COLUMN_WIDTHS[k];
     }
   });
-  for (let i = 0; i < cells.length; i++) {
-    const row = ws.getRow(layout.headerRow + 1 + i);
-    const out = cells[i];
-    for (let k = 0; k < out.length; k++) {
-      row.getCell(layout.outputCols[k]).value = out[k];
-    }
+  for await (const { r, out } of rows) {
+    if (!out) continue;
+    const row = ws.getRow(r);
+    for (let k = 0; k < out.length; k++) row.getCell(layout.outputCols[k]).value = out[k];
   }
   // An earlier run may have left results below the current data.
   for (let r = layout.lastRow + 1; r <= ws.rowCount; r++) {
@@ -292,61 +460,67 @@ async function writeXlsxFull(temp: string, src: Loaded, layout: Layout, cells: O
   }
   const { name, replace } = summaryName(wb, ws);
   if (replace) wb.removeWorksheet(replace.id);
-  addSummarySheet(wb, summary, name, true);
+  addSummarySheet(wb, summary(), name, true);
   await wb.xlsx.writeFile(temp);
   return name;
 }
 
-async function writeXlsxStream(temp: string, src: Loaded, layout: Layout, cells: OutputCell[][], summary: SummaryCell[][]): Promise<string> {
+async function writeXlsxStream(temp: string, src: Source, layout: Layout, rows: AsyncIterable<OutRow>, summary: () => SummaryCell[][], warn: (line: string) => void): Promise<string> {
   const wb = new (excel().stream.xlsx.WorkbookWriter)({ filename: temp, useStyles: false, useSharedStrings: false });
   const ws = wb.addWorksheet(src.sheetName);
   const outputIdx = new Set(layout.outputCols.map((c) => c - 1));
-  const last = Math.max(src.grid.length - 1, layout.lastRow);
-  for (let r = 1; r <= last; r++) {
-    const values = src.grid[r];
-    const isData = r > layout.headerRow && r <= layout.lastRow;
-    if (!values && !isData) continue;
+  const long = { count: 0, first: "" };
+  for await (const { r, values, out } of rows) {
+    if (!values && !out) continue;
     const row = ws.getRow(r);
     if (values) {
       for (let c = 0; c < values.length; c++) {
         if (r > layout.headerRow && outputIdx.has(c)) continue;
         const v = src.isCsv ? csvFieldToCell(values[c] as string) : values[c];
-        if (v !== null && v !== undefined) row.getCell(c + 1).value = v as ExcelJS.CellValue;
+        if (v === null || v === undefined) continue;
+        if (typeof v === "string" && v.length > XLSX_MAX_CELL_CHARS && !long.count++) long.first = `${columnLetter(c + 1)}${r}`;
+        row.getCell(c + 1).value = v as ExcelJS.CellValue;
       }
     }
     if (r === layout.headerRow) layout.outputCols.forEach((col, k) => (row.getCell(col).value = OUTPUT_HEADERS[k]));
-    else if (isData) {
-      const out = cells[r - layout.headerRow - 1];
+    else if (out) {
       for (let k = 0; k < out.length; k++) if (out[k] !== null) row.getCell(layout.outputCols[k]).value = out[k];
     }
     row.commit();
   }
   ws.commit();
+  if (long.count) {
+    const [which, verb, them] = long.count === 1 ? [`cell ${long.first}`, "holds", "it"] : [`${long.count.toLocaleString("en-GB")} cells (the first is ${long.first})`, "hold", "them"];
+    warn(`${which} ${verb} more than ${XLSX_MAX_CELL_CHARS.toLocaleString("en-GB")} characters, Excel's limit for a cell: Excel will cut ${them} short when it opens the output (write a .csv output to keep ${them} whole)`);
+  }
   let name = "Summary";
   for (let n = 2; name.toLowerCase() === src.sheetName.toLowerCase(); n++) name = `Summary (${n})`;
-  addSummarySheet(wb, summary, name, false);
+  addSummarySheet(wb, summary(), name, false);
   await wb.commit();
   return name;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The command
 
 /** Runs `cohesion apply`; returns the exit code. `print` receives stdout text. */
 export async function runApply(o: ApplyOptions, print: (text: string) => void, warn: (line: string) => void): Promise<number> {
   const inFormat = formatOf(o.input, "input");
   const outFormat = formatOf(o.out, "output");
-  checkPaths(o.input, o.out);
-  const src = await load(o, inFormat, outFormat);
+  const before = checkPaths(o.input, o.out);
+  const src = await open(o, inFormat, outFormat);
 
-  const layout = findLayout(src.grid, src.where);
-  const mapping = mapFields(layout, o.cols, src.where);
+  const s = await scan(src, o);
+  const { layout, mapping } = s;
   const fields = describeMapping(layout, mapping);
-  if (fields.every((f) => f.column === null)) {
-    throw new CliError(
-      `no input columns recognised in header row ${layout.headerRow} of ${src.where} (headers ${listHeaders(layout.headers)}); name them with --col FIELD=HEADER (see cohesion apply --help)`,
-    );
+  const rowCount = layout.lastRow - layout.headerRow;
+  if (outFormat.kind === "xlsx") {
+    if (s.rows > XLSX_MAX_ROWS) {
+      throw new CliError(`${src.where} has ${s.rows.toLocaleString("en-GB")} rows; an .xlsx sheet holds at most ${XLSX_MAX_ROWS.toLocaleString("en-GB")}: write a .csv output instead`);
+    }
+    const width = Math.max(layout.lastCol, ...layout.outputCols);
+    if (width > XLSX_MAX_COLUMNS) throw new CliError(`the output would need ${width.toLocaleString("en-GB")} columns; an .xlsx sheet holds at most ${XLSX_MAX_COLUMNS.toLocaleString("en-GB")}: write a .csv output instead`);
   }
-  const { columns, rowCount } = inputColumns(src.grid, layout, mapping);
-  const results = evaluateColumns(columns, rowCount, { scale: o.scale, basis: o.basis });
-  const cells = outputRows(results);
   const rowLabel = (i: number) => layout.headerRow + 1 + i;
   const info: RunInfo = {
     input: path.basename(o.input),
@@ -357,14 +531,28 @@ export async function runApply(o: ApplyOptions, print: (text: string) => void, w
     basis: o.basis,
     version: o.version,
   };
-  const summary = summarySheetRows(results, rowLabel, info);
+  const tally = startSummary();
+  const summary = () => summarySheetRows(finishSummary(tally), rowLabel, info);
 
   let summarySheet: string | null = null;
+  const seen = { rows: 0 };
   await writeAtomically(path.resolve(o.out), o.out, async (temp) => {
-    if (outFormat.kind === "csv") await writeCsv(temp, src, layout, cells, outFormat);
-    else if (src.workbook) summarySheet = await writeXlsxFull(temp, src, layout, cells, summary.sheet);
-    else summarySheet = await writeXlsxStream(temp, src, layout, cells, summary.sheet);
+    const rows = withResults(src.rows(), s, o, tally, seen);
+    if (outFormat.kind === "csv") await writeCsv(temp, src, layout, rows, outFormat);
+    else if (src.workbook) summarySheet = await writeXlsxFull(temp, src, layout, rows, () => summary().sheet);
+    else summarySheet = await writeXlsxStream(temp, src, layout, rows, () => summary().sheet, warn);
+    // A CSV is read twice: refuse to finish if it changed in between (another program writing it).
+    let after: fs.Stats | null = null;
+    try {
+      after = fs.statSync(o.input);
+    } catch {
+      // gone: reported below
+    }
+    if (src.isCsv && (seen.rows !== s.rows || !after || after.size !== before.size || after.mtimeMs !== before.mtimeMs)) {
+      throw new CliError(`${o.input} changed while it was being read (another program writing it?); nothing was written: run again when it is complete`);
+    }
   });
+  const { table } = summary();
 
   const first = layout.outputCols[0];
   const contiguous = layout.outputCols.every((c, k) => c === first + k);
@@ -375,23 +563,25 @@ export async function runApply(o: ApplyOptions, print: (text: string) => void, w
   lines.push(`Read ${src.where}: ${src.method}.`);
   lines.push(
     rowCount
-      ? `Header row ${layout.headerRow}; ${rowCount} data row${rowCount === 1 ? "" : "s"} (rows ${layout.headerRow + 1}–${layout.lastRow}).`
+      ? `Header row ${layout.headerRow}; ${rowCount.toLocaleString("en-GB")} data row${rowCount === 1 ? "" : "s"} (rows ${layout.headerRow + 1}–${layout.lastRow}).`
       : `Header row ${layout.headerRow}; no data rows.`,
   );
   lines.push("Fields:");
   const w = Math.max(...fields.map((f) => f.field.length));
   for (const f of fields) {
+    const others = f.others.length ? `; column${f.others.length === 1 ? "" : "s"} ${f.others.join(", ")} ${f.others.length === 1 ? "is" : "are"} headed alike and not used` : "";
     lines.push(
       f.column === null
         ? `  ${f.field.padEnd(w)}   not found (not computed)`
-        : `  ${f.field.padEnd(w)} ← "${f.header}" (column ${f.column})${f.explicit ? " [--col]" : ""}`,
+        : `  ${f.field.padEnd(w)} ← "${f.header}" (column ${f.column})${f.explicit ? " [--col]" : ""}${others}`,
     );
+    if (f.others.length) warn(`${[f.column, ...f.others].map((c) => `column ${c}`).join(" and ")} are all headed like ${f.field}; the first, column ${f.column}, is used`);
   }
   lines.push(`Results in ${where}${reused ? ` (${reused} reused from an earlier run)` : ""}${summarySheet ? `; summary in sheet "${summarySheet}"` : ""}.`);
   lines.push(`Scale ${o.scale}, basis ${o.basis}.`);
   if (src.lost.length) warn(`the input has ${src.lost.join(", ")}, which ExcelJS cannot keep: the output has none`);
   lines.push("");
-  lines.push(renderRows(summary.table));
+  lines.push(renderRows(table));
   print(lines.join("\n") + "\n");
   return 0;
 }

@@ -1,6 +1,7 @@
 /**
  * Cell values as they come from ExcelJS (or from a CSV, as strings), turned into
- * - what the engine reads (`engineValue`): the cached result of a formula, `{error}` for an error,
+ * - what the engine reads (`engineValue`): the cached result of a formula (a formula with none is
+ *   passed on as `{formula}`, which the engine reports rather than reading as blank), `{error}` for an error,
  *   the text of rich text and hyperlinks, and dates as ISO text (so the engine refuses them as not a number);
  * - text for a CSV or a message (`cellText`).
  * No rule lives here: the engine decides what a value means.
@@ -21,7 +22,8 @@ export function engineValue(v: unknown): unknown {
   if (v instanceof Date) return isoDate(v);
   if (typeof v === "object") {
     const o = v as Obj;
-    if ("formula" in o || "sharedFormula" in o) return "result" in o ? engineValue(o.result) : null;
+    // A formula gives its saved result; without one (never calculated) the engine is handed the formula, and says so.
+    if ("formula" in o || "sharedFormula" in o) return o.result !== undefined ? engineValue(o.result) : { formula: o.formula ?? o.sharedFormula };
     if (typeof o.error === "string") return { error: o.error };
     if (Array.isArray(o.richText)) return (o.richText as Obj[]).map((t) => String(t.text ?? "")).join("");
     if ("text" in o) return engineValue(o.text);

@@ -1,56 +1,113 @@
 /**
- * CSV (and semicolon- or tab-separated) text: decoding, delimiter detection, parsing and writing.
+ * CSV (and semicolon- or tab-separated) text: decoding, delimiter detection, parsing and writing,
+ * all streamed, so a file of a million rows is never held in memory whole.
  * UTF-8 with or without a byte-order mark; UTF-16 with a BOM (Excel's "Unicode text"); otherwise,
  * if the bytes are not valid UTF-8, Windows-1252 (older Excel "CSV" saves). Output is UTF-8.
+ * A quote inside an unquoted field (O"Brien) is kept as text, as Excel reads it; a quoted field that
+ * is never closed is an error naming its row (Excel would swallow the rest of the file into one cell).
  */
-import { parse } from "csv-parse/sync";
+import * as fs from "fs";
+import { Readable } from "stream";
+import { parse } from "csv-parse";
 import { stringify } from "csv-stringify/sync";
 import { CliError, describeError } from "./errors";
 
 export type Delimiter = "," | ";" | "\t";
 export const DELIMITERS: readonly Delimiter[] = [",", ";", "\t"];
 
-export interface DecodedText {
-  text: string;
-  bom: boolean;
-  encoding: "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
-  eol: "\n" | "\r\n";
-}
+export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
 
-export interface DelimitedTable extends DecodedText {
+/** How a delimited file is written: what `sniffDelimited` finds, and what the output copies. */
+export interface DelimitedFormat {
   delimiter: Delimiter;
-  rows: string[][];
+  bom: boolean;
+  encoding: TextEncoding;
+  eol: "\n" | "\r\n";
+  /** Bytes of the byte-order mark, skipped before decoding. */
+  skip: number;
 }
 
-export function decodeText(buf: Buffer, shown: string): DecodedText {
-  let text: string;
-  let bom = false;
-  let encoding: DecodedText["encoding"] = "utf-8";
-  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) {
-    [text, bom, encoding] = [new TextDecoder("utf-16le").decode(buf.subarray(2)), true, "utf-16le"];
-  } else if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
-    [text, bom, encoding] = [new TextDecoder("utf-16be").decode(buf.subarray(2)), true, "utf-16be"];
-  } else {
-    if (buf.length >= 4 && buf.readUInt32BE(0) === 0x504b0304) {
+const SNIFF = 65536;
+/** Bytes read at a time: 64 KB keeps few parsed rows waiting in the parser (1 MB doubled the GC work). */
+const CHUNK = 1 << 16;
+
+async function readHead(file: string, bytes: number): Promise<Buffer> {
+  const fh = await fs.promises.open(file, "r");
+  try {
+    const buf = Buffer.alloc(bytes);
+    const { bytesRead } = await fh.read(buf, 0, bytes, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+/** The file's text, decoded chunk by chunk (multi-byte characters split across chunks are joined). */
+async function* decodedText(file: string, encoding: TextEncoding, skip: number, fatal = false): AsyncGenerator<string> {
+  const decoder = new TextDecoder(encoding, { fatal });
+  const stream = fs.createReadStream(file, { start: skip, highWaterMark: CHUNK });
+  try {
+    for await (const chunk of stream) {
+      const text = decoder.decode(chunk as Buffer, { stream: true });
+      if (text) yield text;
+    }
+    const tail = decoder.decode();
+    if (tail) yield tail;
+  } finally {
+    stream.destroy();
+  }
+}
+
+async function isUtf8(file: string, skip: number): Promise<boolean> {
+  try {
+    for await (const text of decodedText(file, "utf-8", skip, true)) void text;
+    return true;
+  } catch (e) {
+    if ((e as { code?: string }).code === "ERR_ENCODING_INVALID_ENCODED_DATA" || e instanceof TypeError) return false; // the decoder's "not valid UTF-8"
+    throw e;
+  }
+}
+
+/** Encoding, BOM, line ends and delimiter, from the file's first 64 KB (and one pass to check UTF-8). */
+export async function sniffDelimited(file: string, shown: string): Promise<DelimitedFormat> {
+  let head: Buffer;
+  try {
+    head = await readHead(file, SNIFF);
+  } catch (e) {
+    throw new CliError(`cannot read ${shown}: ${describeError(e)}`);
+  }
+  let encoding: TextEncoding;
+  let skip = 0;
+  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) [encoding, skip] = ["utf-16le", 2];
+  else if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) [encoding, skip] = ["utf-16be", 2];
+  else {
+    if (head.length >= 4 && head.readUInt32BE(0) === 0x504b0304) {
       throw new CliError(`cannot read ${shown}: it is a zip file (an .xlsx workbook?), not CSV text; give it the .xlsx extension`);
     }
-    if (buf.subarray(0, 65536).includes(0)) throw new CliError(`cannot read ${shown}: not a CSV text file (it holds binary data)`);
-    bom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
-    const body = bom ? buf.subarray(3) : buf;
-    try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(body);
-    } catch {
-      text = new TextDecoder("windows-1252").decode(body);
-      encoding = "windows-1252";
+    if (head.length >= 8 && head.readUInt32BE(0) === 0xd0cf11e0 && head.readUInt32BE(4) === 0xa1b11ae1) {
+      throw new CliError(`cannot read ${shown}: it is an Excel workbook file (encrypted, or an old .xls), not CSV text`);
     }
+    if (head.includes(0)) throw new CliError(`cannot read ${shown}: not a CSV text file (it holds binary data)`);
+    if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) skip = 3;
+    encoding = (await isUtf8(file, skip)) ? "utf-8" : "windows-1252";
   }
-  const firstBreak = text.search(/\r?\n/);
-  const eol = firstBreak >= 0 && text[firstBreak] === "\r" ? "\r\n" : "\n";
-  return { text, bom, encoding, eol };
+  let sample = "";
+  let eol: DelimitedFormat["eol"] | null = null;
+  let prev = "";
+  for await (const text of decodedText(file, encoding, skip)) {
+    if (sample.length < SNIFF) sample += text;
+    if (eol === null) {
+      const n = text.indexOf("\n");
+      if (n >= 0) eol = (n > 0 ? text[n - 1] : prev) === "\r" ? "\r\n" : "\n";
+    }
+    prev = text[text.length - 1];
+    if (eol !== null && sample.length >= SNIFF) break;
+  }
+  return { delimiter: detectDelimiter(sample), bom: skip > 0, encoding, eol: eol ?? "\n", skip };
 }
 
 /** Counts of each candidate delimiter outside quotes, per record, for the first records of the text. */
-function sampleCounts(text: string, maxRecords = 20, maxChars = 65536): number[][] {
+function sampleCounts(text: string, maxRecords = 20, maxChars = SNIFF): number[][] {
   const counts: number[][] = [];
   let cur = [0, 0, 0];
   let inQuotes = false;
@@ -94,18 +151,34 @@ export function detectDelimiter(text: string): Delimiter {
   return best;
 }
 
-export function readDelimited(buf: Buffer, shown: string): DelimitedTable {
-  const decoded = decodeText(buf, shown);
-  const delimiter = detectDelimiter(decoded.text);
-  let rows: string[][];
-  try {
-    rows = parse(decoded.text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: false }) as string[][];
-  } catch (e) {
-    throw new CliError(`cannot read ${shown}: not valid CSV (${describeError(e)})`);
+function csvError(e: unknown, shown: string): CliError {
+  if (e instanceof CliError) return e;
+  const err = e as { code?: string; records?: number };
+  const row = (err.records ?? 0) + 1;
+  if (err.code === "CSV_QUOTE_NOT_CLOSED") {
+    return new CliError(`cannot read ${shown}: a quoted field in row ${row} is never closed (a lone " character?); close the quotes or remove the ", then run again`);
   }
-  return { ...decoded, delimiter, rows };
+  if (typeof err.code === "string" && err.code.startsWith("CSV_")) return new CliError(`cannot read ${shown}: not valid CSV at row ${row} (${describeError(e)})`);
+  return new CliError(`cannot read ${shown}: ${describeError(e)}`);
 }
 
+/** The file's records (rows) in order, parsed as they are read. Row n of the file is the n-th record. */
+export async function* delimitedRecords(file: string, shown: string, format: DelimitedFormat): AsyncGenerator<string[]> {
+  const parser = parse({ delimiter: format.delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: false });
+  const source = Readable.from(decodedText(file, format.encoding, format.skip));
+  source.on("error", (e) => parser.destroy(e));
+  source.pipe(parser);
+  try {
+    for await (const record of parser) yield record as string[];
+  } catch (e) {
+    throw csvError(e, shown);
+  } finally {
+    source.destroy();
+    parser.destroy();
+  }
+}
+
+/** Records as CSV text (one chunk of the output; the BOM goes with the first chunk only). */
 export function writeDelimited(rows: readonly (readonly string[])[], options: { delimiter: Delimiter; eol: "\n" | "\r\n"; bom: boolean }): string {
   return stringify(rows as string[][], { delimiter: options.delimiter, record_delimiter: options.eol === "\r\n" ? "windows" : "unix", bom: options.bom });
 }

@@ -22,8 +22,10 @@ export function applyHelp(): string {
   const fields = INPUT_FIELDS.map((f) => `  ${f.padEnd(12)} ${FIELD_LABELS[f]}\n${wrapList(FIELD_SYNONYMS[f], "               ")}`).join("\n");
   return `Usage: cohesion apply <input.xlsx|input.csv> --out <output.xlsx|output.csv> [options]
 
-Reads the table (the first sheet, or --sheet; the header is the first non-empty row), evaluates
-every row, and writes the table unchanged with these columns added (or replaced, on a re-run):
+Reads the table (the first visible sheet that names a field, or --sheet; the header is the first of
+the top rows that names a field, so a title row above it is kept as it is), evaluates every row
+(hidden and filtered rows too), and writes the table unchanged with these columns added (or
+replaced, on a re-run):
   ${OUTPUT_HEADERS.join(", ")}
 An .xlsx output keeps the other sheets, formats and formulas, and gets a "Summary" sheet.
 The summary is also printed. The input file is never modified.

@@ -1,10 +1,11 @@
 /**
- * Where things are in the input sheet: the header row (the first non-empty row), the data rows
+ * Where things are in the input sheet: the header row (the first non-empty row, or for `apply` the
+ * first of the top rows that names an input field, so a title row above is skipped), the data rows
  * (below it, to the last row with any value), the field → column mapping (the engine's synonyms via
  * `mapHeaders`, overridden by --col), and where the output columns go (reused from an earlier run,
  * else appended after the last used column).
  */
-import { FIELD_LABELS, INPUT_FIELDS, mapHeaders, normaliseHeader, OUTPUT_HEADERS, type Field } from "../engine";
+import { FIELD_LABELS, INPUT_FIELDS, mapHeaders, normaliseHeader, OUTPUT_HEADERS, parseNumber, type Field } from "../engine";
 import { cellText, engineValue, hasValue } from "./cells";
 import { CliError } from "./errors";
 
@@ -45,43 +46,143 @@ export function listHeaders(headers: readonly string[]): string {
   return shown.length ? shown.join(", ") : "(none)";
 }
 
-export function findLayout(grid: Grid, where: string): Layout {
-  let headerRow = 0;
-  for (let r = 1; r < grid.length && !headerRow; r++) if (grid[r]?.some(hasValue)) headerRow = r;
-  if (!headerRow) throw new CliError(`${where} is empty: no header row`);
+/** How many non-empty rows at the top are looked at for the header row (a title or a merged group header may sit above it). */
+export const HEADER_SEARCH_ROWS = 10;
 
-  let lastCol = 0;
-  for (let r = headerRow; r < grid.length; r++) {
-    const row = grid[r];
-    if (!row) continue;
-    for (let c = row.length - 1; c >= lastCol; c--) {
-      if (hasValue(row[c])) {
-        lastCol = c + 1;
-        break;
-      }
-    }
-  }
-  const headerCells = grid[headerRow] ?? [];
-  const headers = Array.from({ length: lastCol }, (_, c) => cellText(headerCells[c]).trim());
+/** A row's header texts (0-based, trimmed), up to its last non-empty cell. */
+function headerTexts(row: readonly unknown[] | undefined): string[] {
+  const cells = row ?? [];
+  let n = cells.length;
+  while (n > 0 && !hasValue(cells[n - 1])) n--;
+  return Array.from({ length: n }, (_, c) => cellText(cells[c]).trim());
+}
 
-  // Output columns of an earlier run are reused. A lone "Notes" column is the user's own, not ours.
+/** Output columns already there (an earlier run), by header: 0-based column, or −1. A lone "Notes" column is the user's own, not ours. */
+function ownColumnsIn(headers: readonly string[]): number[] {
   const found = OUTPUT_HEADERS.map((h) => headers.findIndex((x) => normaliseHeader(x) === normaliseHeader(h)));
   const notes = OUTPUT_HEADERS.indexOf("Notes");
   if (found.every((c, k) => k === notes || c < 0)) found[notes] = -1;
-  const reused = found.map((c) => c >= 0);
-  let next = lastCol;
-  const outputCols = found.map((c) => (c >= 0 ? c + 1 : ++next));
+  return found;
+}
 
-  const outputSet = new Set(found.filter((c) => c >= 0));
-  let lastRow = headerRow;
-  for (let r = grid.length - 1; r > headerRow; r--) {
-    const row = grid[r];
-    if (row && row.some((v, c) => !outputSet.has(c) && hasValue(v))) {
-      lastRow = r;
-      break;
-    }
+/**
+ * True when a row can be the header row for these --col values: it names an input field (by the
+ * synonyms, or a --col header) and holds no numbers (a header row is text; a data row that happens
+ * to hold the word "Rural" is not a header).
+ */
+export function namesAField(row: readonly unknown[] | undefined, cols: readonly string[]): boolean {
+  const cells = row ?? [];
+  if (cells.some((v) => {
+    const e = engineValue(v);
+    return typeof e === "number" || (typeof e === "string" && parseNumber(e, "", "").ok);
+  })) return false;
+  const headers = headerTexts(cells);
+  const mapped = mapHeaders(headers);
+  if (INPUT_FIELDS.some((f) => mapped[f] !== undefined)) return true;
+  const wanted = cols.map((c) => (c.includes("=") ? c.slice(c.indexOf("=") + 1) : "").trim().toLowerCase()).filter(Boolean);
+  return headers.some((h) => wanted.includes(h.toLowerCase()));
+}
+
+export interface HeaderFound {
+  headerRow: number;
+  /** Header texts, 0-based, up to the header row's last non-empty cell. */
+  headers: string[];
+  /** Enough of a Layout for `mapFields` (the output columns of an earlier run). */
+  partial: Pick<Layout, "headers" | "outputCols" | "reused">;
+}
+
+/**
+ * Finds the layout of a table fed to it one row at a time (row 1 first; `undefined` for an empty
+ * row), so a million-row CSV is never held in memory. The header row is the first non-empty row,
+ * or, when `cols` is given (`cohesion apply`), the first of the top HEADER_SEARCH_ROWS non-empty
+ * rows that `namesAField` (so a title row, or a merged group header above the real headers, is
+ * skipped); when none does, the first non-empty row. `onHeader` hears the header row once it is
+ * known, and `onData` every row below it (with its row number), in order.
+ */
+export class LayoutScanner {
+  private r = 0;
+  private header: HeaderFound | null = null;
+  private readonly candidates: { r: number; row: readonly unknown[] }[] = [];
+  private lastCol = 0;
+  private lastRow = 0;
+  private ownIdx = new Set<number>();
+
+  constructor(
+    private readonly where: string,
+    private readonly options: { cols?: readonly string[]; onHeader?: (h: HeaderFound) => void; onData?: (r: number, row: readonly unknown[] | undefined) => void } = {},
+  ) {}
+
+  /** Rows fed so far. */
+  get rows(): number {
+    return this.r;
   }
-  return { headerRow, lastRow, lastCol, headers, outputCols, reused };
+
+  push(row: readonly unknown[] | undefined): void {
+    const r = ++this.r;
+    if (this.header) {
+      this.below(r, row);
+      return;
+    }
+    if (!row || !row.some(hasValue)) return; // an empty row above the header (or among the candidates: it is replayed as nothing)
+    this.candidates.push({ r, row });
+    const cols = this.options.cols;
+    if (cols === undefined) this.decide(0);
+    else if (namesAField(row, cols)) this.decide(this.candidates.length - 1);
+    else if (this.candidates.length >= HEADER_SEARCH_ROWS) this.decide(0);
+  }
+
+  private decide(k: number): void {
+    const { r, row } = this.candidates[k];
+    const headers = headerTexts(row);
+    const found = ownColumnsIn(headers);
+    const reused = found.map((c) => c >= 0);
+    this.header = { headerRow: r, headers, partial: { headers, outputCols: found.map((c) => c + 1), reused } };
+    this.ownIdx = new Set(found.filter((c) => c >= 0));
+    this.lastCol = headers.length;
+    this.lastRow = r;
+    this.options.onHeader?.(this.header);
+    // Rows between the candidates were empty: only the later candidates are data.
+    for (const c of this.candidates.slice(k + 1)) this.below(c.r, c.row);
+    this.candidates.length = 0;
+  }
+
+  private below(r: number, row: readonly unknown[] | undefined): void {
+    if (row) {
+      let any = false;
+      for (let c = row.length - 1; c >= 0; c--) {
+        if (!hasValue(row[c])) continue;
+        if (c + 1 > this.lastCol) this.lastCol = c + 1;
+        if (!this.ownIdx.has(c)) {
+          any = true;
+          break;
+        }
+      }
+      if (any) this.lastRow = r;
+    }
+    this.options.onData?.(r, row);
+  }
+
+  finish(): Layout {
+    if (!this.header && this.candidates.length) this.decide(0);
+    const h = this.header;
+    if (!h) throw new CliError(`${this.where} is empty: no header row`);
+    const headers = Array.from({ length: this.lastCol }, (_, c) => h.headers[c] ?? "");
+    const found = h.partial.outputCols.map((c) => c - 1);
+    let next = this.lastCol;
+    const outputCols = found.map((c) => (c >= 0 ? c + 1 : ++next));
+    return { headerRow: h.headerRow, lastRow: this.lastRow, lastCol: this.lastCol, headers, outputCols, reused: h.partial.reused };
+  }
+}
+
+/**
+ * The layout of a table held in memory (see LayoutScanner): without `cols` the header row is the
+ * first non-empty row (`cohesion peers`); with `cols` (`cohesion apply`, even `[]`), the first of
+ * the top rows that names an input field.
+ */
+export function findLayout(grid: Grid, where: string, cols?: readonly string[]): Layout {
+  const scan = new LayoutScanner(where, { cols });
+  for (let r = 1; r < grid.length; r++) scan.push(grid[r]);
+  return scan.finish();
 }
 
 /** Parses one --col value, "FIELD=HEADER". */
@@ -100,7 +201,7 @@ export function parseColOption(text: string): { field: Field; header: string } {
  * Field → column: --col first (case-insensitive, exact after trimming), then the engine's synonyms
  * for the other fields, never taking a column already given to another field or an output column.
  */
-export function mapFields(layout: Layout, cols: readonly string[], where: string): FieldMapping {
+export function mapFields(layout: Pick<Layout, "headers" | "outputCols" | "reused">, cols: readonly string[], where: string): FieldMapping {
   const outputIdx = new Set(layout.outputCols.filter((_, k) => layout.reused[k]).map((c) => c - 1));
   const columns: Partial<Record<Field, number>> = {};
   const explicit = new Set<Field>();
@@ -125,28 +226,30 @@ export function mapFields(layout: Layout, cols: readonly string[], where: string
   return { columns, explicit };
 }
 
-/** The engine's input columns (raw values of the data rows) for the mapped fields. */
-export function inputColumns(grid: Grid, layout: Layout, mapping: FieldMapping): { columns: Partial<Record<Field, unknown[]>>; rowCount: number } {
-  const rowCount = layout.lastRow - layout.headerRow;
-  const columns: Partial<Record<Field, unknown[]>> = {};
-  for (const [field, idx] of Object.entries(mapping.columns) as [Field, number][]) {
-    const values = new Array<unknown>(rowCount);
-    for (let i = 0; i < rowCount; i++) values[i] = engineValue(grid[layout.headerRow + 1 + i]?.[idx]);
-    columns[field] = values;
-  }
-  return { columns, rowCount };
+export interface FieldSource {
+  field: Field;
+  label: string;
+  column: string | null;
+  header: string | null;
+  explicit: boolean;
+  /** Other columns headed like this field (duplicate headers): not used, the first one wins. */
+  others: string[];
 }
 
-/** "score ← "NI 1 %" (column C)" lines, one per input field. */
-export function describeMapping(layout: Layout, mapping: FieldMapping): { field: Field; label: string; column: string | null; header: string | null; explicit: boolean }[] {
+/** "score ← "NI 1 %" (column C)" lines, one per input field, with the other columns headed alike. */
+export function describeMapping(layout: Pick<Layout, "headers">, mapping: FieldMapping): FieldSource[] {
   return INPUT_FIELDS.map((field) => {
     const idx = mapping.columns[field];
+    const explicit = mapping.explicit.has(field);
+    const alike = (h: string, c: number) =>
+      c !== idx && h.trim() !== "" && (explicit ? h.trim().toLowerCase() === layout.headers[idx as number].trim().toLowerCase() : mapHeaders([h])[field] === 0);
     return {
       field,
       label: FIELD_LABELS[field],
       column: idx === undefined ? null : columnLetter(idx + 1),
       header: idx === undefined ? null : layout.headers[idx],
-      explicit: mapping.explicit.has(field),
+      explicit,
+      others: idx === undefined ? [] : layout.headers.flatMap((h, c) => (alike(h, c) && !Object.values(mapping.columns).includes(c) ? [columnLetter(c + 1)] : [])),
     };
   });
 }

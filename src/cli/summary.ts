@@ -3,7 +3,7 @@
  * what this run read (fields → columns, options), as rows of cells for the Summary sheet and as
  * aligned text for stdout.
  */
-import { DATA_VERSION, summarise, summaryRows, type RowResult } from "../engine";
+import { DATA_VERSION, summarise, summaryRows, type TableSummary } from "../engine";
 
 export type SummaryCell = string | number | null;
 
@@ -14,21 +14,23 @@ export interface RunInfo {
   input: string;
   sheet: string | null;
   headerRow: number;
-  fields: { field: string; label: string; column: string | null; header: string | null; explicit: boolean }[];
+  fields: { field: string; label: string; column: string | null; header: string | null; explicit: boolean; others?: string[] }[];
   scale: string;
   basis: string;
   version: string;
 }
 
 /** `table`: the engine's summary rows (stdout); `sheet`: those plus what this run read (the Summary sheet). */
-export function summarySheetRows(results: readonly RowResult[], rowLabel: (i: number) => number, info: RunInfo): { table: SummaryCell[][]; sheet: SummaryCell[][] } {
-  const table: SummaryCell[][] = summaryRows(summarise(results), rowLabel).map((r) => [...r]);
+export function summarySheetRows(summary: TableSummary, rowLabel: (i: number) => number, info: RunInfo): { table: SummaryCell[][]; sheet: SummaryCell[][] } {
+  const table: SummaryCell[][] = summaryRows(summary, rowLabel).map((r) => [...r]);
   const rows = [...table];
   rows.push([]);
   rows.push(["Input", info.input, info.sheet === null ? null : `sheet "${info.sheet}"`, `header row ${info.headerRow}`]);
   rows.push(["Field", "Column", "Header", "How found"]);
   for (const f of info.fields) {
-    rows.push([f.field, f.column ?? "not found", f.header, f.column === null ? "not computed" : f.explicit ? "--col" : "header synonym"]);
+    const how = f.column === null ? "not computed" : f.explicit ? "--col" : "header synonym";
+    const others = f.others?.length ? `; also headed alike, not used: column${f.others.length === 1 ? "" : "s"} ${f.others.join(", ")}` : "";
+    rows.push([f.field, f.column ?? "not found", f.header, how + others]);
   }
   rows.push(["Scale", info.scale], ["Basis", info.basis]);
   rows.push([`Cohesion Toolkit ${info.version}, data ${DATA_VERSION}`]);

@@ -1,13 +1,16 @@
 /**
  * Looks inside an .xlsx (a zip of XML parts) before reading it, to
- * - refuse files that are not workbooks, or are encrypted (Excel stores those as OLE compound files);
+ * - refuse files that are not workbooks, saying which kind of file each is: empty, not a zip, a
+ *   damaged (truncated) zip, a zip without a workbook, an encrypted workbook (Excel stores those as
+ *   OLE compound files holding EncryptionInfo and EncryptedPackage), an old .xls;
  * - decide whether the workbook is "plain": one sheet holding only values (no formulas, styles, merged
  *   cells, validation, conditional formats, column widths, drawings, names …). Only a plain workbook
  *   may take the streaming path, because ExcelJS's streaming reader and writer keep values only;
- * - name the parts that ExcelJS drops on any rewrite (charts, pivot tables, macros), to warn about them.
+ * - name the parts that ExcelJS drops on any rewrite (charts, pivot tables, macros, a sheet's filter
+ *   criteria), to warn about them.
  */
 import { CliError } from "./errors";
-import { isCompoundFile, readEntry, zipEntries } from "./zip";
+import { compoundFileNames, isCompoundFile, readEntry, zipEntries } from "./zip";
 
 export interface WorkbookInspection {
   /** Sheet names in workbook order. */
@@ -45,23 +48,67 @@ export function xmlUnescape(s: string): string {
   });
 }
 
+/** Why a file named .xlsx cannot be read, in one line for the user (each kind of hostile file has its own words). */
+export function unreadableWorkbook(buf: Buffer, shown: string): CliError {
+  const say = (why: string) => new CliError(`cannot read ${shown}: ${why}`);
+  if (buf.length === 0) return say("the file is empty (0 bytes), not an .xlsx workbook");
+  if (isCompoundFile(buf)) {
+    const names = compoundFileNames(buf) ?? [];
+    const has = (n: string) => names.some((x) => x.toLowerCase() === n.toLowerCase());
+    if (has("EncryptedPackage") || has("EncryptionInfo") || (names.length === 0 && buf.includes(Buffer.from("EncryptedPackage", "utf16le")))) {
+      return say("the workbook is encrypted (password-protected); open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password), save a copy and run again");
+    }
+    if (has("Workbook") || has("Book")) return say("it is an Excel 97-2003 workbook (.xls), not an .xlsx; open it in Excel and save it as an Excel Workbook (.xlsx)");
+    return say("it is an OLE compound file (an encrypted workbook, an old .xls or another Office file), not an .xlsx workbook");
+  }
+  if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) return say("not an .xlsx workbook (the file is not a zip archive)");
+  const entries = zipEntries(buf);
+  if (!entries) return say("the .xlsx file is damaged: its zip directory is missing or cut short (an incomplete download or copy?)");
+  if (!entries.has("xl/workbook.xml")) {
+    const kind = entries.has("word/document.xml") ? "a Word document" : entries.has("ppt/presentation.xml") ? "a PowerPoint file" : entries.has("mimetype") ? "an OpenDocument file" : "a zip archive";
+    return say(`not an Excel workbook: it is ${kind} without xl/workbook.xml`);
+  }
+  return say("the .xlsx file is damaged: xl/workbook.xml cannot be unpacked");
+}
+
 export function inspectXlsx(buf: Buffer, shown: string): WorkbookInspection {
-  const unreadable = () => new CliError(`cannot read ${shown}: the file is encrypted or not an .xlsx workbook`);
+  const unreadable = () => unreadableWorkbook(buf, shown);
   if (isCompoundFile(buf)) throw unreadable();
   const entries = zipEntries(buf);
   const wbEntry = entries?.get("xl/workbook.xml");
   if (!entries || !wbEntry) throw unreadable();
   const wbXml = readEntry(buf, wbEntry)?.toString("utf8");
-  if (wbXml === undefined) throw unreadable();
+  if (wbXml === undefined) throw unreadable(); // fails to unpack or its checksum
   const sheetNames = [...wbXml.matchAll(/<sheet\s[^>]*?\bname="([^"]*)"/g)].map((m) => xmlUnescape(m[1]));
   const lost = [...new Set([...entries.keys()].flatMap((n) => LOSSY.filter(([re]) => re.test(n)).map(([, what]) => what)))];
 
   const names = [...entries.keys()].filter((n) => !n.endsWith("/"));
   const sheets = names.filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
   let plain = sheetNames.length === 1 && sheets.length === 1 && names.every((n) => PLAIN_PARTS.test(n)) && !/<definedName/.test(wbXml);
-  if (plain) {
-    const xml = readEntry(buf, entries.get(sheets[0])!);
-    plain = xml !== null && !NOT_PLAIN_SHEET.test(xml.toString("latin1"));
+  // Every sheet is unpacked once and checked whole: a part that fails its CRC, or XML cut short,
+  // would otherwise be read as a shorter table without a word (ExcelJS's streaming reader stops quietly).
+  let filtered = false;
+  for (const n of sheets) {
+    const xml = readEntry(buf, entries.get(n)!);
+    if (xml === null) throw new CliError(`cannot read ${shown}: the .xlsx file is damaged: ${n} cannot be unpacked (its data is corrupt)`);
+    if (!/<\/(\w+:)?worksheet>\s*$/.test(xml.subarray(Math.max(0, xml.length - 256)).toString("latin1"))) {
+      throw new CliError(`cannot read ${shown}: the .xlsx file is damaged: ${n} is cut short`);
+    }
+    if (plain) plain = !NOT_PLAIN_SHEET.test(xml.toString("latin1"));
+    // A sheet's filter criteria (which rows an AutoFilter hides): ExcelJS keeps the filter's range and
+    // the hidden rows, but not the criteria.
+    if (!filtered && xml.includes("<filterColumn")) filtered = true;
+  }
+  if (filtered) lost.push("filter criteria (the rows they hide stay hidden)");
+  // The shared strings (every text cell's text) and the styles: the same checks.
+  for (const [n, root] of [["xl/sharedStrings.xml", "sst"], ["xl/styles.xml", "styleSheet"]]) {
+    const e = entries.get(n);
+    if (!e) continue;
+    const xml = readEntry(buf, e);
+    if (xml === null) throw new CliError(`cannot read ${shown}: the .xlsx file is damaged: ${n} cannot be unpacked (its data is corrupt)`);
+    if (!new RegExp(`</(\\w+:)?${root}>\\s*$`).test(xml.subarray(Math.max(0, xml.length - 256)).toString("latin1"))) {
+      throw new CliError(`cannot read ${shown}: the .xlsx file is damaged: ${n} is cut short`);
+    }
   }
   return { sheetNames, plain, lost };
 }

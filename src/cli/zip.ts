@@ -3,11 +3,12 @@
  * workbook before choosing how to read it (streaming or whole workbook) and to recognise files
  * that are not .xlsx at all (encrypted workbooks are OLE compound files, not zips).
  */
-import { inflateRawSync } from "zlib";
+import * as zlib from "zlib";
 
 export interface ZipEntry {
   name: string;
   method: number;
+  crc: number;
   compressedSize: number;
   size: number;
   localOffset: number;
@@ -45,6 +46,7 @@ export function zipEntries(buf: Buffer): Map<string, ZipEntry> | null {
     entries.set(name, {
       name,
       method: buf.readUInt16LE(p + 10),
+      crc: buf.readUInt32LE(p + 16),
       compressedSize: buf.readUInt32LE(p + 20),
       size: buf.readUInt32LE(p + 24),
       localOffset: buf.readUInt32LE(p + 42),
@@ -54,17 +56,77 @@ export function zipEntries(buf: Buffer): Map<string, ZipEntry> | null {
   return entries;
 }
 
-/** The uncompressed bytes of one entry (stored or deflated), or null if it cannot be read. */
+let crcTable: Int32Array | undefined;
+/** CRC-32 (zlib's when Node has it, from 20.15; else a table). */
+export function crc32(data: Buffer): number {
+  const native = (zlib as unknown as { crc32?: (d: Buffer) => number }).crc32;
+  if (native) return native(data) >>> 0;
+  crcTable ??= Int32Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c;
+  });
+  let c = -1;
+  for (let i = 0; i < data.length; i++) c = crcTable[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+
+/** The uncompressed bytes of one entry (stored or deflated), or null if it cannot be read or fails its size or CRC check. */
 export function readEntry(buf: Buffer, e: ZipEntry): Buffer | null {
   const p = e.localOffset;
   if (p + 30 > buf.length || buf.readUInt32LE(p) !== LOCAL) return null;
   const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
+  if (start + e.compressedSize > buf.length) return null;
   const data = buf.subarray(start, start + e.compressedSize);
+  let out: Buffer;
   try {
-    if (e.method === 0) return data;
-    if (e.method === 8) return inflateRawSync(data);
+    if (e.method === 0) out = data;
+    else if (e.method === 8) out = zlib.inflateRawSync(data);
+    else return null;
   } catch {
     return null;
   }
-  return null;
+  return out.length === e.size && crc32(out) === e.crc ? out : null;
+}
+
+/**
+ * The stream and storage names in an OLE compound file's directory (MS-CFB), or null when the
+ * directory cannot be read. A password-protected .xlsx holds `EncryptionInfo` and
+ * `EncryptedPackage`; an Excel 97–2003 workbook holds `Workbook` (or `Book`).
+ */
+export function compoundFileNames(buf: Buffer): string[] | null {
+  if (!isCompoundFile(buf) || buf.length < 512) return null;
+  const shift = buf.readUInt16LE(0x1e);
+  if (shift !== 9 && shift !== 12) return null;
+  const size = 1 << shift;
+  const sectors = Math.floor((buf.length - size) / size) + 1; // a last sector may be short
+  const sectorAt = (n: number) => (n >= 0 && n < sectors ? size * (n + 1) : -1);
+  const END = 0xfffffffe;
+  // The FAT's own sectors: 109 in the header, the rest in the DIFAT chain.
+  const fatSectors: number[] = [];
+  const numFat = buf.readUInt32LE(0x2c);
+  for (let i = 0; i < 109 && fatSectors.length < numFat; i++) fatSectors.push(buf.readUInt32LE(0x4c + 4 * i));
+  for (let d = buf.readUInt32LE(0x44), hops = 0; d < END && fatSectors.length < numFat && hops < sectors; hops++) {
+    const p = sectorAt(d);
+    if (p < 0 || p + size > buf.length) return null;
+    for (let i = 0; i < size / 4 - 1 && fatSectors.length < numFat; i++) fatSectors.push(buf.readUInt32LE(p + 4 * i));
+    d = buf.readUInt32LE(p + size - 4);
+  }
+  const next = (n: number): number => {
+    const per = size / 4;
+    const p = sectorAt(fatSectors[Math.floor(n / per)] ?? -1);
+    if (p < 0 || p + size > buf.length) return END;
+    return buf.readUInt32LE(p + 4 * (n % per));
+  };
+  const names: string[] = [];
+  for (let s = buf.readUInt32LE(0x30), hops = 0; s < END && hops < sectors; hops++, s = next(s)) {
+    const p = sectorAt(s);
+    if (p < 0) return null;
+    for (let e = p; e + 128 <= Math.min(p + size, buf.length); e += 128) {
+      const len = buf.readUInt16LE(e + 0x40);
+      if (buf[e + 0x42] === 0 || len < 2 || len > 64) continue; // unused entry
+      names.push(buf.toString("utf16le", e, e + len - 2));
+    }
+  }
+  return names.length ? names : null;
 }

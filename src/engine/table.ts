@@ -225,36 +225,94 @@ export interface TableSummary {
 }
 
 /**
- * Summary of evaluated rows: per family type (areas, Table 1 average beside this table's average
- * score), per band (areas and £), total against the £34m programme, uncertain rows (0-based indices).
+ * A summary built chunk by chunk (the command line streams a million-row CSV through the engine
+ * 5,000 rows at a time and keeps no results): `startSummary`, then `addToSummary` for each chunk
+ * in row order, then `finishSummary`. `summarise(results)` is exactly these three over one chunk.
  */
-export function summarise(results: readonly RowResult[]): TableSummary {
-  const byType = TABLE_1.map((row) => {
-    const rows = results.filter((r) => r.familyType === row.type);
-    const scored = rows.filter((r) => r.score !== null);
-    const avg = scored.length ? scored.reduce((s, r) => s + (r.score as number), 0) / scored.length : null;
-    return { type: row.type, name: row.name, areas: rows.length, table1Average: row.average, table1Areas: row.areas, averageScore: avg === null ? null : Math.round(avg * 10) / 10 };
+export interface SummaryTally {
+  rows: number;
+  rowsWithResults: number;
+  rowsWithErrors: number;
+  /** Per family type, in TABLE_1 order: areas, rows with a score, and the scores' sum (in row order). */
+  types: { areas: number; scored: number; scoreSum: number }[];
+  /** Per ABG band 0–5 (index = band): areas and £. */
+  bands: { areas: number; amountGbp: number }[];
+  uncertainRows: number[];
+}
+
+const TYPE_INDEX = new Map<FamilyType, number>(TABLE_1.map((row, k) => [row.type, k]));
+
+export function startSummary(): SummaryTally {
+  return {
+    rows: 0,
+    rowsWithResults: 0,
+    rowsWithErrors: 0,
+    types: TABLE_1.map(() => ({ areas: 0, scored: 0, scoreSum: 0 })),
+    bands: [0, 1, 2, 3, 4, 5].map(() => ({ areas: 0, amountGbp: 0 })),
+    uncertainRows: [],
+  };
+}
+
+/** Adds the next chunk of rows; `firstIndex` is the 0-based index of its first row in the whole table. */
+export function addToSummary(t: SummaryTally, results: readonly RowResult[], firstIndex: number = t.rows): SummaryTally {
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i];
+    if (r.familyType !== null || r.abgBand !== null) t.rowsWithResults++;
+    if (r.hasError) t.rowsWithErrors++;
+    if (r.familyType !== null) {
+      const k = t.types[TYPE_INDEX.get(r.familyType) ?? -1];
+      if (k) {
+        k.areas++;
+        if (r.score !== null) {
+          k.scored++;
+          k.scoreSum += r.score;
+        }
+      }
+    }
+    if (r.abgBand !== null) {
+      const b = t.bands[r.abgBand];
+      b.areas++;
+      b.amountGbp += r.abgAllocation ?? 0;
+    }
+    if (r.uncertain) t.uncertainRows.push(firstIndex + i);
+  }
+  t.rows += results.length;
+  return t;
+}
+
+export function finishSummary(t: SummaryTally): TableSummary {
+  const byType = TABLE_1.map((row, k) => {
+    const { areas, scored, scoreSum } = t.types[k];
+    const avg = scored ? scoreSum / scored : null;
+    return { type: row.type, name: row.name, areas, table1Average: row.average, table1Areas: row.areas, averageScore: avg === null ? null : Math.round(avg * 10) / 10 };
   });
   const bandOrder: AbgBand[] = [1, 2, 3, 4, 5, 0];
   const byBand = bandOrder.map((band) => {
-    const rows = results.filter((r) => r.abgBand === band);
     const def = band === 0 ? null : ABG_BANDS.rows[band - 1];
     const label = def ? `Band ${band} (${def.quote})` : "No band (75% or more)";
-    return { band, label, areas: rows.length, amountGbp: rows.reduce((s, r) => s + (r.abgAllocation ?? 0), 0) };
+    return { band, label, areas: t.bands[band].areas, amountGbp: t.bands[band].amountGbp };
   });
   const total = byBand.reduce((s, b) => s + b.amountGbp, 0);
   return {
-    rows: results.length,
-    rowsWithResults: results.filter((r) => r.familyType !== null || r.abgBand !== null).length,
-    rowsWithErrors: results.filter((r) => r.hasError).length,
+    rows: t.rows,
+    rowsWithResults: t.rowsWithResults,
+    rowsWithErrors: t.rowsWithErrors,
     byType,
     byBand,
     totalAllocationGbp: total,
     programmeGbp: ABG_PROGRAMME.abgCohesionGbp,
     shareOfProgrammePct: Math.round((total / ABG_PROGRAMME.abgCohesionGbp) * 1000) / 10,
-    uncertainRows: results.flatMap((r, i) => (r.uncertain ? [i] : [])),
+    uncertainRows: [...t.uncertainRows],
     table1Total: { average: TABLE_1_TOTAL.average, areas: TABLE_1_TOTAL.areas, note: TABLE_1_TOTAL.note },
   };
+}
+
+/**
+ * Summary of evaluated rows: per family type (areas, Table 1 average beside this table's average
+ * score), per band (areas and £), total against the £34m programme, uncertain rows (0-based indices).
+ */
+export function summarise(results: readonly RowResult[]): TableSummary {
+  return finishSummary(addToSummary(startSummary(), results, 0));
 }
 
 /** Which parts of the summary to show: the ABG bands, the family types, or both (default). */

@@ -11,7 +11,8 @@
  * - explicit `load` of the properties needed, never `load()`;
  * - no `context.sync()` per row: reads and writes go in row chunks, one sync per chunk;
  * - every request stays well under Excel on the web's 5 MB limit (see "Chunk sizes");
- * - `suspendApiCalculationUntilNextSync()` before each bulk write; values first, number formats after.
+ * - `suspendApiCalculationUntilNextSync()` before each bulk write; values first, number formats after;
+ * - every request that writes checks first that the sheet is as it was (see "Guarded writes").
  *
  * Chunk sizes. The target is REQUEST_TARGET_BYTES = 1,000,000 bytes per request, a fifth of the
  * 5 MB (5,242,880-byte) limit. Reads: rows per chunk = floor(1,000,000 / (columns read ×
@@ -21,11 +22,27 @@
  * 2 input columns and 4 output columns checked for foreign content that is 1,000,000 / (6 × 32)
  * = 5,208 rows; all seven inputs and seven outputs give 2,232 rows. Writes: rows are added to a
  * chunk while the chunk's JSON (UTF-8 bytes, an upper bound counted cell by cell) stays within
- * 1,000,000 bytes, so a chunk of long notes is cut early. Number formats: "£#,##0" is 12 bytes a
- * row in JSON ("£" is 2 bytes in UTF-8), so a request could carry 83,000 rows. Every chunk is also
- * capped at MAX_CHUNK_ROWS = 20,000 rows (Microsoft's "5k–20k rows" starting point), and
- * computing is done COMPUTE_CHUNK_ROWS = 5,000 rows at a time (about 50 ms each), yielding to the
- * event loop between chunks so the pane stays responsive and Cancel is heard.
+ * 1,000,000 bytes, and while what the request reads back (below: the chunk's input cells, exactly
+ * as long as when they were read, and the cells it overwrites, reckoned as long as the new row)
+ * does too, so a chunk of long notes is cut early. Number formats: "£#,##0" is 12 bytes a row in
+ * JSON ("£" is 2 bytes in UTF-8), read back as well, so a request could carry 35,000 rows. Every
+ * chunk is also capped at MAX_CHUNK_ROWS = 20,000 rows (Microsoft's "5k–20k rows" starting point),
+ * and computing is done COMPUTE_CHUNK_ROWS = 5,000 rows at a time (about 50 ms each), yielding to
+ * the event loop between chunks so the pane stays responsive and Cancel is heard.
+ *
+ * Guarded writes. The user can rename, delete or protect the sheet, edit cells, or insert columns
+ * between any two requests of a run. So every request that changes cells first reads, in the same
+ * request: the cells it is about to change, the sheet names, the toolkit's header row, and (for
+ * rows of values) the input cells of those rows; then it writes. Afterwards: the sheet gone from
+ * the names means renamed (what was written stands: it is the same sheet) or, when the request
+ * failed, deleted; a header row that no longer reads as written means columns moved; inputs that
+ * differ from what was computed mean an edit, or rows moved. In those two cases the request puts
+ * back the cells it changed. A write that Excel refuses (AccessDenied: a protected sheet) changes
+ * nothing. The run then stops with a `Stopped` outcome naming the rows written (each of which
+ * matches its inputs as they were when written) and the rows not written; no summary sheet is
+ * written. No extra request is needed: the checks ride with the writes; only a stop costs one
+ * request more (to look for the sheet, or to put cells back). Edits to rows already written are
+ * not seen (the run is of the values it read).
  */
 // Engine modules are imported directly, not through src/engine/index.ts, so the pane's bundle
 // carries only the parts it uses (webpack cannot drop the barrel's other modules without a sideEffects flag).
@@ -173,7 +190,28 @@ export interface Cancelled {
   message: string;
 }
 
-export type RunOutcome = ToolResult | NeedsConfirmation | Cancelled;
+/** Why a run stopped before it finished (the workbook changed under it, or Excel refused a write). */
+export type StopReason = "renamed" | "deleted" | "protected" | "inputsChanged" | "moved" | "cellEditMode" | "excelError";
+
+/**
+ * A run that stopped part-way because the sheet was renamed, deleted or protected, its input cells
+ * were edited, the toolkit's columns moved, or Excel refused a write. Nothing outside the toolkit's
+ * columns was changed, and no summary sheet was written.
+ */
+export interface Stopped {
+  status: "stopped";
+  reason: StopReason;
+  /** Why, as a clause: `the sheet "Sheet1" was renamed to "Data"`. */
+  why: string;
+  /** What was and was not written: "Rows 2–5,001 of Sheet1!I:L were written; rows 5,002–100,001 were not (…)." */
+  written: string;
+  /** Data rows whose results were written, counted from the top of the table (0 when none). */
+  rowsWritten: number;
+  /** The whole message for the pane: why, what was written, what to do. */
+  message: string;
+}
+
+export type RunOutcome = ToolResult | NeedsConfirmation | Cancelled | Stopped;
 
 export interface ExcelTools {
   listSources(): Promise<SourceInfo[]>;
@@ -481,6 +519,23 @@ const GROUP_OF: Record<OutputHeader, OutputGroup | null> = {
 
 class Cancel extends Error {}
 
+/** Thrown inside a run when the workbook changed under it; turned into a `Stopped` outcome. */
+class Stop extends Error {
+  constructor(
+    readonly reason: StopReason,
+    readonly why: string,
+    /** The request that found it went through, and what it wrote stands (the sheet was only renamed). */
+    readonly stands = false,
+  ) {
+    super(why);
+  }
+}
+
+/** Two cells read at different times hold the same thing (a blank is "" or null, whichever Excel sent). */
+function sameCell(a: unknown, b: unknown): boolean {
+  return a === b || (isEmptyCell(a) && isEmptyCell(b));
+}
+
 export function createExcelTools(run: ExcelRun = (batch) => Excel.run(batch), options: ExcelToolsOptions = {}): ExcelTools {
   const target = options.targetBytes ?? REQUEST_TARGET_BYTES;
   const yieldToUi = options.yieldToUi ?? defaultYield;
@@ -496,6 +551,10 @@ export function createExcelTools(run: ExcelRun = (batch) => Excel.run(batch), op
     const opts: RunOptions = { ...DEFAULT_OPTIONS, ...(req.options ?? {}) };
     const t0 = Date.now();
     const stats: RunStats = { rows: 0, syncs: 0, readChunks: 0, readChunkRows: 0, writeChunks: 0, formatChunks: 0, largestRequestBytes: 0, millis: { read: 0, compute: 0, write: 0, summary: 0, total: 0 } };
+    // How far the run got, for the message of a run that stops: the block it writes, whether the first
+    // write (the header row and the first chunk) went through, how many data rows have their results,
+    // and whether all the values are in (only number formats to go).
+    const done = { target: null as null | { sheet: string; firstDataRow: number; blockCol: number; W: number; n: number; hadOwn: boolean }, started: false, rowsWritten: 0, valuesDone: false };
     let pendingBytes = 0;
     const checkCancel = () => {
       if (signal?.aborted) throw new Cancel();
@@ -548,6 +607,36 @@ export function createExcelTools(run: ExcelRun = (batch) => Excel.run(batch), op
       const ownW = own ? own.headers.length : 0;
       const ownRows = own ? own.rows : 0;
       if (blockCol + W > MAX_SHEET_COLUMNS) throw new Error("There is no room for the toolkit's columns to the right of the data.");
+      done.target = { sheet: region.sheet, firstDataRow, blockCol, W, n, hadOwn: ownRows > 0 };
+
+      // --- the workbook changing under the run: sheet renamed, deleted or protected, inputs edited
+      const originalNames = sheetList.items.map((s) => s.name);
+      /** The sheet is not among `names` any more: renamed (its name swapped for a new one) or deleted. */
+      const sheetGone = (names: readonly string[]): Stop => {
+        const added = names.filter((x) => !originalNames.includes(x));
+        if (names.length === originalNames.length && added.length === 1) return new Stop("renamed", `the sheet "${region.sheet}" was renamed to "${added[0]}"`);
+        if (names.length < originalNames.length) return new Stop("deleted", `the sheet "${region.sheet}" was deleted`);
+        return new Stop("deleted", `the sheet "${region.sheet}" is no longer in the workbook (renamed or deleted)`);
+      };
+      /** A request failed: one more request looks for the sheet; otherwise Excel's error code says why. */
+      const diagnose = async (e: unknown): Promise<never> => {
+        if (e instanceof Cancel || e instanceof Stop) throw e;
+        let names: string[] | null = null;
+        try {
+          const list = wb.worksheets.load("items/name");
+          tally();
+          await context.sync();
+          names = list.items.map((x) => x.name);
+        } catch {
+          // the workbook cannot be read either: go by the error
+        }
+        if (names && !names.includes(region.sheet)) throw sheetGone(names);
+        const code = String((e as { code?: unknown }).code ?? "");
+        const text = e instanceof Error ? e.message : String(e);
+        if (code === "AccessDenied") throw new Stop("protected", `the sheet "${region.sheet}" is protected (Excel refused the write: ${text})`);
+        if (code === "InvalidOperationInCellEditMode") throw new Stop("cellEditMode", "a cell is being edited in Excel, so Excel refused the write (press Enter or Esc in the cell)");
+        throw new Stop("excelError", `Excel refused a request${code ? ` (${code})` : ""}: ${text}`);
+      };
 
       // --- read inputs and look for cells that are not the toolkit's, chunk by chunk
       const tRead = Date.now();
@@ -578,7 +667,7 @@ export function createExcelTools(run: ExcelRun = (batch) => Excel.run(batch), op
         pendingBytes += 64 * (reads.length + 2);
         tally();
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per chunk of rows (up to 20,000, sized to ~1 MB), never per row: see Chunk sizes
-        await context.sync();
+        await context.sync().catch(diagnose);
         stats.readChunks++;
         stats.readChunkRows = Math.max(stats.readChunkRows, rows);
         let received = 0;
@@ -635,7 +724,8 @@ export function createExcelTools(run: ExcelRun = (batch) => Excel.run(batch), op
       stats.millis.compute = Date.now() - tCompute;
       checkCancel();
 
-      // --- write: remember the columns first, clear them, then values (or formulas), then formats
+      // --- write: the settings first, then the header row and the values (or blanks, then live formulas), chunk by
+      // chunk, then the number formats; every request guarded (see "Guarded writes" at the top of this module).
       const tWrite = Date.now();
       const saved: SavedSource = {
         v: 1,
@@ -644,53 +734,152 @@ export function createExcelTools(run: ExcelRun = (batch) => Excel.run(batch), op
         formulas: !!req.formulas,
         output: { column: blockCol, headers: [...headers], rows: n },
       };
-      wb.settings.add(region.key, saved);
-      wb.application.suspendApiCalculationUntilNextSync();
-      sheet.getRangeByIndexes(region.headerRow, blockCol, n + 1, W).clear("Contents");
-      if (ownRows > n) sheet.getRangeByIndexes(firstDataRow + n, blockCol, ownRows - n, ownW).clear("Contents"); // rows the toolkit wrote before, now below the data
-      sheet.getRangeByIndexes(region.headerRow, blockCol, 1, W).values = [headers.slice()];
-      pendingBytes += 512 + blockBytes([headers]);
       const pick = headers.map((h) => OUTPUT_HEADERS.indexOf(h));
+      const headerBefore = Array.from({ length: W }, (_, j) => region.headerCells[region.inputWidth + j] ?? "");
+      let headerWritten = false;
+      const inputBytes = (i: number) => {
+        let b = 0;
+        for (const f of fields) b += cellBytes(inputs[f][i]);
+        return b;
+      };
+      const blank: string[] = new Array(W).fill("");
+      /** Rows [r0, r0 + k) as cells, as many as fit in a request both ways: the cells written, and the cells read back (their inputs and what they overwrite). */
+      const nextChunk = (r0: number, reserve: number): (string | number)[][] => {
+        const rows: (string | number)[][] = [];
+        let sent = reserve + 256;
+        let received = 256 + 2 * W;
+        while (r0 + rows.length < n && rows.length < MAX_CHUNK_ROWS) {
+          const i = r0 + rows.length;
+          let row: (string | number)[] = blank;
+          if (!req.formulas) {
+            const cells = rowCells(results[i]);
+            row = pick.map((k) => asCellValue(cells[k]));
+          }
+          let b = 2;
+          for (const v of row) b += cellBytes(v);
+          // What the row overwrites is not known before it is read: reckon it at least as long as the new row (an earlier run's results).
+          const back = (req.formulas ? 0 : inputBytes(i) + 2 * fields.length) + Math.max(b, 5 * W);
+          if (rows.length > 0 && (sent + b > target || received + back > target)) break;
+          rows.push(row);
+          sent += b;
+          received += back;
+        }
+        return rows;
+      };
+
+      /**
+       * One guarded request. It first reads the cells it is about to change, the sheet names, the toolkit's header row
+       * and (for rows of values) those rows' input cells; then it changes the cells. When what it read shows that the
+       * workbook changed since (a column or row inserted or deleted, an input edited), it puts back the cells it changed
+       * and the run stops: so it never leaves a change on a user's cell, nor a result that does not match its inputs.
+       * A sheet that was renamed keeps what was written (it is the same sheet); the run stops all the same.
+       */
+      const guarded = async (
+        rect: { row: number; column: number; rows: number; columns: number },
+        restoreAs: "formulas" | "numberFormat",
+        write: (range: Excel.Range) => void,
+        checkRows: { r0: number; rows: number } | null,
+        bytes: number,
+      ): Promise<void> => {
+        const before = sheet.getRangeByIndexes(rect.row, rect.column, rect.rows, rect.columns).load(restoreAs);
+        const names = wb.worksheets.load("items/name");
+        const header = sheet.getRangeByIndexes(region.headerRow, blockCol, 1, W).load("formulas");
+        const inputRanges = checkRows ? fields.map((f) => sheet.getRangeByIndexes(firstDataRow + checkRows.r0, region.firstColumn + (mapping[f] as number), checkRows.rows, 1).load("values")) : [];
+        const expectHeader = headerWritten ? headers : headerBefore;
+        write(sheet.getRangeByIndexes(rect.row, rect.column, rect.rows, rect.columns));
+        pendingBytes += bytes + 64 * (inputRanges.length + 4);
+        tally();
+        await context.sync().catch(diagnose); // one request per chunk (see Chunk sizes), never per row
+        const now = names.items.map((x) => x.name);
+        if (!now.includes(region.sheet)) {
+          const gone = sheetGone(now);
+          throw new Stop(gone.reason, gone.why, true);
+        }
+        let stop: Stop | null = null;
+        const got = header.formulas[0] ?? [];
+        if (expectHeader.some((h, j) => !sameCell(got[j], h))) {
+          stop = new Stop("moved", `the toolkit's columns ${rangeAddress(region.sheet, region.headerRow, blockCol, 1, W)} no longer hold the headers it wrote there (a column was inserted, deleted or typed over)`);
+        } else if (checkRows) {
+          for (let k = 0; k < fields.length && !stop; k++) {
+            const vals = inputRanges[k].values;
+            const was = inputs[fields[k]];
+            for (let i = 0; i < checkRows.rows; i++) {
+              if (!sameCell(vals[i]?.[0], was[checkRows.r0 + i])) {
+                const cell = rangeAddress(region.sheet, firstDataRow + checkRows.r0 + i, region.firstColumn + (mapping[fields[k]] as number), 1, 1);
+                stop = new Stop("inputsChanged", `input cells changed during the run (${cell}), so no results were written from that part of the table on`);
+                break;
+              }
+            }
+          }
+        }
+        if (!stop) return;
+        // Put back what this request changed, then stop.
+        const old = before[restoreAs] as unknown[][];
+        sheet.getRangeByIndexes(rect.row, rect.column, rect.rows, rect.columns)[restoreAs] = old as string[][];
+        pendingBytes += blockBytes(old);
+        tally();
+        try {
+          await context.sync();
+        } catch (e) {
+          throw new Stop(stop.reason, `${stop.why}; and putting back the cells it had just changed (${rangeAddress(region.sheet, rect.row, rect.column, rect.rows, rect.columns)}) failed: ${e instanceof Error ? e.message : String(e)}`);
+        }
+        throw stop;
+      };
+
       let partial = false;
       try {
+        wb.settings.add(region.key, saved);
+        // Rows of values (or, for live formulas, of blanks so that nothing blocks the spill), the header row with the first chunk.
+        for (let r0 = 0; r0 < n || !headerWritten; ) {
+          checkCancel();
+          const reserve = headerWritten ? 0 : 512 + blockBytes([headers]);
+          const rows = nextChunk(r0, reserve);
+          const top = headerWritten ? firstDataRow + r0 : region.headerRow;
+          const data = headerWritten ? rows : [headers.slice() as (string | number)[], ...rows];
+          const chunkBytes = blockBytes(data) + reserve;
+          try {
+            await guarded(
+              { row: top, column: blockCol, rows: data.length, columns: W },
+              "formulas",
+              (range) => {
+                wb.application.suspendApiCalculationUntilNextSync();
+                range.values = data;
+              },
+              rows.length && !req.formulas ? { r0, rows: rows.length } : null,
+              chunkBytes,
+            );
+          } catch (e) {
+            if (e instanceof Stop && e.stands) {
+              done.started = true; // renamed: what was written is in the (same) sheet
+              if (!req.formulas) done.rowsWritten = r0 + rows.length;
+            }
+            throw e;
+          }
+          done.started = partial = headerWritten = true;
+          stats.writeChunks++;
+          r0 += rows.length;
+          if (!req.formulas) {
+            done.rowsWritten = r0;
+            report("writing", r0, n);
+          }
+          if (r0 < n) await yieldToUi();
+        }
+        if (ownRows > n) {
+          // Rows the toolkit wrote before, now below the data.
+          for (let r0 = n; r0 < ownRows; r0 += MAX_CHUNK_ROWS) {
+            const rows = Math.min(MAX_CHUNK_ROWS, ownRows - r0);
+            await guarded({ row: firstDataRow + r0, column: blockCol, rows, columns: ownW }, "formulas", (range) => range.clear("Contents"), null, 256);
+          }
+        }
         if (req.formulas) {
           const refs: Partial<Record<Field, string>> = {};
           for (const f of fields) refs[f] = rangeAddress(null, firstDataRow, region.firstColumn + (mapping[f] as number), n, 1);
           const row = formulasFor(headers, refs, opts);
-          sheet.getRangeByIndexes(firstDataRow, blockCol, 1, W).formulas = [row];
-          pendingBytes += blockBytes([row]);
-          tally();
-          await context.sync();
-          stats.writeChunks++;
-          partial = true;
+          await guarded({ row: firstDataRow, column: blockCol, rows: 1, columns: W }, "formulas", (range) => (range.formulas = [row]), null, blockBytes([row]));
+          done.rowsWritten = n;
           report("writing", n, n);
-        } else {
-          for (let r0 = 0; r0 < n; ) {
-            const rows: (string | number)[][] = [];
-            let bytes = pendingBytes + 256;
-            while (r0 + rows.length < n && rows.length < MAX_CHUNK_ROWS) {
-              const cells = rowCells(results[r0 + rows.length]);
-              const row = pick.map((k) => asCellValue(cells[k]));
-              let b = 2;
-              for (const v of row) b += cellBytes(v);
-              if (rows.length > 0 && bytes + b > target) break;
-              rows.push(row);
-              bytes += b;
-            }
-            wb.application.suspendApiCalculationUntilNextSync();
-            sheet.getRangeByIndexes(firstDataRow + r0, blockCol, rows.length, W).values = rows;
-            pendingBytes = bytes;
-            tally();
-            // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per chunk of rows (up to 20,000, cut at ~1 MB), never per row: see Chunk sizes
-            await context.sync();
-            partial = true;
-            stats.writeChunks++;
-            r0 += rows.length;
-            report("writing", r0, n);
-            await yieldToUi();
-            checkCancel();
-          }
         }
+        done.valuesDone = true;
         // Number formats, after the values: £ on the allocation column; "General" back where an earlier run put £ and another column now stands.
         const allocCol = headers.indexOf("ABG allocation");
         const oldAlloc = own ? own.headers.indexOf("ABG allocation") : -1;
@@ -699,19 +888,18 @@ export function createExcelTools(run: ExcelRun = (batch) => Excel.run(batch), op
         if (oldAlloc >= 0 && oldAlloc !== allocCol) formatJobs.push({ column: blockCol + oldAlloc, rows: ownRows, format: "General" });
         for (const job of formatJobs) {
           const per = cellBytes(job.format) + 2;
-          const step = Math.max(1, Math.min(MAX_CHUNK_ROWS, Math.floor((target - 256) / per)));
+          // Each request also reads back the formats it replaces (about as long as the new ones).
+          const step = Math.max(1, Math.min(MAX_CHUNK_ROWS, Math.floor((target - 1024) / (2 * per))));
           for (let r0 = 0; r0 < job.rows; r0 += step) {
             const rows = Math.min(step, job.rows - r0);
-            sheet.getRangeByIndexes(firstDataRow + r0, job.column, rows, 1).numberFormat = Array.from({ length: rows }, () => [job.format]);
-            pendingBytes += 256 + rows * per;
-            tally();
-            // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per chunk of up to 20,000 rows of one column's number format, after all the values
-            await context.sync();
+            // One request per chunk of up to 20,000 rows of one column's number format, after all the values.
+            await guarded({ row: firstDataRow + r0, column: job.column, rows, columns: 1 }, "numberFormat", (range) => (range.numberFormat = Array.from({ length: rows }, () => [job.format])), null, 256 + rows * per);
             stats.formatChunks++;
           }
         }
       } catch (e) {
         if (e instanceof Cancel) {
+          if (!partial) return { status: "cancelled", partial, message: "Cancelled before anything was written." } as Cancelled;
           return { status: "cancelled", partial, message: "Stopped while writing: the toolkit's columns are incomplete (your cells are untouched). Run the tool again to finish." } as Cancelled;
         }
         throw e;
@@ -803,8 +991,24 @@ export function createExcelTools(run: ExcelRun = (batch) => Excel.run(batch), op
       } as ToolResult;
     }).catch((e: unknown) => {
       if (e instanceof Cancel) return { status: "cancelled", partial: false, message: "Cancelled before anything was written." } as Cancelled;
+      if (e instanceof Stop) return stopped(e);
       throw e;
     });
+
+    /** The outcome of a run that stopped: why, and exactly which rows of which columns hold this run's results. */
+    function stopped(e: Stop): Stopped {
+      const t = done.target!;
+      const cols = `${quoteSheet(t.sheet)}!${columnLetter(t.blockCol)}:${columnLetter(t.blockCol + t.W - 1)}`;
+      const row = (i: number) => (t.firstDataRow + i + 1).toLocaleString("en-GB"); // sheet row of data row i
+      const rest = t.hadOwn ? "they still hold what an earlier run wrote there, which may not match" : "those cells are empty";
+      let written: string;
+      if (!done.started) written = `Nothing was written: the toolkit's columns ${cols} are as they were.`;
+      else if (done.rowsWritten >= t.n) written = `All ${t.n.toLocaleString("en-GB")} rows of ${cols} were written (rows ${row(0)}–${row(t.n - 1)})${done.valuesDone ? "; only their £ number format is unfinished" : ""}.`;
+      else if (done.rowsWritten === 0) written = `Only the header row of ${cols} was written; rows ${row(0)}–${row(t.n - 1)} were not (${rest}).`;
+      else written = `Rows ${row(0)}–${row(done.rowsWritten - 1)} of ${cols} were written; rows ${row(done.rowsWritten)}–${row(t.n - 1)} were not (${rest}).`;
+      const message = `The run stopped: ${e.why}. ${written} No summary sheet was written, and nothing outside the toolkit's columns was changed. Run the tool again to finish.`;
+      return { status: "stopped", reason: e.reason, why: e.why, written, rowsWritten: done.rowsWritten, message };
+    }
   }
 
   return { listSources, runTool };

@@ -2,8 +2,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import { FIELD_SYNONYMS, INPUT_FIELDS } from "../../src/engine";
-import { detectDelimiter, decodeText } from "../../src/cli/delimited";
-import { columnLetter, findLayout, mapFields, parseColOption } from "../../src/cli/layout";
+import * as os from "os";
+import { delimitedRecords, detectDelimiter, sniffDelimited } from "../../src/cli/delimited";
+import { columnLetter, describeMapping, findLayout, mapFields, parseColOption } from "../../src/cli/layout";
 import { engineValue } from "../../src/cli/cells";
 
 describe("detectDelimiter", () => {
@@ -16,10 +17,30 @@ describe("detectDelimiter", () => {
   ])("%j → %j", (text, d) => expect(detectDelimiter(text)).toBe(d));
 });
 
-describe("decodeText", () => {
-  it("strips a UTF-8 BOM and falls back to Windows-1252 for bytes that are not UTF-8", () => {
-    expect(decodeText(Buffer.from("\ufeffa,b\r\n", "utf8"), "x")).toMatchObject({ text: "a,b\r\n", bom: true, eol: "\r\n", encoding: "utf-8" });
-    expect(decodeText(Buffer.from([0xa3, 0x35, 0x0a]), "x")).toMatchObject({ text: "£5\n", encoding: "windows-1252" });
+describe("sniffDelimited and delimitedRecords (streamed)", () => {
+  const file = (name: string, bytes: Buffer) => {
+    const p = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cohesion-units-")), name);
+    fs.writeFileSync(p, bytes);
+    return p;
+  };
+  const all = async (p: string) => {
+    const rows: string[][] = [];
+    for await (const r of delimitedRecords(p, "x", await sniffDelimited(p, "x"))) rows.push(r);
+    return rows;
+  };
+  it("strips a UTF-8 BOM and falls back to Windows-1252 for bytes that are not UTF-8", async () => {
+    const bom = file("bom.csv", Buffer.from("\ufeffa,b\r\n", "utf8"));
+    expect(await sniffDelimited(bom, "x")).toMatchObject({ bom: true, eol: "\r\n", encoding: "utf-8", delimiter: "," });
+    expect(await all(bom)).toEqual([["a", "b"]]);
+    const cp = file("cp.csv", Buffer.from([0xa3, 0x35, 0x0a]));
+    expect(await sniffDelimited(cp, "x")).toMatchObject({ encoding: "windows-1252", bom: false, eol: "\n" });
+    expect(await all(cp)).toEqual([["£5"]]);
+  });
+  it("joins characters split across read chunks, and finds CRLF after a long first line", async () => {
+    const long = "é".repeat(700_000); // 1.4 MB of two-byte characters: crosses the 1 MB read chunk
+    const p = file("long.csv", Buffer.from(`h;${long}\r\nx;y\r\n`, "utf8"));
+    expect(await sniffDelimited(p, "x")).toMatchObject({ eol: "\r\n", delimiter: ";", encoding: "utf-8" });
+    expect(await all(p)).toEqual([["h", long], ["x", "y"]]);
   });
 });
 
@@ -40,6 +61,21 @@ describe("layout", () => {
     const own = findLayout([undefined, ["Score", "Notes"], [59, "mine"]], "t");
     expect(own.reused.every((r) => !r)).toBe(true);
   });
+  it("for apply, skips title rows to the first of the top rows that names a field and holds no numbers", () => {
+    const titled = [undefined, ["Cohesion indicators 2008"], [null, "Place Survey 2008"], ["Area", "NI 1 %", "CI"], ["A", 59, 2]];
+    expect(findLayout(titled, "t", [])).toMatchObject({ headerRow: 3, lastRow: 4, lastCol: 3 });
+    expect(findLayout(titled, "t")).toMatchObject({ headerRow: 1 }); // peers: the first non-empty row
+    // A data row holding the word "Rural" is not a header: it holds numbers.
+    expect(findLayout([undefined, ["Area", "Kind", "Value"], ["Eden", "Rural", 59]], "t", []).headerRow).toBe(1);
+    // A --col header counts as naming a field.
+    expect(findLayout([undefined, ["Title"], ["Area", "Q19 %"], ["A", 59]], "t", ["score=Q19 %"]).headerRow).toBe(2);
+  });
+  it("names the other columns headed like a field (duplicate headers): the first wins", () => {
+    const l = findLayout([undefined, ["Area", "Score", "NI 1 %", "CI", "Score"], ["A", 59, 70, 2, 80]], "t", []);
+    const fields = describeMapping(l, mapFields(l, [], "t"));
+    expect(fields.find((f) => f.field === "score")).toMatchObject({ column: "B", others: ["C", "E"] });
+    expect(fields.find((f) => f.field === "ci")).toMatchObject({ column: "D", others: [] });
+  });
   it("parses --col", () => {
     expect(parseColOption(" Score = NI 1 % ")).toEqual({ field: "score", header: "NI 1 %" });
     expect(() => parseColOption("area=Name")).toThrow(/FIELD must be one of/);
@@ -50,7 +86,7 @@ describe("engineValue", () => {
   it("reads ExcelJS cell values as the engine expects", () => {
     expect(engineValue({ formula: "A1", result: 5 })).toBe(5);
     expect(engineValue({ sharedFormula: "A1", result: { error: "#N/A" } })).toEqual({ error: "#N/A" });
-    expect(engineValue({ formula: "A1" })).toBeNull();
+    expect(engineValue({ formula: "A1" })).toEqual({ formula: "A1" }); // never calculated: the engine reports it
     expect(engineValue({ richText: [{ text: "7" }, { text: "2" }] })).toBe("72");
     expect(engineValue({ text: "64", hyperlink: "https://x" })).toBe("64");
     expect(engineValue(new Date(Date.UTC(2009, 0, 1)))).toBe("2009-01-01");

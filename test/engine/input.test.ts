@@ -121,3 +121,27 @@ describe("parseNonNegative and parseFlag", () => {
   });
   it("refuses other flags", () => expect(parseFlag("maybe", "f", "F").ok).toBe(false));
 });
+
+describe("a formula with no saved result (a workbook never calculated in Excel)", () => {
+  it("is reported, never read as blank or FALSE", () => {
+    const n = parseNumber({ formula: "B2*2" }, "ci", "Confidence interval (±)");
+    expect(n.ok).toBe(false);
+    expect(!n.ok && n.error).toMatchObject({ code: "invalid", message: expect.stringMatching(/^Confidence interval \(±\) is the formula =B2\*2 with no saved result .*open it in Excel, save it/) });
+    const f = parseFlag({ sharedFormula: "H2" }, "singleissue", "Single-issue tension");
+    expect(!f.ok && f.error.message).toMatch(/^Single-issue tension is the formula =H2 with no saved result/);
+    // With a saved result, the result is what counts (the command line unwraps it before the engine sees it).
+    expect(parseNumber({ formula: "1+1", result: 2 }, "x", "X").ok).toBe(false);
+  });
+});
+
+describe("very long text", () => {
+  it("is refused in linear time (no regular-expression backtracking)", () => {
+    const t0 = Date.now();
+    const r = parseNumber("7".repeat(200_000) + "x", "score", "Score");
+    expect(Date.now() - t0).toBeLessThan(200);
+    expect(!r.ok && r.error.message).toBe('Score must be a number; got the text "7777777777777777777777777777777777777…".');
+    expect(parseNumber("9".repeat(400), "score", "Score").ok).toBe(false); // 1e400 is not finite
+    for (const [text, n] of [["72.", 72], [".5", 0.5], ["-1.5E-2", -0.015], ["+3", 3]] as const) expect(parseNumber(text, "x", "X")).toMatchObject({ ok: true, value: { value: n } });
+    for (const text of ["1.2.3", ".", "e3", "1e", "1..2"]) expect(parseNumber(text, "x", "X").ok).toBe(false);
+  });
+});

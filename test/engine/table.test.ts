@@ -8,6 +8,9 @@ import {
   scanColumnScales,
   scanPercentColumn,
   summarise,
+  startSummary,
+  addToSummary,
+  finishSummary,
   summaryRows,
   type Columns,
 } from "../../src/engine";
@@ -89,5 +92,22 @@ describe("summaryRows parts", () => {
     expect(labels(summaryRows(s, undefined, { types: false }))).toContain("ABG band");
     expect(labels(summaryRows(s, undefined, { abg: false }))).not.toContain("ABG band");
     expect(labels(summaryRows(s, undefined, { abg: false }))).toContain("Family type");
+  });
+});
+
+describe("a summary built chunk by chunk (the command line's streaming path)", () => {
+  it("equals summarise over the whole table, whatever the chunk size", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 40 }).chain((n) => fc.tuple(fc.constant(n), fc.record(Object.fromEntries(INPUT_FIELDS.map((f) => [f, column(n)]))), fc.integer({ min: 1, max: Math.max(1, n) }))),
+        ([n, columns, size]) => {
+          const results = evaluateColumns(columns as Columns, n);
+          const t = startSummary();
+          for (let i = 0; i < n; i += size) addToSummary(t, results.slice(i, i + size), i);
+          expect(finishSummary(t)).toEqual(summarise(results));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

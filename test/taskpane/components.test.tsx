@@ -10,7 +10,7 @@ import { renderToString } from "react-dom/server";
 import { evaluateColumns, summarise } from "../../src/engine";
 import { App } from "../../src/taskpane/components/App";
 import { SummaryView } from "../../src/taskpane/components/SummaryView";
-import { TableTools } from "../../src/taskpane/components/TableTools";
+import { RunMessage, stoppedMessage, TableTools } from "../../src/taskpane/components/TableTools";
 import { DEFAULT_OPTIONS, type ExcelTools, type SourceInfo, type ToolResult } from "../../src/taskpane/excel";
 
 const render = (el: React.ReactElement) =>
@@ -72,6 +72,26 @@ describe("TableTools", () => {
     expect(html).toMatch(/<button(?![^>]*disabled)[^>]*>Grant bands<\/button>/);
     expect(html).toContain("Family groups needs a column for: NVQ4+ share, Rural share, A8 workers per 10,000.");
     expect(html).toContain("Write live formulas");
+  });
+});
+
+describe("a stopped run", () => {
+  it("shows an error message bar with why, what was and was not written, and what to do", () => {
+    const message = stoppedMessage({
+      status: "stopped",
+      reason: "renamed",
+      why: 'the sheet "Sheet1" was renamed to "Data"',
+      written: "Rows 2–5,001 of Sheet1!I:L were written; rows 5,002–100,001 were not (those cells are empty).",
+      rowsWritten: 5000,
+      message: "",
+    });
+    expect(message.intent).toBe("error");
+    const html = render(<RunMessage {...message} />);
+    expect(html).toMatch(/^<div dir="ltr"><div role="group" aria-labelledby="[^"]+">/);
+    expect(html).toContain('The run stopped: the sheet "Sheet1" was renamed to "Data".'.replace(/"/g, "&quot;"));
+    expect(html).toContain("<li>Rows 2–5,001 of Sheet1!I:L were written; rows 5,002–100,001 were not (those cells are empty).</li>");
+    expect(html).toContain("<li>No summary sheet was written, and nothing outside the toolkit&#x27;s columns was changed.</li>");
+    expect(html).toContain("<li>Run the tool again to finish.</li>");
   });
 });
 

@@ -24,7 +24,7 @@ import { BASES } from "../../engine/abg";
 import { BOUNDARY_MODES } from "../../engine/familyType";
 import { SCALES } from "../../engine/input";
 import { FIELD_LABELS, OUTPUT_GROUPS, type ColumnMapping, type Field as InputField, type OutputGroup } from "../../engine/table";
-import { DEFAULT_OPTIONS, type ExcelTools, type NeedsConfirmation, type RunOptions, type RunProgress, type SourceInfo, type ToolResult } from "../excel";
+import { DEFAULT_OPTIONS, type ExcelTools, type NeedsConfirmation, type RunOptions, type RunProgress, type SourceInfo, type Stopped, type ToolResult } from "../excel";
 import { SummaryView } from "./SummaryView";
 
 const useStyles = makeStyles({
@@ -54,6 +54,40 @@ const CHOICE_LABELS = {
   boundaryMode: { inclusive: "A value on a cut-off meets it", exclusive: "A value on a cut-off does not meet it" },
 } as const;
 
+interface Message {
+  intent: "success" | "info" | "warning" | "error";
+  text: string;
+  /** Lines listed under the text (a stopped run: what was and was not written). */
+  details?: string[];
+}
+
+/** A run stopped because the workbook changed under it (or Excel refused a write): why, then what was and was not written. */
+export function stoppedMessage(out: Stopped): Message {
+  return {
+    intent: "error",
+    text: `The run stopped: ${out.why}.`,
+    details: [out.written, "No summary sheet was written, and nothing outside the toolkit's columns was changed.", "Run the tool again to finish."],
+  };
+}
+
+/** The outcome of the last action, as a message bar. */
+export function RunMessage({ intent, text, details }: Message) {
+  return (
+    <MessageBar intent={intent}>
+      <MessageBarBody>
+        {text}
+        {details && (
+          <ul>
+            {details.map((d) => (
+              <li key={d}>{d}</li>
+            ))}
+          </ul>
+        )}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
 const PHASES: Record<RunProgress["phase"], string> = { reading: "Reading rows", computing: "Computing rows", writing: "Writing rows", summary: "Writing the summary" };
 
 interface Running {
@@ -78,7 +112,7 @@ export function TableTools({ tools, initialSources }: { tools: ExcelTools | null
   const [running, setRunning] = React.useState<Running | null>(null);
   const [confirm, setConfirm] = React.useState<{ tool: OutputGroup; outcome: NeedsConfirmation } | null>(null);
   const [result, setResult] = React.useState<ToolResult | null>(null);
-  const [message, setMessage] = React.useState<{ intent: "success" | "info" | "warning" | "error"; text: string } | null>(null);
+  const [message, setMessage] = React.useState<Message | null>(null);
 
   const source = sources?.find((s) => s.key === selected) ?? null;
 
@@ -124,6 +158,7 @@ export function TableTools({ tools, initialSources }: { tools: ExcelTools | null
       );
       if (out.status === "needsConfirmation") setConfirm({ tool, outcome: out });
       else if (out.status === "cancelled") setMessage({ intent: out.partial ? "warning" : "info", text: out.message });
+      else if (out.status === "stopped") setMessage(stoppedMessage(out));
       else {
         setResult(out);
         const secs = (out.stats.millis.total / 1000).toFixed(1);
@@ -305,9 +340,7 @@ export function TableTools({ tools, initialSources }: { tools: ExcelTools | null
       )}
 
       {message && (
-        <MessageBar intent={message.intent}>
-          <MessageBarBody>{message.text}</MessageBarBody>
-        </MessageBar>
+        <RunMessage {...message} />
       )}
 
       {result && <SummaryView result={result} />}

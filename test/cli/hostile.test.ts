@@ -1,0 +1,395 @@
+/**
+ * Hostile inputs, as councils' files really come: numbers typed as text, merged and duplicate
+ * headers, blank, hidden and filtered rows, formulas and error values, corrupt and encrypted
+ * workbooks, odd CSV dialects. The corpus is built here, in a temporary folder (never committed).
+ *
+ * For each file the command either gives every row a result or a note (exit 0; the expected note is
+ * asserted for at least one row of each kind), or refuses it cleanly (exit 2, one line on stderr,
+ * no stack trace, no output and no temporary file). No input file is ever modified (hashed before
+ * and after). The million-row file is in bigfile.test.ts.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { cohesion, ensureBuilt, readCsv, records, sha256, tempDir, type CliRun } from "./helpers";
+import { compoundFile, editPart, HEADERS, unzip, workbook, zip } from "./hostileFiles";
+
+let dir: string;
+/** Every corpus file and its hash when written. */
+const corpus = new Map<string, string>();
+
+function add(name: string, content: string | Buffer): string {
+  const p = path.join(dir, name);
+  fs.writeFileSync(p, content);
+  corpus.set(p, sha256(p));
+  return p;
+}
+function added(p: string): string {
+  corpus.set(p, sha256(p));
+  return p;
+}
+
+beforeAll(() => {
+  ensureBuilt();
+  dir = tempDir("cohesion-hostile-");
+}, 180_000);
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** A refused run's output, or any temporary file, left in the folder. */
+const strays = () => fs.readdirSync(dir).filter((f) => f.startsWith("refused") || f.endsWith(".tmp"));
+
+/** Exit 2, exactly one line on stderr, no stack trace, nothing on stdout, no output or temporary file. */
+function expectRefused(input: string, message: RegExp, outName = "refused.csv"): CliRun {
+  const r = cohesion(["apply", input, "--out", path.join(dir, outName)]);
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe("");
+  expect(r.stderr.split("\n")).toHaveLength(2); // one line and its newline
+  expect(r.stderr).toMatch(/^cohesion: [^\n]+\n$/);
+  expect(r.stderr).not.toMatch(/ {4}at /);
+  expect(r.stderr).toMatch(message);
+  expect(strays()).toEqual([]);
+  expect(sha256(input)).toBe(corpus.get(input));
+  return r;
+}
+
+/** Exit 0; the output's rows as objects (CSV output); the input unchanged. */
+function applyOk(input: string, outName: string, extra: string[] = []): { run: CliRun; rows: Record<string, string>[]; out: string } {
+  const out = path.join(dir, outName);
+  const run = cohesion(["apply", input, "--out", out, ...extra]);
+  if (run.code !== 0) throw new Error(`exit ${run.code}: ${run.stderr}`);
+  expect(run.stderr).not.toMatch(/ {4}at /);
+  expect(sha256(input)).toBe(corpus.get(input));
+  const rows = out.endsWith(".csv") ? records(readCsv(out, path.basename(input).includes("semicolon") ? ";" : ",")) : [];
+  return { run, rows, out };
+}
+
+const byArea = (rows: Record<string, string>[], col = "Authority") => new Map(rows.map((r) => [r[col], r]));
+const lines = (...l: string[]) => l.join("\n") + "\n";
+
+describe("hostile CSVs", () => {
+  it("numbers typed as text: '72%', ' 72 ', NBSP padding and '1,500' are read; '72,5' gets a note asking for 72.5", () => {
+    const input = add(
+      "text-numbers.csv",
+      lines(
+        "Authority,NI 1 %,CI,NVQ4+ %,Rural %,A8 per 10000,Jobs 1984",
+        "Pct,72%,1,20,60,10,",
+        "Spaces, 72 , 1 ,20,60,10,",
+        'Comma,"72,5",1,20,60,10,',
+        'Thousands,59,2,20,10,3,"1,500"',
+        "Nbsp,\u00a062\u00a0,1,20,60,10,",
+      ),
+    );
+    const { rows } = applyOk(input, "text-numbers.out.csv");
+    const r = byArea(rows);
+    expect(r.get("Pct")).toMatchObject({ "ABG band": "5", "ABG allocation": "150000", "Family type": "1" });
+    expect(r.get("Spaces")).toMatchObject({ "ABG band": "5", "ABG allocation": "150000" });
+    expect(r.get("Comma")).toMatchObject({ "ABG band": "", "ABG allocation": "", "Family type": "1" });
+    expect(r.get("Comma")!.Notes).toBe('ABG: Score (get on well together %) "72,5" uses a comma as the decimal point; write 72.5.');
+    expect(r.get("Thousands")).toMatchObject({ "Family type": "2", "Family group": "b", "ABG band": "2" });
+    expect(r.get("Nbsp")).toMatchObject({ "ABG band": "3", "ABG allocation": "410000" });
+  });
+
+  it("BOM, semicolons, CRLF and a quoted newline: read, and kept in the output", () => {
+    const input = add("semicolon-bom-crlf.csv", "\ufeffAuthority;NI 1 %;CI\r\n\"North\r\nside\";59;2\r\nSouth;\"72,5\";1\r\n");
+    const { run, rows, out } = applyOk(input, "semicolon-bom-crlf.out.csv");
+    expect(run.stdout).toMatch(/CSV, semicolon-separated, utf-8 with a BOM/);
+    expect(run.stdout).toMatch(/Header row 1; 2 data rows \(rows 2–3\)/); // the quoted newline is inside row 2
+    const text = fs.readFileSync(out, "utf8");
+    expect(text.startsWith("\ufeffAuthority;NI 1 %;CI;Family type;")).toBe(true);
+    expect(text.split("\r\n")).toHaveLength(5); // header, two rows (one holding CRLF inside quotes), final CRLF
+    expect(rows[0]).toMatchObject({ Authority: "North\r\nside", "ABG band": "2", "ABG band range": "2–3" });
+    expect(rows[0].Notes).toBe("warning: band uncertain: the CI spans bands 2–3");
+    expect(rows[1].Notes).toMatch(/"72,5" uses a comma as the decimal point; write 72\.5/);
+  });
+
+  it("duplicate headers: the first matching column wins, and stdout, stderr and the Summary say which", () => {
+    const input = add("duplicate-headers.csv", lines("Authority,Score,NI 1 %,CI,Score", "A,59,70,2,80"));
+    const { run, rows } = applyOk(input, "duplicate-headers.out.csv");
+    expect(run.stdout).toMatch(/score +← "Score" \(column B\); columns C, E are headed alike and not used/);
+    expect(run.stderr).toBe("cohesion: warning: column B and column C and column E are all headed like score; the first, column B, is used\n");
+    expect(rows[0]).toMatchObject({ "ABG band": "2", "ABG allocation": "540000" }); // 59, not 70 or 80
+    const x = applyOk(input, "duplicate-headers.out.xlsx");
+    return new ExcelJS.Workbook().xlsx.readFile(x.out).then((wb) => {
+      const found: unknown[][] = [];
+      wb.getWorksheet("Summary")!.eachRow((row) => found.push((row.values as unknown[]).slice(1)));
+      expect(found).toContainEqual(["score", "B", "Score", "header synonym; also headed alike, not used: columns C, E"]);
+    });
+  });
+
+  it("blank rows in the middle of the table: each gets 'blank row: no inputs', the rows after them are computed", () => {
+    const input = add("blank-rows.csv", lines("Authority,NI 1 %,CI", "A,59,2", ",,", "", "B,72,1", " , , ", "C,50,1"));
+    const { run, rows } = applyOk(input, "blank-rows.out.csv");
+    expect(run.stdout).toMatch(/6 data rows \(rows 2–7\)/);
+    expect(rows.map((r) => [r.Authority, r["ABG band"], r.Notes])).toEqual([
+      ["A", "2", "warning: band uncertain: the CI spans bands 2–3"],
+      ["", "", "blank row: no inputs"],
+      ["", "", "blank row: no inputs"],
+      ["B", "5", ""],
+      [" ", "", "blank row: no inputs"],
+      ["C", "1", ""],
+    ]);
+    expect(run.stdout).toMatch(/Rows with notes about bad or missing inputs +3/);
+  });
+
+  it("a title row above the header is skipped: the header is the first row that names an input field", () => {
+    const input = add("title-row.csv", lines("Cohesion indicators 2008,,", "Source: Place Survey,,", "Authority,NI 1 %,CI", "A,59,2"));
+    const { run, out } = applyOk(input, "title-row.out.csv");
+    expect(run.stdout).toMatch(/Header row 3; 1 data row \(rows 4–4\)/);
+    const text = fs.readFileSync(out, "utf8").split("\n");
+    expect(text.slice(0, 2)).toEqual(["Cohesion indicators 2008,,", "Source: Place Survey,,"]); // kept as they were
+    expect(text[3]).toMatch(/^A,59,2,,,,2,540000,2–3,/);
+  });
+
+  it("a quote inside a field (O\"Brien) is text, as Excel reads it; a number with a stray quote gets a note", () => {
+    const input = add("lone-quote.csv", lines("Authority,NI 1 %,CI", 'O"Brien,60,1', 'Smith,59",2'));
+    const { rows } = applyOk(input, "lone-quote.out.csv");
+    expect(rows[0]).toMatchObject({ Authority: 'O"Brien', "ABG band": "3" });
+    expect(rows[1].Notes).toBe('ABG: Score (get on well together %) must be a number; got the text "59"".');
+  });
+
+  it("a quoted field that is never closed → exit 2 naming its row (Excel would swallow the rest of the file)", () => {
+    const input = add("unclosed-quote.csv", lines("Authority,NI 1 %,CI", "A,59,2", '"Brien,60,1', "C,61,1"));
+    expectRefused(input, /unclosed-quote\.csv: a quoted field in row 3 is never closed \(a lone " character\?\)/);
+  });
+
+  it("error values typed into cells (#N/A, #DIV/0!, lower case) are reported as errors", () => {
+    const input = add("error-values.csv", lines("Authority,NI 1 %,CI", "A,#N/A,2", "B,#DIV/0!,1", "C, #n/a ,1", "D,59,#VALUE!"));
+    const { rows } = applyOk(input, "error-values.out.csv");
+    expect(rows.map((r) => r.Notes)).toEqual([
+      "ABG: Score (get on well together %) holds the error #N/A, not a number.",
+      "ABG: Score (get on well together %) holds the error #DIV/0!, not a number.",
+      "ABG: Score (get on well together %) holds the error #N/A, not a number.",
+      "ABG: Confidence interval (±) holds the error #VALUE!, not a number.",
+    ]);
+    expect(rows.every((r) => r["ABG band"] === "")).toBe(true);
+  });
+
+  it("very long cells: kept whole in a CSV output, quoted briefly in notes, and a warning when an .xlsx could not hold them", () => {
+    const longName = "x".repeat(100_000);
+    const hugeNumber = "9".repeat(400); // a finite-looking number that is not (1e400)
+    const input = add("long-cells.csv", lines("Authority,NI 1 %,CI", `"${longName}",59,2`, `B,${hugeNumber},1`, `C,${"7".repeat(50_000)}x,1`));
+    const { rows } = applyOk(input, "long-cells.out.csv");
+    expect(rows[0].Authority).toBe(longName);
+    expect(rows[0]["ABG band"]).toBe("2");
+    expect(rows[1].Notes).toMatch(/^ABG: Score \(get on well together %\) must be a finite number; got "9{37}…"\.$/);
+    expect(rows[2].Notes).toMatch(/^ABG: Score \(get on well together %\) must be a number; got the text "7{37}…"\.$/);
+    const x = applyOk(input, "long-cells.out.xlsx");
+    expect(x.run.stderr).toBe(
+      "cohesion: warning: 2 cells (the first is A2) hold more than 32,767 characters, Excel's limit for a cell: Excel will cut them short when it opens the output (write a .csv output to keep them whole)\n",
+    );
+  });
+
+  it("a header row and nothing else → exit 0, no data rows, the output columns added", () => {
+    const input = add("header-only.csv", "Authority,NI 1 %,CI\r\n");
+    const { run, out } = applyOk(input, "header-only.out.csv");
+    expect(run.stdout).toMatch(/Header row 1; no data rows\./);
+    expect(run.stdout).toMatch(/Rows +0/);
+    expect(fs.readFileSync(out, "utf8")).toBe("Authority,NI 1 %,CI,Family type,Family type name,Family group,ABG band,ABG allocation,ABG band range,Notes\r\n");
+  });
+
+  it.each([
+    ["empty.csv", "", /empty\.csv is empty: no header row/],
+    ["blank-lines.csv", "\r\n\r\n  \r\n", /blank-lines\.csv is empty: no header row/],
+    ["binary.csv", Buffer.from([0x41, 0x2c, 0x00, 0x01, 0x0a]), /binary\.csv: not a CSV text file \(it holds binary data\)/],
+    ["encrypted-named.csv", compoundFile(["EncryptionInfo", "EncryptedPackage"]), /encrypted-named\.csv: it is an Excel workbook file \(encrypted, or an old \.xls\), not CSV text/],
+    ["no-fields.csv", "Colour,Size\nred,3\n", /no input columns recognised in header row 1 .*"Colour" \(A\), "Size" \(B\)/],
+  ])("%s → exit 2 with one line", (name, content, message) => {
+    expectRefused(add(name, content), message);
+  });
+});
+
+describe("hostile workbooks", () => {
+  it("merged two-row header: the header is the row that names the fields; a merged cell's value is in its first cell only", async () => {
+    const input = added(
+      await workbook(dir, "merged-headers.xlsx", (wb) => {
+        const ws = wb.addWorksheet("Data");
+        ws.addRow(["Authority", "Place Survey 2008", null, "Census 2001", null, null, null]);
+        ws.addRow([null, "NI 1 %", "CI", "NVQ4+ %", "Rural %", "A8 per 10,000", "Jobs 1984"]);
+        ws.addRow(["Alpha", 59, 2, 20, 60, 10, null]);
+        ws.addRow(["Beta", 61, 1, 20, 60, 10, null]);
+        ws.addRow(["Gamma", null, 1, 30, 10, 3, null]);
+        ws.mergeCells("A1:A2");
+        ws.mergeCells("B1:C1");
+        ws.mergeCells("D1:G1");
+        ws.mergeCells("B4:B5"); // one score typed across two areas' rows
+      }),
+    );
+    const { run, out } = applyOk(input, "merged-headers.out.csv");
+    expect(run.stdout).toMatch(/Header row 2; 3 data rows \(rows 3–5\)/);
+    expect(run.stdout).toMatch(/score +← "NI 1 %" \(column B\)/);
+    const csv = readCsv(out);
+    expect(csv[0]).toEqual(["Authority", "Place Survey 2008", "", "Census 2001", "", "", ""]); // as Excel saves it: a merged value in its first cell
+    expect(csv[1]).toEqual(["", "NI 1 %", "CI", "NVQ4+ %", "Rural %", "A8 per 10,000", "Jobs 1984", "Family type", "Family type name", "Family group", "ABG band", "ABG allocation", "ABG band range", "Notes"]);
+    const [alpha, beta, gamma] = csv.slice(2);
+    expect(alpha.slice(7, 12)).toEqual(["1", "Changing less affluent rural areas", "a", "2", "540000"]);
+    expect(beta.slice(0, 2)).toEqual(["Beta", "61"]);
+    expect(beta[10]).toBe("3"); // ABG band
+    expect(gamma.slice(0, 2)).toEqual(["Gamma", ""]); // B5 is inside B4:B5: empty, as in Excel
+    expect(gamma[7]).toBe("6"); // family type still computed
+    expect(gamma[13]).toBe("ABG: Score (get on well together %) is blank.");
+    // The .xlsx output keeps the merges and the title row.
+    const x = applyOk(input, "merged-headers.out.xlsx");
+    const wb = await new ExcelJS.Workbook().xlsx.readFile(x.out);
+    const ws = wb.getWorksheet("Data")!;
+    expect(["A2", "C1", "E1", "B5"].map((a) => ws.getCell(a).isMerged)).toEqual([true, true, true, true]);
+    expect((ws.getRow(2).values as unknown[]).slice(8, 10)).toEqual(["Family type", "Family type name"]);
+    expect(ws.getCell("H1").value).toBeNull();
+  });
+
+  it("a header merged across two columns names its first column only", async () => {
+    const input = added(
+      await workbook(dir, "merged-header-cell.xlsx", (wb) => {
+        const ws = wb.addWorksheet("Data");
+        ws.addRow(["Authority", "NI 1 %", null]);
+        ws.addRow(["A", 59, 2]);
+        ws.mergeCells("B1:C1");
+      }),
+    );
+    const { run, rows } = applyOk(input, "merged-header-cell.out.csv");
+    expect(run.stdout).toMatch(/score +← "NI 1 %" \(column B\)/);
+    expect(run.stdout).toMatch(/ci +not found \(not computed\)/);
+    expect(rows[0]).toMatchObject({ "ABG band": "2", "ABG band range": "2" }); // C is not read as the CI
+  });
+
+  it("hidden rows, a filter and a hidden sheet: every row of the first visible sheet is computed; hidden rows stay hidden", async () => {
+    const input = added(
+      await workbook(dir, "hidden-filtered.xlsx", (wb) => {
+        const old = wb.addWorksheet("Old data", { state: "hidden" });
+        old.addRow(["Authority", "NI 1 %"]);
+        old.addRow(["Stale", 10]);
+        const ws = wb.addWorksheet("Areas");
+        ws.addRow(["Authority", "NI 1 %", "CI"]);
+        [["A", 59, 2], ["B", 50, 1], ["C", 72, 1], ["D", 61, 1], ["E", 66, 1]].forEach((r) => ws.addRow(r));
+        ws.getRow(3).hidden = true;
+        ws.getRow(5).hidden = true;
+        ws.autoFilter = "A1:C6";
+      }),
+    );
+    // Filter criteria (ExcelJS cannot write them): show B only where the score is 59, 72 or 66.
+    const parts = unzip(fs.readFileSync(input));
+    const sheet = [...parts.keys()].find((n) => /worksheets\/sheet2\.xml$/.test(n))!;
+    editPart(input, sheet, (xml) => xml.replace(/<autoFilter ref="A1:C6"\/>/, '<autoFilter ref="A1:C6"><filterColumn colId="1"><filters><filter val="59"/><filter val="72"/><filter val="66"/></filters></filterColumn></autoFilter>'));
+    added(input);
+    const { run, rows } = applyOk(input, "hidden-filtered.out.csv");
+    expect(run.stdout).toMatch(/Read sheet "Areas"/);
+    expect(run.stderr).toBe("cohesion: warning: the input has filter criteria (the rows they hide stay hidden), which ExcelJS cannot keep: the output has none\n");
+    expect(rows.map((r) => [r.Authority, r["ABG band"]])).toEqual([["A", "2"], ["B", "1"], ["C", "5"], ["D", "3"], ["E", "4"]]);
+    expect(run.stdout).toMatch(/Rows +5/);
+    const x = applyOk(input, "hidden-filtered.out.xlsx");
+    const wb = await new ExcelJS.Workbook().xlsx.readFile(x.out);
+    const ws = wb.getWorksheet("Areas")!;
+    expect([2, 3, 4, 5, 6].map((n) => ws.getRow(n).hidden)).toEqual([false, true, false, true, false]);
+    expect(ws.getCell("G3").value).toBe(1); // the hidden row has its band
+    expect(wb.getWorksheet("Old data")!.state).toBe("hidden");
+  });
+
+  it("formulas and error values in input cells: saved results are used; errors and never-calculated formulas get notes", async () => {
+    const input = added(
+      await workbook(dir, "formulas-errors.xlsx", (wb) => {
+        const ws = wb.addWorksheet("Data");
+        ws.addRow(HEADERS);
+        ws.addRow(["Result", { formula: "50+9", result: 59 }, 2, 20, 60, 10, null, false]);
+        ws.addRow(["DivZero", { formula: "1/0", result: { error: "#DIV/0!" } }, 2, 20, 60, 10, null, false]);
+        ws.addRow(["NA", { error: "#N/A" }, 2, 20, 60, 10, null, false]);
+        ws.addRow(["NoResultCI", 59, { formula: "C2" }, 20, 60, 10, null, false]);
+        ws.addRow(["NoResultFlag", 72, 1, 40, 70, 2, null, { formula: "H2" }]);
+        ws.addRow(["Shared", { formula: "B2+2", result: 61, shareType: "shared", ref: "B7:B8" }, 1, 20, 60, 10, null, false]);
+        ws.addRow(["Shared2", { sharedFormula: "B7", result: 66 }, 1, 20, 60, 10, null, false]);
+        ws.addRow(["TextPct", "72%", 1, "20%", "60%", 10, null, "yes"]);
+      }),
+    );
+    const { rows } = applyOk(input, "formulas-errors.out.csv");
+    const r = byArea(rows);
+    expect(r.get("Result")).toMatchObject({ "NI 1 %": "59", "ABG band": "2", "Family type": "1" });
+    expect(r.get("DivZero")!.Notes).toBe("ABG: Score (get on well together %) holds the error #DIV/0!, not a number.");
+    expect(r.get("NA")!.Notes).toBe("ABG: Score (get on well together %) holds the error #N/A, not a number.");
+    expect(r.get("NoResultCI")).toMatchObject({ "ABG band": "", "Family type": "1" }); // not read as "no CI"
+    expect(r.get("NoResultCI")!.Notes).toBe(
+      "ABG: Confidence interval (±) is the formula =C2 with no saved result (the file was never calculated in Excel); open it in Excel, save it, and run again.",
+    );
+    expect(r.get("NoResultFlag")).toMatchObject({ "Family type": "", "ABG band": "5" }); // not read as FALSE
+    expect(r.get("NoResultFlag")!.Notes).toMatch(/^family type: Single-issue tension is the formula =H2 with no saved result/);
+    expect(r.get("Shared")).toMatchObject({ "ABG band": "3" });
+    expect(r.get("Shared2")).toMatchObject({ "ABG band": "4" });
+    expect(r.get("TextPct")).toMatchObject({ "ABG band": "5", "Family type": "1", "Family group": "a" });
+  });
+
+  it("an empty sheet → exit 2", async () => {
+    const input = added(await workbook(dir, "empty-sheet.xlsx", (wb) => void wb.addWorksheet("Data")));
+    expectRefused(input, /sheet "Data" of .*empty-sheet\.xlsx is empty: no header row/);
+  });
+
+  describe("corrupt, encrypted and impostor files named .xlsx → exit 2 saying which", () => {
+    let good: Buffer;
+    beforeAll(async () => {
+      const p = await workbook(dir, "good.xlsx", (wb) => {
+        const ws = wb.addWorksheet("Data");
+        ws.addRow(["Authority", "NI 1 %", "CI"]);
+        for (let i = 0; i < 200; i++) ws.addRow([`Area ${i}`, 50 + (i % 30), 1]);
+      });
+      good = fs.readFileSync(p);
+      fs.rmSync(p);
+    });
+    const cases: [string, () => Buffer, RegExp][] = [
+      ["empty.xlsx", () => Buffer.alloc(0), /the file is empty \(0 bytes\), not an \.xlsx workbook/],
+      ["random.xlsx", () => Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919 + 13) % 251)), /not an \.xlsx workbook \(the file is not a zip archive\)/],
+      ["truncated.xlsx", () => good.subarray(0, Math.floor(good.length / 2)), /the \.xlsx file is damaged: its zip directory is missing or cut short/],
+      [
+        "no-workbook.xlsx",
+        () => {
+          const parts = unzip(good);
+          parts.delete("xl/workbook.xml");
+          return zip(parts);
+        },
+        /not an Excel workbook: it is a zip archive without xl\/workbook\.xml/,
+      ],
+      ["word.xlsx", () => zip(new Map([["word/document.xml", Buffer.from("<w:document/>")], ["[Content_Types].xml", Buffer.from("<Types/>")]])), /not an Excel workbook: it is a Word document without xl\/workbook\.xml/],
+      [
+        "sheet-cut-short.xlsx",
+        () => {
+          const parts = unzip(good);
+          const xml = parts.get("xl/worksheets/sheet1.xml")!;
+          parts.set("xl/worksheets/sheet1.xml", xml.subarray(0, Math.floor(xml.length / 2))); // well zipped, but half a sheet
+          return zip(parts);
+        },
+        /the \.xlsx file is damaged: xl\/worksheets\/sheet1\.xml is cut short/,
+      ],
+      [
+        "corrupt-sheet.xlsx",
+        () => {
+          // Flip bytes in the middle of the zip (inside the sheet's data): the CRC no longer matches.
+          const b = Buffer.from(good);
+          const at = b.indexOf(Buffer.from("xl/worksheets/sheet1.xml")) + 200; // the local header's name, then the data
+          for (let i = 0; i < 16; i++) b[at + i] ^= 0x55;
+          return b;
+        },
+        /the \.xlsx file is damaged: xl\/worksheets\/sheet1\.xml cannot be unpacked \(its data is corrupt\)/,
+      ],
+      [
+        "shared-strings-cut.xlsx",
+        () => {
+          const parts = unzip(good);
+          const sst = parts.get("xl/sharedStrings.xml");
+          if (sst) parts.set("xl/sharedStrings.xml", sst.subarray(0, Math.floor(sst.length / 2)));
+          else throw new Error("ExcelJS wrote no shared strings");
+          return zip(parts);
+        },
+        /the \.xlsx file is damaged: xl\/sharedStrings\.xml is cut short/,
+      ],
+      ["encrypted.xlsx", () => compoundFile(["EncryptionInfo", "EncryptedPackage", "\u0006DataSpaces"]), /the workbook is encrypted \(password-protected\); open it in Excel, remove the password/],
+      ["legacy.xlsx", () => compoundFile(["Workbook", "\u0005SummaryInformation"]), /it is an Excel 97-2003 workbook \(\.xls\), not an \.xlsx; open it in Excel and save it as an Excel Workbook \(\.xlsx\)/],
+    ];
+    it.each(cases)("%s", (name, bytes, message) => {
+      const input = add(name, bytes());
+      expectRefused(input, new RegExp(`${name.replace(".", "\\.")}: ${message.source}`), "refused.xlsx");
+      expectRefused(input, message, "refused.csv");
+    });
+  });
+});
+
+describe("no input file was ever modified", () => {
+  it("every corpus file hashes as it did when written", () => {
+    expect(corpus.size).toBeGreaterThanOrEqual(30);
+    for (const [file, hash] of corpus) expect([path.basename(file), sha256(file)]).toEqual([path.basename(file), hash]);
+  });
+});
