@@ -41,9 +41,9 @@ const rectA1 = (r: Rect) => (r.rows === 1 && r.columns === 1 ? a1(r.row, r.colum
 function parseInput(text: string): unknown {
   if (text.startsWith("'")) return text.slice(1);
   const t = text.trim();
-  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return Number(t);
+  if (/^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(t)) return Number(t);
   if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) return Number(t.replace(/,/g, ""));
-  if (/^[+-]?(\d+\.?\d*|\.\d+)%$/.test(t)) return Number(t.slice(0, -1)) / 100;
+  if (/^[+-]?(\d+(\.\d*)?|\.\d+)%$/.test(t)) return Number(t.slice(0, -1)) / 100;
   if (/^(true|false)$/i.test(t)) return t.toUpperCase() === "TRUE";
   return text;
 }

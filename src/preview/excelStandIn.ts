@@ -464,7 +464,7 @@ class RangeProxy extends Proxy {
           }
           if (v === null || v === undefined) continue; // null leaves the cell unchanged, as in Excel
           if (typeof v === "string" && v.startsWith("'")) sheet.setRaw(r, c, v.slice(1));
-          else if (typeof v === "string" && /^[=+-]/.test(v) && !/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(v)) this.ctx.host.writeFormula(sheet, r, c, v.startsWith("=") ? v : `=${v}`);
+          else if (typeof v === "string" && /^[=+-]/.test(v) && !/^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(v)) this.ctx.host.writeFormula(sheet, r, c, v.startsWith("=") ? v : `=${v}`);
           else sheet.setRaw(r, c, v);
         }
     }, jsonBytes(data));

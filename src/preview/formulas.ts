@@ -116,7 +116,7 @@ export function parseFormula(text: string): Node {
       if (!r) throw new FormulaError(`bad reference after '${sheet}'!`);
       return r;
     }
-    const num = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?%?/i.exec(s.slice(i));
+    const num = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?%?/i.exec(s.slice(i));
     if (num && !/^[A-Za-z]/.test(s.slice(i))) {
       i += num[0].length;
       const pct = num[0].endsWith("%");
