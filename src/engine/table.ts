@@ -96,7 +96,8 @@ export const OUTPUT_GROUPS = {
   familyGroups: {
     label: "Family groups",
     headers: ["Family type", "Family type name", "Family group"] as readonly OutputHeader[],
-    fields: ["nvq4", "rural", "a8", "jobs1984", "singleissue"] as readonly Field[],
+    // population is optional: with it, the summary adds the family-type mix of the rows (COHESION.TYPEMIX).
+    fields: ["nvq4", "rural", "a8", "jobs1984", "singleissue", "population"] as readonly Field[],
     required: ["nvq4", "rural", "a8"] as readonly Field[],
   },
   grantBands: {

@@ -26,6 +26,41 @@ export interface TypeMix {
 }
 
 /**
+ * The mix from already-classified rows (e.g. the table tools' results): each row's family type
+ * (null = not classified, with the reason) and its population.
+ */
+export function typeMixOfRows(types: readonly (Result<FamilyType> | FamilyType | null)[], population: readonly unknown[]): Result<TypeMix> {
+  const n = types.length;
+  if (population.length !== n) return fail("invalid", "The population column must have one value per sub-area.", "population");
+  if (n === 0) return fail("missing", "No sub-areas given.");
+  const pop = new Array<number>(10).fill(0);
+  const count = new Array<number>(10).fill(0);
+  const excluded: { index: number; reason: string }[] = [];
+  types.forEach((t, i) => {
+    const p = parseNonNegative(population[i], "population", "Population");
+    const type = t === null ? null : typeof t === "number" ? t : t.ok ? t.value : null;
+    if (!p.ok) excluded.push({ index: i, reason: p.error.message });
+    else if (type === null) excluded.push({ index: i, reason: t !== null && typeof t !== "number" && !t.ok ? t.error.message : "no family type" });
+    else {
+      pop[type] += p.value;
+      count[type]++;
+    }
+  });
+  const total = pop.reduce((a, b) => a + b, 0);
+  // Found by the property tests: populations near Number.MAX_VALUE overflow the total (Infinity → NaN shares).
+  if (!Number.isFinite(total)) return fail("invalid", "The populations add up to more than a number can hold; check the population column for wrong values.", "population");
+  if (total <= 0) return fail("missing", `No sub-area could be classified with a population above 0 (${excluded.length} excluded${excluded[0] ? `; first: ${excluded[0].reason}` : ""}).`);
+  const rows = TABLE_1.map((r) => ({ type: r.type, name: r.name, subAreas: count[r.type], population: pop[r.type], sharePct: (pop[r.type] / total) * 100 }));
+  const warnings: Warning[] = excluded.length ? [{ code: "excluded", message: `${excluded.length} of ${n} sub-areas left out (blank or bad inputs).` }] : [];
+  const top = [...rows].sort((a, b) => b.sharePct - a.sharePct)[0];
+  return ok(
+    { rows, classifiedPopulation: total, excluded, caveat: TYPOLOGY_CAVEATS.districtLevel },
+    () => `${n - excluded.length} of ${n} sub-areas classified; largest share type ${top.type} (${top.name}) ${top.sharePct.toFixed(1)}%. ${TYPOLOGY_CAVEATS.districtLevel}`,
+    warnings,
+  );
+}
+
+/**
  * @example typeMix([30, 20], [60, 10], [3, 10], [null, null], [1000, 3000]) //=> type 8: 25%, type 4: 75%
  */
 export function typeMix(
@@ -41,29 +76,6 @@ export function typeMix(
     return fail("invalid", "The sub-area columns (NVQ4+, rural, A8, jobs, population) must have the same number of rows.");
   }
   if (n === 0) return fail("missing", "No sub-areas given.");
-  const types = typologyColumn(nvq4, rural, a8, jobs1984, null, options);
-  const pop = new Array<number>(10).fill(0);
-  const count = new Array<number>(10).fill(0);
-  const excluded: { index: number; reason: string }[] = [];
-  types.forEach((t, i) => {
-    const p = parseNonNegative(population[i], "population", "Population");
-    if (!p.ok) excluded.push({ index: i, reason: p.error.message });
-    else if (!t.ok) excluded.push({ index: i, reason: t.error.message });
-    else {
-      pop[t.value.type] += p.value;
-      count[t.value.type]++;
-    }
-  });
-  const total = pop.reduce((a, b) => a + b, 0);
-  // Found by the property tests: populations near Number.MAX_VALUE overflow the total (Infinity → NaN shares).
-  if (!Number.isFinite(total)) return fail("invalid", "The populations add up to more than a number can hold; check the population column for wrong values.", "population");
-  if (total <= 0) return fail("missing", `No sub-area could be classified with a population above 0 (${excluded.length} excluded${excluded[0] ? `; first: ${excluded[0].reason}` : ""}).`);
-  const rows = TABLE_1.map((r) => ({ type: r.type, name: r.name, subAreas: count[r.type], population: pop[r.type], sharePct: (pop[r.type] / total) * 100 }));
-  const warnings: Warning[] = excluded.length ? [{ code: "excluded", message: `${excluded.length} of ${n} sub-areas left out (blank or bad inputs).` }] : [];
-  const top = [...rows].sort((a, b) => b.sharePct - a.sharePct)[0];
-  return ok(
-    { rows, classifiedPopulation: total, excluded, caveat: TYPOLOGY_CAVEATS.districtLevel },
-    () => `${n - excluded.length} of ${n} sub-areas classified; largest share type ${top.type} (${top.name}) ${top.sharePct.toFixed(1)}%. ${TYPOLOGY_CAVEATS.districtLevel}`,
-    warnings,
-  );
+  const types = typologyColumn(nvq4, rural, a8, jobs1984, null, options).map((t): Result<FamilyType> => (t.ok ? ok(t.value.type, "") : t));
+  return typeMixOfRows(types, population);
 }

@@ -51,6 +51,7 @@ import type { ColumnScales } from "../engine/columns";
 import type { BoundaryMode } from "../engine/familyType";
 import type { Scale } from "../engine/input";
 import type { PlanSheet } from "../engine/actions/plan";
+import { typeMixOfRows, type TypeMix } from "../engine/typeMix";
 import {
   evaluateColumns,
   INPUT_FIELDS,
@@ -83,6 +84,8 @@ export const SUMMARY_SETTING = `${SETTINGS_PREFIX}|summary`;
 export const SUMMARY_SHEET_NAMES = ["Summary", "Cohesion summary"];
 export const CHART_NAMES = { bands: "Cohesion: allocation by band", types: "Cohesion: areas by family type" } as const;
 const MAX_SHEET_COLUMNS = 16384;
+/** Fields the pane maps: the engine's inputs, and a population column for the family-type mix. */
+const MAPPED_FIELDS: readonly Field[] = [...INPUT_FIELDS, "population"];
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -173,6 +176,8 @@ export interface ToolResult {
   uncertainSheetRows: number[];
   summarySheet: string;
   stats: RunStats;
+  /** When a population column is mapped for Family groups: the population share per family type (or why not). */
+  typeMix?: { mix: TypeMix | null; note: string | null } | null;
 }
 
 export interface NeedsConfirmation {
@@ -434,7 +439,7 @@ function proposeMapping(region: Region): { mapping: ColumnMapping; remembered: b
   if (!saved) return { mapping: proposed, remembered: false };
   const mapping: ColumnMapping = {};
   let remembered = false;
-  for (const f of INPUT_FIELDS) {
+  for (const f of MAPPED_FIELDS) {
     const s = saved[f];
     if (s === undefined) {
       if (proposed[f] !== undefined) mapping[f] = proposed[f];
@@ -581,7 +586,7 @@ export function createExcelTools(run: ExcelRun = (batch) => Excel.run(batch), op
 
       // --- what to compute and where to write it
       const mapping: ColumnMapping = {};
-      for (const f of INPUT_FIELDS) {
+      for (const f of MAPPED_FIELDS) {
         const c = req.mapping[f];
         if (c === undefined || c === null) continue;
         if (!Number.isInteger(c) || c < 0 || c >= region.inputWidth) throw new Error(`The column chosen for ${f} is not in the table any more; find tables again.`);
@@ -598,7 +603,7 @@ export function createExcelTools(run: ExcelRun = (batch) => Excel.run(batch), op
       // A tool whose columns are already there keeps them up to date only while its required inputs are mapped.
       for (const g of [...groups]) if (g !== req.tool && OUTPUT_GROUPS[g].required.some((f) => mapping[f] === undefined)) groups.delete(g);
       const headers = OUTPUT_HEADERS.filter((h) => h === "Notes" || groups.has(GROUP_OF[h] as OutputGroup));
-      const fields = INPUT_FIELDS.filter((f) => mapping[f] !== undefined && [...groups].some((g) => OUTPUT_GROUPS[g].fields.includes(f)));
+      const fields = MAPPED_FIELDS.filter((f) => mapping[f] !== undefined && [...groups].some((g) => OUTPUT_GROUPS[g].fields.includes(f)));
       const n = region.rowCount;
       stats.rows = n;
       const firstDataRow = region.headerRow + 1;
@@ -729,7 +734,7 @@ export function createExcelTools(run: ExcelRun = (batch) => Excel.run(batch), op
       const tWrite = Date.now();
       const saved: SavedSource = {
         v: 1,
-        mapping: Object.fromEntries(INPUT_FIELDS.map((f) => [f, mapping[f] === undefined ? null : { column: mapping[f] as number, header: region.headers[mapping[f] as number] }])),
+        mapping: Object.fromEntries(MAPPED_FIELDS.map((f) => [f, mapping[f] === undefined ? null : { column: mapping[f] as number, header: region.headers[mapping[f] as number] }])),
         options: opts,
         formulas: !!req.formulas,
         output: { column: blockCol, headers: [...headers], rows: n },
@@ -911,6 +916,9 @@ export function createExcelTools(run: ExcelRun = (batch) => Excel.run(batch), op
       report("summary", 0, 1);
       const summary = summarise(results);
       const parts = { abg: groups.has("grantBands"), types: groups.has("familyGroups") };
+      // With a population column, the family-type mix of the rows (sub-areas), as COHESION.TYPEMIX gives it.
+      const mix = parts.types && inputs.population ? typeMixOfRows(results.map((r) => r.familyType), inputs.population) : null;
+      const typeMix = mix ? (mix.ok ? { mix: mix.value, note: mix.warnings.map((w) => w.message).join(" ") || null } : { mix: null, note: mix.error.message }) : null;
       const sheetRow = (i: number) => firstDataRow + i + 1;
       const names = sheetList.items.map((s) => s.name);
       const lower = new Set(names.map((s) => s.toLowerCase()));
@@ -988,6 +996,7 @@ export function createExcelTools(run: ExcelRun = (batch) => Excel.run(batch), op
         uncertainSheetRows: summary.uncertainRows.map(sheetRow),
         summarySheet: summaryName,
         stats,
+        typeMix,
       } as ToolResult;
     }).catch((e: unknown) => {
       if (e instanceof Cancel) return { status: "cancelled", partial: false, message: "Cancelled before anything was written." } as Cancelled;

@@ -100,6 +100,35 @@ export function SummaryView({ result }: { result: ToolResult }) {
           <Caption1 className={styles.muted}>{s.table1Total.note}</Caption1>
         </>
       )}
+      {result.typeMix && (
+        <>
+          <Subtitle2 as="h3">Family-type mix (population share)</Subtitle2>
+          {result.typeMix.mix && (
+            <Table aria-label="Population share by family type" size="small">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>Family type</TableHeaderCell>
+                  <TableHeaderCell className={styles.number}>Population</TableHeaderCell>
+                  <TableHeaderCell className={styles.number}>Share</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {result.typeMix.mix.rows.map((t) => (
+                  <TableRow key={t.type}>
+                    <TableCell>
+                      {t.type}. {t.name}
+                    </TableCell>
+                    <TableCell className={styles.number}>{count(t.population)}</TableCell>
+                    <TableCell className={styles.number}>{t.sharePct.toFixed(1)}%</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+          {result.typeMix.note && <Caption1>{result.typeMix.note}</Caption1>}
+          {result.typeMix.mix && <Caption1 className={styles.muted}>{result.typeMix.mix.caveat}</Caption1>}
+        </>
+      )}
     </section>
   );
 }
