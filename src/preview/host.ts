@@ -167,6 +167,17 @@ export class PreviewHost {
   }
 
   /** A change made by the grid: recalculate, then redraw. */
+  /** Browser tests: renames a sheet right after the n-th sync from now, as a user might during a run. */
+  renameSheetAfterSyncs(n: number, from: string, to: string) {
+    this.syncsSinceHook = 0;
+    this.afterSync = (count) => {
+      if (count !== n) return;
+      const sheet = this.standIn.model.sheets.find((x) => x.name === from);
+      if (sheet) (sheet as { name: string }).name = to;
+      this.afterSync = null;
+    };
+  }
+
   edited() {
     this.recalculate();
     this.changed(true);
@@ -176,6 +187,10 @@ export class PreviewHost {
    * `Excel.run` for the pane: the stand-in's run, with every sync followed by a recalculation (when
    * it wrote cells or added sheets) and a redraw, so the grid shows the pane's writes as they land.
    */
+  /** Test hook (browser tests only): called after each of the pane's syncs, with the count since it was set. */
+  afterSync: ((count: number) => void) | null = null;
+  private syncsSinceHook = 0;
+
   run = async <T>(...args: unknown[]): Promise<T> => {
     const batch = args[args.length - 1] as (context: unknown) => Promise<T>;
     const standIn = this.standIn;
@@ -190,6 +205,7 @@ export class PreviewHost {
           } finally {
             const last = standIn.syncs[standIn.syncs.length - 1];
             if (standIn === this.standIn && ((last && last.valueCells > 0) || standIn.model.sheets.length !== sheets)) this.recalculate();
+            if (this.afterSync) this.afterSync(++this.syncsSinceHook);
             this.changed();
           }
         };

@@ -30,6 +30,8 @@ interface PreviewHook {
   values(sheet: string, address: string): unknown[][];
   cell(sheet: string, address: string): { value: unknown; formula?: string; numberFormat?: string; note?: string };
   selection(): { sheet: string; address: string } | null;
+  /** The one write: renames a sheet after the n-th sync of the pane from now (mid-run edits). */
+  renameSheetAfterSyncs(n: number, from: string, to: string): void;
 }
 const hook: PreviewHook = {
   ready: false,
@@ -43,6 +45,7 @@ const hook: PreviewHook = {
     return { ...c, ...(note ? { note: note.text } : {}) };
   },
   selection: () => host.standIn.selection(),
+  renameSheetAfterSyncs: (n, from, to) => host.renameSheetAfterSyncs(n, from, to),
 };
 (window as unknown as { __cohesionPreview: PreviewHook }).__cohesionPreview = hook;
 

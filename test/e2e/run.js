@@ -194,6 +194,27 @@ test("Table tools → Grant bands: ABG columns beside the data, bands and amount
   await shot(page, "table-tools");
 });
 
+test("Table tools: the sheet renamed during a run stops it, says what was and was not written, and changes no user cell", async ({ page, server }) => {
+  await openPreview(page, server);
+  const before = await values(page, "Indicators", "A1:N353");
+  const tab = page.getByRole("tab", { name: "Table tools" });
+  await tab.click();
+  const button = page.getByRole("button", { name: "Grant bands", exact: true });
+  await button.waitFor();
+  await assertEnabled(button);
+  // Renamed right after the run's read request (3 to find the table, 1 to read it), before its writes.
+  await hook(page, "renameSheetAfterSyncs", 4, "Indicators", "Data 2008");
+  await button.click();
+  const message = page.getByText(/was renamed to "Data 2008"/).first();
+  await message.waitFor({ timeout: 30_000 });
+  const text = await page.locator("main").innerText();
+  assert.match(text, /not|Nothing/, "the message says what was not written");
+  const sheets = await hook(page, "sheets");
+  assert.ok(sheets.includes("Data 2008") && !sheets.includes("Indicators"), `sheets: ${sheets.join(", ")}`);
+  assert.ok(!sheets.includes("Summary"), "no summary sheet after a stopped run");
+  assert.deepEqual(await values(page, "Data 2008", "A1:N353"), before, "every cell of the user's table is unchanged");
+});
+
 test("Table tools → Family groups: Family type, Family type name and Family group per row", async ({ page, server }) => {
   await openPreview(page, server);
   await runTool(page, "Family groups");
