@@ -4,7 +4,7 @@
  * farthest is 1, or min-max). With --json, stdout is exactly {"area": NAME, "neighbours": [{"name", "distance"}, …]}.
  */
 import * as fs from "fs";
-import { DEFAULT_NEIGHBOURS, isBlank, nearestNeighbours, NEIGHBOUR_METHODS, parseChoice, parseNumber, type NeighbourMethod } from "../engine";
+import { DEFAULT_NEIGHBOURS, indicatorTable, nearestNeighbours, NEIGHBOUR_METHODS, parseChoice, type NeighbourMethod } from "../engine";
 import { formatOf, load } from "./apply";
 import { cellText, engineValue } from "./cells";
 import { CliError } from "./errors";
@@ -53,24 +53,9 @@ export async function runPeers(o: PeersOptions, print: (text: string) => void, w
   const nameCol = find(nameHeader);
   const indCols = indHeaders.map(find);
 
-  const names: string[] = [];
-  const table: (number | null)[][] = [];
-  const bad: string[] = [];
-  for (let r = layout.headerRow + 1; r <= layout.lastRow; r++) {
-    const row = loaded.grid[r];
-    if (!row || isBlank(engineValue(row[nameCol]))) continue; // a row without a name is not an area
-    names.push(cellText(row[nameCol]).trim());
-    table.push(
-      indCols.map((c) => {
-        const v = engineValue(row[c]);
-        if (isBlank(v)) return null;
-        const p = parseNumber(v, "indicator", layout.headers[c]);
-        if (p.ok) return p.value.value;
-        bad.push(`${columnLetter(c + 1)}${r}`);
-        return null;
-      }),
-    );
-  }
+  const first = layout.headerRow + 1;
+  const { names, table, notNumbers } = indicatorTable(loaded.grid.slice(first, layout.lastRow + 1), nameCol, indCols, { value: engineValue, name: cellText });
+  const bad = notNumbers.map((x) => `${columnLetter(x.column + 1)}${first + x.row}`);
   if (bad.length) warn(`${bad.length} indicator cell(s) are not numbers and were treated as missing (filled with the column mean): ${bad.slice(0, 10).join(", ")}${bad.length > 10 ? ", …" : ""}`);
   const result = nearestNeighbours(names, table, o.area.trim(), { k, method: method.value as NeighbourMethod });
   if (!result.ok) throw new CliError(`peers: ${result.error.message}`);

@@ -24,3 +24,5 @@ export type { BenchmarkRow, BenchmarkSeries, BenchmarkSeriesId, SurveyMode } fro
 export { nearestNeighbours, prepareNeighbours, DEFAULT_NEIGHBOURS, NEIGHBOUR_METHODS } from "./nearestNeighbours";
 export type { NeighbourMethod, NeighbourModelOptions, NearestNeighboursOptions, Neighbour, NeighbourModel } from "./nearestNeighbours";
 export { dissimilarity, dissimilarityVsRest } from "./dissimilarity";
+export { indicatorTable } from "./indicatorTable";
+export type { IndicatorTable } from "./indicatorTable";

@@ -23,8 +23,7 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { mapHeaders, type Field as InputField } from "../../engine/table";
-import { isBlank, parseNumber } from "../../engine/input";
-import { nearestNeighbours, NEIGHBOUR_METHODS, type Neighbour, type NeighbourMethod } from "../../engine/stats";
+import { indicatorTable, nearestNeighbours, NEIGHBOUR_METHODS, type Neighbour, type NeighbourMethod } from "../../engine/stats";
 import { typeMix, type TypeMix } from "../../engine/typeMix";
 import { TYPOLOGY_CAVEATS } from "../../engine/data/familyTypes";
 import type { ExcelTools, SourceInfo } from "../excel";
@@ -91,19 +90,10 @@ export function Analysis({ tools, analysis }: { tools: ExcelTools | null; analys
     try {
       const data = (await rows()) ?? [];
       const cols = [...indicators].sort((a, b) => a - b);
-      const named = data.filter((r) => !isBlank(r[nameCol]));
-      const bad: string[] = [];
-      const table = named.map((r) =>
-        cols.map((c) => {
-          if (isBlank(r[c])) return null;
-          const p = parseNumber(r[c], "indicator", source.headers[c]);
-          if (p.ok) return p.value.value;
-          bad.push(`${source.headers[c]}: "${String(r[c])}"`);
-          return null;
-        }),
-      );
+      const { names, table, notNumbers } = indicatorTable(data, nameCol, cols);
+      const bad = notNumbers.map((x) => `${source.headers[x.column]}: "${String(data[x.row][x.column])}"`);
       const kk = Number(k);
-      const result = nearestNeighbours(named.map((r) => String(r[nameCol]).trim()), table, area.trim(), { k: Number.isInteger(kk) && kk > 0 ? kk : 15, method });
+      const result = nearestNeighbours(names, table, area.trim(), { k: Number.isInteger(kk) && kk > 0 ? kk : 15, method });
       if (!result.ok) {
         setPeers(null);
         setMessage({ intent: "error", text: result.error.message });

@@ -98,3 +98,18 @@ describe("TSDoc examples", () => {
     expect(val(dissimilarityVsRest([5, 0], [5, 7]))).toBe(1);
   });
 });
+
+describe("indicatorTable (the rows → names and indicators rule shared by the CLI and the pane)", () => {
+  it("skips rows without a name; blank and non-number cells are missing, the latter listed", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { indicatorTable } = require("../../../src/engine/stats");
+    expect(indicatorTable([["A", 1, ""], ["", 2, 3], undefined, ["B", "x", " 4 "]], 0, [1, 2])).toEqual({
+      names: ["A", "B"],
+      table: [
+        [1, null],
+        [null, 4],
+      ],
+      notNumbers: [{ row: 3, column: 1 }],
+    });
+  });
+});
