@@ -1081,15 +1081,7 @@ export function createActionPlanTools(run: ExcelRun = (batch) => Excel.run(batch
         const index = sel.rowIndex - region.rowIndex - 1;
         if (index < 0) return { error: "That is the header row: select a cell in the area's own row." };
         const cols = region.columnCount;
-        const chunk = Math.max(1, Math.min(MAX_CHUNK_ROWS, Math.floor(target / (cols * READ_BYTES_PER_CELL))));
-        const all: unknown[][] = [];
-        for (let start = 0; start < region.rowCount; start += chunk) {
-          const n = Math.min(chunk, region.rowCount - start);
-          const part = sheet.getRangeByIndexes(region.rowIndex + start, region.columnIndex, n, cols).load("values");
-          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per row chunk, to stay under the 5 MB payload limit
-          await context.sync();
-          all.push(...(part.values as unknown[][]));
-        }
+        const all = await readRowsInChunks(context, sheet, region, target);
         const where = `${table ? `Table ${table.name}` : `${sheet.name}!${rangeAddress(null, region.rowIndex, region.columnIndex, region.rowCount, cols)}`}, row ${sel.rowIndex + 1}`;
         return { headers: all[0] ?? [], rows: all.slice(1), index, where };
       });
@@ -1153,16 +1145,26 @@ export async function readBlock(run: ExcelRun, address: string, targetBytes = RE
     const ws = context.workbook.worksheets.getItem(sheetName);
     const geo = ws.getRange(address.slice(bang + 1)).load("rowIndex,columnIndex,rowCount,columnCount");
     await context.sync();
-    const chunk = Math.max(1, Math.min(MAX_CHUNK_ROWS, Math.floor(targetBytes / (geo.columnCount * READ_BYTES_PER_CELL))));
-    const out: unknown[][] = [];
-    for (let start = 0; start < geo.rowCount; start += chunk) {
-      const part = ws.getRangeByIndexes(geo.rowIndex + start, geo.columnIndex, Math.min(chunk, geo.rowCount - start), geo.columnCount).load("values");
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per row chunk, to stay under the 5 MB payload limit
-      await context.sync();
-      out.push(...(part.values as unknown[][]));
-    }
-    return out;
+    return readRowsInChunks(context, ws, geo, targetBytes);
   });
+}
+
+/** Values of a block of a sheet, read in row chunks sized to `targetBytes` per request (one sync per chunk). */
+async function readRowsInChunks(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  block: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number },
+  targetBytes: number,
+): Promise<unknown[][]> {
+  const chunk = Math.max(1, Math.min(MAX_CHUNK_ROWS, Math.floor(targetBytes / (block.columnCount * READ_BYTES_PER_CELL))));
+  const out: unknown[][] = [];
+  for (let start = 0; start < block.rowCount; start += chunk) {
+    const part = sheet.getRangeByIndexes(block.rowIndex + start, block.columnIndex, Math.min(chunk, block.rowCount - start), block.columnCount).load("values");
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per row chunk, to stay under the 5 MB payload limit
+    await context.sync();
+    out.push(...(part.values as unknown[][]));
+  }
+  return out;
 }
 
 /** The Analysis view's workbook functions (peers, type mix). */
