@@ -1,14 +1,5 @@
-// Shared helpers for benchmarks: a deterministic PRNG and a timer that takes the best of several runs.
-function prng(seed = 42) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Shared helpers for benchmarks: the deterministic PRNG (scripts/prng.js) and a timer that takes the best of several runs.
+const { prng } = require("../scripts/prng");
 
 /** Best wall time (ms) of `repeat` runs of fn, after one warm-up. */
 async function best(fn, repeat = 5) {

@@ -19,17 +19,7 @@ const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 3);
 const cli = path.join(root, "lib", "cli", "main.js");
 const HEADERS = ["LSOA code", "LSOA name", "NI 1 %", "CI", "NVQ4+ %", "Rural %", "A8 per 10,000", "Jobs 1984", "Single issue"];
 
-/** mulberry32: a small deterministic PRNG, so every run benchmarks the same file. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const { prng } = require("../scripts/prng");
 
 function* syntheticRows() {
   const rnd = prng(20090101);

@@ -1,20 +1,10 @@
 #!/usr/bin/env node
 // Builds assets/sample-indicators.xlsx: a SYNTHETIC council indicator workbook (about 350
 // authorities, every input column, a few deliberately bad cells, and spilled =COHESION.… formulas).
-// Deterministic: the same file every run. `node scripts/make-sample.js [out.xlsx]`.
+// Deterministic: the same contents every run (only the zip timestamps differ). `node scripts/make-sample.js [out.xlsx]`.
 const path = require("path");
 const ExcelJS = require("exceljs");
-
-function prng(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const { prng } = require("./prng");
 
 const PARTS_A = ["Ash", "Bram", "Cal", "Dun", "Eld", "Fen", "Glen", "Har", "Ing", "Kel", "Lang", "Mar", "Nor", "Oak", "Pen", "Quen", "Ros", "Stan", "Thorn", "Ul", "Ver", "Wick", "Yar"];
 const PARTS_B = ["bury", "ford", "ham", "ley", "mouth", "stead", "ton", "wick", "worth", "field", "dale", "combe", "by", "chester", "port"];

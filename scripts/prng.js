@@ -1,0 +1,13 @@
+// mulberry32: a small deterministic PRNG, so the sample workbook and every benchmark input are the same each run.
+function prng(seed = 42) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+module.exports = { prng };
