@@ -8,7 +8,7 @@
 // `ratio` is wall time against the baseline (goal ≤ 1.2); `cpuRatio` is the same on CPU time (user + system),
 // steadier when the machine is busy.
 "use strict";
-const { spawn, spawnSync } = require("child_process");
+const { spawnSync } = require("child_process");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
@@ -67,39 +67,13 @@ async function makeInputs(dir) {
   return { xlsx, csv };
 }
 
-const hasTime = fs.existsSync("/usr/bin/time") && spawnSync("/usr/bin/time", ["-v", "true"]).status === 0;
+const { measureChild, hasTime } = require("../scripts/measure-child");
 
-/** Runs `node args…` once; returns wall time and CPU time (ms) and peak resident memory (MB). */
-function measureOnce(args, env) {
-  return new Promise((resolve, reject) => {
-    const t0 = process.hrtime.bigint();
-    const argv = hasTime ? ["-v", process.execPath, ...args] : args;
-    const child = spawn(hasTime ? "/usr/bin/time" : process.execPath, argv, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
-    let stderr = "";
-    let polledKb = 0;
-    child.stderr.on("data", (d) => (stderr += d));
-    const poll = hasTime
-      ? null
-      : setInterval(() => {
-          try {
-            const m = /VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, "utf8"));
-            if (m) polledKb = Math.max(polledKb, Number(m[1]));
-          } catch {
-            const ps = spawnSync("ps", ["-o", "rss=", "-p", String(child.pid)], { encoding: "utf8" });
-            polledKb = Math.max(polledKb, Number(ps.stdout.trim()) || 0);
-          }
-        }, 20);
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (poll) clearInterval(poll);
-      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-      if (code !== 0) return reject(new Error(`node ${args.join(" ")} exited ${code}: ${stderr.trim().split("\n").slice(-3).join(" ")}`));
-      const num = (re) => Number((re.exec(stderr) || [])[1]);
-      const cpuMs = hasTime ? Math.round((num(/User time \(seconds\): ([\d.]+)/) + num(/System time \(seconds\): ([\d.]+)/)) * 1000) : null;
-      const kb = hasTime ? num(/Maximum resident set size \(kbytes\): (\d+)/) : polledKb;
-      resolve({ ms, cpuMs, peakRssMb: Math.round(kb / 1024) });
-    });
-  });
+/** One measured run of `node <args>`; a failing run is an error (its last stderr lines say why). */
+async function measureOnce(args, env) {
+  const r = await measureChild(args, { cwd: root, env });
+  if (r.code !== 0) throw new Error(`node ${args.join(" ")} exited ${r.code}: ${r.stderr.trim().split("\n").slice(-3).join(" ")}`);
+  return { ms: r.ms, cpuMs: r.cpuMs, peakRssMb: r.peakRssMb };
 }
 
 const median = (xs) => {

@@ -14,7 +14,6 @@
  * An .xlsx of this size is measured in the benchmark (bench/bigfile.bench.js), not here: building it
  * takes ~10 s and reading it ~35 s, which would not fit this test's minute.
  */
-import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { ensureBuilt, CLI, ROOT, sha256, tempDir } from "./helpers";
@@ -30,7 +29,8 @@ beforeAll(() => {
 }, 180_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const hasTime = fs.existsSync("/usr/bin/time") && spawnSync("/usr/bin/time", ["-v", "true"]).status === 0;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { measureChild } = require("../../scripts/measure-child.js");
 
 interface Measured {
   code: number | null;
@@ -42,48 +42,10 @@ interface Measured {
   method: string;
 }
 
-/** Runs the CLI as a child process and measures its peak resident memory. */
-function measure(args: string[]): Promise<Measured> {
-  return new Promise((resolve, reject) => {
-    const timeFile = path.join(dir, `time-${process.hrtime.bigint()}.txt`);
-    const argv = hasTime ? ["-v", "-o", timeFile, process.execPath, CLI, ...args] : [CLI, ...args];
-    const t0 = Date.now();
-    const child = spawn(hasTime ? "/usr/bin/time" : process.execPath, argv, { env: { ...process.env, COHESION_XLSX_MODE: "" } });
-    let stdout = "";
-    let stderr = "";
-    let polledKb = 0;
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    const poll = hasTime
-      ? null
-      : setInterval(() => {
-          try {
-            const m = /VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, "utf8"));
-            if (m) polledKb = Math.max(polledKb, Number(m[1]));
-          } catch {
-            // exited between polls
-          }
-        }, 25);
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (poll) clearInterval(poll);
-      const seconds = (Date.now() - t0) / 1000;
-      if (!hasTime) return resolve({ code, stdout, stderr, seconds, cpuSeconds: null, peakMb: polledKb / 1024, method: "polling /proc/<pid>/status VmHWM" });
-      const t = fs.readFileSync(timeFile, "utf8");
-      const num = (re: RegExp) => Number((re.exec(t) ?? [])[1]);
-      // /usr/bin/time reports the child's own exit status: recover it from its report.
-      const status = num(/Exit status: (\d+)/);
-      resolve({
-        code: Number.isNaN(status) ? code : status,
-        stdout,
-        stderr,
-        seconds,
-        cpuSeconds: num(/User time \(seconds\): ([\d.]+)/) + num(/System time \(seconds\): ([\d.]+)/),
-        peakMb: num(/Maximum resident set size \(kbytes\): (\d+)/) / 1024,
-        method: "/usr/bin/time -v",
-      });
-    });
-  });
+/** Runs the CLI as a child process and measures its peak resident memory (scripts/measure-child.js, as the benchmarks do). */
+async function measure(args: string[]): Promise<Measured> {
+  const r = await measureChild([CLI, ...args], { env: { COHESION_XLSX_MODE: "" } });
+  return { code: r.code, stdout: r.stdout, stderr: r.stderr, seconds: r.ms / 1000, cpuSeconds: r.cpuMs === null ? null : r.cpuMs / 1000, peakMb: r.peakRssMb, method: r.method };
 }
 
 it(
