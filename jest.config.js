@@ -4,6 +4,8 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"],
+  // One fixed fast-check seed for every property (reproducible CI); `npm run fuzz` varies it.
+  setupFiles: ["<rootDir>/test/setupFastCheck.ts"],
   transform: {
     "^.+\\.tsx?$": [
       "ts-jest",

@@ -136,9 +136,16 @@ describe("a formula with no saved result (a workbook never calculated in Excel)"
 
 describe("very long text", () => {
   it("is refused in linear time (no regular-expression backtracking)", () => {
-    const t0 = Date.now();
-    const r = parseNumber("7".repeat(200_000) + "x", "score", "Score");
-    expect(Date.now() - t0).toBeLessThan(200);
+    // Best of three, so a busy CI machine's pause is not read as backtracking; backtracking on
+    // 200,000 characters would take minutes, linear time takes about a millisecond.
+    let best = Infinity;
+    let r = parseNumber("", "score", "Score");
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      r = parseNumber("7".repeat(200_000) + "x", "score", "Score");
+      best = Math.min(best, performance.now() - t0);
+    }
+    expect(best).toBeLessThan(250);
     expect(!r.ok && r.error.message).toBe('Score must be a number; got the text "7777777777777777777777777777777777777…".');
     expect(parseNumber("9".repeat(400), "score", "Score").ok).toBe(false); // 1e400 is not finite
     for (const [text, n] of [["72.", 72], [".5", 0.5], ["-1.5E-2", -0.015], ["+3", 3]] as const) expect(parseNumber(text, "x", "X")).toMatchObject({ ok: true, value: { value: n } });

