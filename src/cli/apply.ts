@@ -577,6 +577,12 @@ export async function runApply(o: ApplyOptions, print: (text: string) => void, w
     );
     if (f.others.length) warn(`${[f.column, ...f.others].map((c) => `column ${c}`).join(" and ")} are all headed like ${f.field}; the first, column ${f.column}, is used`);
   }
+  if (layout.lookalikes.length) {
+    const cols = layout.lookalikes.map((c) => `${columnLetter(c)} ("${layout.headers[c - 1]}")`).join(", ");
+    warn(
+      `column${layout.lookalikes.length === 1 ? "" : "s"} ${cols} ${layout.lookalikes.length === 1 ? "is" : "are"} headed like a result column but ${layout.lookalikes.length === 1 ? "is" : "are"} not an earlier run's block of seven; left as ${layout.lookalikes.length === 1 ? "it is" : "they are"}, and the results were added in ${where}`,
+    );
+  }
   lines.push(`Results in ${where}${reused ? ` (${reused} reused from an earlier run)` : ""}${summarySheet ? `; summary in sheet "${summarySheet}"` : ""}.`);
   lines.push(`Scale ${o.scale}, basis ${o.basis}.`);
   if (src.lost.length) warn(`the input has ${src.lost.join(", ")}, which ExcelJS cannot keep: the output has none`);

@@ -24,6 +24,8 @@ export interface Layout {
   outputCols: number[];
   /** Whether each output column was already there (an earlier run). */
   reused: boolean[];
+  /** 1-based columns headed like an output but not part of an earlier run's block: the user's, left alone. */
+  lookalikes: number[];
 }
 
 export interface FieldMapping {
@@ -57,12 +59,23 @@ function headerTexts(row: readonly unknown[] | undefined): string[] {
   return Array.from({ length: n }, (_, c) => cellText(cells[c]).trim());
 }
 
-/** Output columns already there (an earlier run), by header: 0-based column, or −1. A lone "Notes" column is the user's own, not ours. */
-function ownColumnsIn(headers: readonly string[]): number[] {
-  const found = OUTPUT_HEADERS.map((h) => headers.findIndex((x) => normaliseHeader(x) === normaliseHeader(h)));
-  const notes = OUTPUT_HEADERS.indexOf("Notes");
-  if (found.every((c, k) => k === notes || c < 0)) found[notes] = -1;
-  return found;
+/**
+ * Output columns already there (an earlier run), by header: 0-based column of each, or all −1.
+ * An earlier run is recognised only by its whole block: the seven OUTPUT_HEADERS side by side, in
+ * order (what `apply` writes). A user's own column that merely shares a header ("Notes", "Family
+ * type") is never taken over: `lookalikes` lists it (0-based), and the results go to new columns.
+ */
+function ownColumnsIn(headers: readonly string[]): { found: number[]; lookalikes: number[] } {
+  const norm = headers.map(normaliseHeader);
+  const want = OUTPUT_HEADERS.map(normaliseHeader);
+  for (let start = 0; start + want.length <= norm.length; start++) {
+    if (want.every((h, k) => norm[start + k] === h)) {
+      const block = want.map((_, k) => start + k);
+      const lookalikes = norm.flatMap((h, c) => (want.includes(h) && (c < start || c >= start + want.length) ? [c] : []));
+      return { found: block, lookalikes };
+    }
+  }
+  return { found: want.map(() => -1), lookalikes: norm.flatMap((h, c) => (want.includes(h) ? [c] : [])) };
 }
 
 /**
@@ -88,7 +101,7 @@ export interface HeaderFound {
   /** Header texts, 0-based, up to the header row's last non-empty cell. */
   headers: string[];
   /** Enough of a Layout for `mapFields` (the output columns of an earlier run). */
-  partial: Pick<Layout, "headers" | "outputCols" | "reused">;
+  partial: Pick<Layout, "headers" | "outputCols" | "reused" | "lookalikes">;
 }
 
 /**
@@ -134,9 +147,9 @@ export class LayoutScanner {
   private decide(k: number): void {
     const { r, row } = this.candidates[k];
     const headers = headerTexts(row);
-    const found = ownColumnsIn(headers);
+    const { found, lookalikes } = ownColumnsIn(headers);
     const reused = found.map((c) => c >= 0);
-    this.header = { headerRow: r, headers, partial: { headers, outputCols: found.map((c) => c + 1), reused } };
+    this.header = { headerRow: r, headers, partial: { headers, outputCols: found.map((c) => c + 1), reused, lookalikes: lookalikes.map((c) => c + 1) } };
     this.ownIdx = new Set(found.filter((c) => c >= 0));
     this.lastCol = headers.length;
     this.lastRow = r;
@@ -170,7 +183,7 @@ export class LayoutScanner {
     const found = h.partial.outputCols.map((c) => c - 1);
     let next = this.lastCol;
     const outputCols = found.map((c) => (c >= 0 ? c + 1 : ++next));
-    return { headerRow: h.headerRow, lastRow: this.lastRow, lastCol: this.lastCol, headers, outputCols, reused: h.partial.reused };
+    return { headerRow: h.headerRow, lastRow: this.lastRow, lastCol: this.lastCol, headers, outputCols, reused: h.partial.reused, lookalikes: h.partial.lookalikes };
   }
 }
 

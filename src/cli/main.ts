@@ -145,6 +145,15 @@ export async function main(argv: string[]): Promise<number> {
   throw new CliError(`unknown command "${command}"; try cohesion --help`);
 }
 
+/**
+ * `npm run cohesion -- …` runs in the project folder, not where the user typed it; npm records
+ * that folder in INIT_CWD. Relative file names are read from there, as the user meant. Only when
+ * npm started this script (npm_lifecycle_event), so a stray inherited INIT_CWD changes nothing.
+ */
+export function userFolder(env: NodeJS.ProcessEnv, cwd: string): string {
+  return env.npm_lifecycle_event === "cohesion" && env.INIT_CWD ? env.INIT_CWD : cwd;
+}
+
 function fatal(e: unknown): void {
   process.stderr.write(`cohesion: ${e instanceof CliError ? oneLine(e.message) : `error: ${describeError(e)}`}\n`);
   process.exitCode = e instanceof CliError ? e.exitCode : 2;
@@ -162,6 +171,14 @@ if (require.main === module) {
   process.stdout.on("error", (e: NodeJS.ErrnoException) => {
     if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
   });
+  const folder = userFolder(process.env, process.cwd());
+  if (folder !== process.cwd()) {
+    try {
+      process.chdir(folder);
+    } catch {
+      // the folder is gone: relative names then resolve from the project folder, and say so if missing
+    }
+  }
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   }, fatal);

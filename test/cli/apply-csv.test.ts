@@ -201,6 +201,41 @@ describe("cohesion apply: re-runs and conversions", () => {
     expect(rows[1][2]).toBe("check with Bob");
   });
 
+  it("never takes over a user's columns that share a result header; adds its own block, says so, and reuses that block next time", () => {
+    const input = write("lookalike.csv", "Area,Score,Family type,Notes\nA,59,Type 4 per 2009 list,check with Bob\n");
+    const out1 = path.join(dir, "lookalike.1.csv");
+    const r1 = cohesion(["apply", input, "--out", out1]);
+    expect(r1.code).toBe(0);
+    expect(r1.stderr).toMatch(/columns C \("Family type"\), D \("Notes"\) are headed like a result column but are not an earlier run's block of seven; left as they are, and the results were added in columns E–K/);
+    const rows = readCsv(out1);
+    expect(rows[0]).toEqual(["Area", "Score", "Family type", "Notes", ...OUT]);
+    expect(rows[1].slice(0, 4)).toEqual(["A", "59", "Type 4 per 2009 list", "check with Bob"]);
+    expect(rows[1][4 + OUT.indexOf("ABG band")]).toBe("2");
+    // Re-run: the block E–K is recognised; the user's C and D are still left alone.
+    const out2 = path.join(dir, "lookalike.2.csv");
+    const r2 = cohesion(["apply", out1, "--out", out2]);
+    expect(r2.code).toBe(0);
+    expect(r2.stdout).toMatch(/Results in columns E–K \(7 reused from an earlier run\)/);
+    const rows2 = readCsv(out2);
+    expect(rows2[0]).toEqual(rows[0]);
+    expect(rows2[1]).toEqual(rows[1]);
+  });
+
+  it("--scale fraction reads every percentage column as 0–1", () => {
+    const input = write("fraction.csv", "Area,Score,NVQ4 %,Rural %,A8 per 10000\nA,0.59,0.2,0.6,10\nB,0.72,0.3,0.1,3\n");
+    const out = path.join(dir, "fraction.out.csv");
+    const r = cohesion(["apply", input, "--out", out, "--scale", "fraction"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Scale fraction, basis point\./);
+    const rec = records(readCsv(out));
+    expect(rec[0]).toMatchObject({ "Family type": "1", "ABG band": "2", "ABG allocation": "540000" });
+    expect(rec[1]).toMatchObject({ "Family type": "6", "ABG band": "5", "ABG allocation": "150000" });
+    // The same file with --scale percent reads 0.59 as 0.59%: band 1.
+    const out2 = path.join(dir, "fraction.pct.csv");
+    expect(cohesion(["apply", input, "--out", out2, "--scale", "percent"]).code).toBe(0);
+    expect(records(readCsv(out2))[0]).toMatchObject({ "ABG band": "1" });
+  });
+
   it("converts CSV to .xlsx: numbers as numbers, codes as text, and a Summary sheet", async () => {
     const input = write("conv.csv", "Code,Area,Score,CI\n00123,A,59,2\n");
     const out = path.join(dir, "conv.out.xlsx");
