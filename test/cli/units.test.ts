@@ -54,12 +54,24 @@ describe("layout", () => {
     expect(l).toMatchObject({ headerRow: 2, lastRow: 5, lastCol: 3, outputCols: [4, 5, 6, 7, 8, 9, 10] });
     expect(mapFields(l, [], "t").columns).toEqual({ score: 2 });
   });
-  it("reuses the output columns of an earlier run but not a lone Notes column", () => {
-    const rerun = findLayout([undefined, ["Score", "Family type", "x", "Notes"], [59]], "t");
-    expect(rerun.reused).toEqual([true, false, false, false, false, false, true]);
-    expect(rerun.outputCols).toEqual([2, 5, 6, 7, 8, 9, 4]);
-    const own = findLayout([undefined, ["Score", "Notes"], [59, "mine"]], "t");
-    expect(own.reused.every((r) => !r)).toBe(true);
+  it("reuses only an earlier run's whole block of seven; columns that merely share a header are the user's", () => {
+    const OUT = ["Family type", "Family type name", "Family group", "ABG band", "ABG allocation", "ABG band range", "Notes"];
+    const rerun = findLayout([undefined, ["Score", ...OUT, "Mine"], [59]], "t");
+    expect(rerun.reused).toEqual(OUT.map(() => true));
+    expect(rerun.outputCols).toEqual([2, 3, 4, 5, 6, 7, 8]);
+    expect(rerun.lookalikes).toEqual([]);
+    const scattered = findLayout([undefined, ["Score", "Family type", "x", "Notes"], [59]], "t");
+    expect(scattered.reused.every((r) => !r)).toBe(true);
+    expect(scattered.outputCols).toEqual([5, 6, 7, 8, 9, 10, 11]);
+    expect(scattered.lookalikes).toEqual([2, 4]);
+    // A block with a column moved out of order is not ours either.
+    const shuffled = findLayout([undefined, ["Score", ...OUT.slice(1), OUT[0]], [59]], "t");
+    expect(shuffled.reused.every((r) => !r)).toBe(true);
+    expect(shuffled.lookalikes).toHaveLength(7);
+    // A user's copy beside our block: our block is reused, theirs is named.
+    const both = findLayout([undefined, ["Score", "Notes", ...OUT], [59, "mine"]], "t");
+    expect(both.outputCols).toEqual([3, 4, 5, 6, 7, 8, 9]);
+    expect(both.lookalikes).toEqual([2]);
   });
   it("for apply, skips title rows to the first of the top rows that names a field and holds no numbers", () => {
     const titled = [undefined, ["Cohesion indicators 2008"], [null, "Place Survey 2008"], ["Area", "NI 1 %", "CI"], ["A", 59, 2]];
