@@ -883,6 +883,25 @@ export class ExcelStandIn {
     this.model.sheets.push(new SheetModel(name));
     return this;
   }
+  /** Deletes a sheet (what the user does from the sheet tab's menu). */
+  deleteSheet(name: string): this {
+    const s = this.sheetModel(name);
+    this.model.sheets.splice(this.model.sheets.indexOf(s), 1);
+    this.model.active = Math.min(this.model.active, Math.max(0, this.model.sheets.length - 1));
+    return this;
+  }
+  /** Empties every cell of a sheet, values, formulas and formats (select all, Clear All). */
+  clearSheet(name: string): this {
+    const s = this.sheetModel(name);
+    for (const c of [...s.columns.keys()]) {
+      const d = s.columns.get(c)!;
+      for (let r = 0; r < Math.max(d.v.length, d.f.length, d.nf.length); r++) {
+        s.clearContents(r, c);
+        s.clearFormats(r, c);
+      }
+    }
+    return this;
+  }
   activate(name: string): this {
     const s = this.sheetModel(name);
     this.model.active = this.model.sheets.indexOf(s);

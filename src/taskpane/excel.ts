@@ -82,6 +82,29 @@ export const ALLOCATION_FORMAT = "£#,##0";
 export const SETTINGS_PREFIX = "cohesion.v1";
 export const SUMMARY_SETTING = `${SETTINGS_PREFIX}|summary`;
 export const SUMMARY_SHEET_NAMES = ["Summary", "Cohesion summary"];
+
+/** What the workbook's settings remember of the summary sheet the toolkit last wrote. */
+interface StoredSummary {
+  sheet: string;
+  /** Its used range (values only) as Excel gave it back after the write. */
+  address?: string;
+  /** summaryFingerprint of that range's values. */
+  fingerprint?: string;
+}
+
+/**
+ * A short fingerprint (FNV-1a, 32-bit, hex) of a block of cell values, to tell the summary sheet
+ * exactly as the toolkit wrote it from one the user has since typed into. Not a security measure.
+ */
+export function summaryFingerprint(values: readonly (readonly unknown[])[]): string {
+  const text = JSON.stringify(values);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return `${values.length}x${values[0]?.length ?? 0}:${(h >>> 0).toString(16)}`;
+}
 export const CHART_NAMES = { bands: "Cohesion: allocation by band", types: "Cohesion: areas by family type" } as const;
 const MAX_SHEET_COLUMNS = 16384;
 /** Fields the pane maps: the engine's inputs, and a population column for the family-type mix. */
@@ -175,6 +198,8 @@ export interface ToolResult {
   /** Sheet row numbers of the rows whose band is uncertain under the CI (all of them). */
   uncertainSheetRows: number[];
   summarySheet: string;
+  /** Set when the remembered summary sheet held changes of the user's: it was left as it is, and this is why. */
+  summaryKept?: string | null;
   stats: RunStats;
   /** When a population column is mapped for Family groups: the population share per family type (or why not). */
   typeMix?: { mix: TypeMix | null; note: string | null } | null;
@@ -922,29 +947,49 @@ export function createExcelTools(run: ExcelRun = (batch) => Excel.run(batch), op
       const sheetRow = (i: number) => firstDataRow + i + 1;
       const names = sheetList.items.map((s) => s.name);
       const lower = new Set(names.map((s) => s.toLowerCase()));
-      const remembered = summarySetting.isNullObject ? null : (summarySetting.value as { sheet?: string } | null)?.sheet ?? null;
-      let summaryName: string;
-      let summarySheet: Excel.Worksheet;
+      const stored = summarySetting.isNullObject ? null : (summarySetting.value as StoredSummary | null);
+      const remembered = stored?.sheet ?? null;
+      let summaryName = "";
+      let summarySheet: Excel.Worksheet | null = null;
+      let summaryKept: string | null = null;
       if (remembered && lower.has(remembered.toLowerCase())) {
-        summaryName = names.find((s) => s.toLowerCase() === remembered.toLowerCase())!;
-        summarySheet = wb.worksheets.getItem(summaryName);
-        const old = Object.values(CHART_NAMES).map((c) => summarySheet.charts.getItemOrNullObject(c).load("name"));
+        // Reused only when it is still exactly what the toolkit wrote (or empty): a sheet the user
+        // has typed into, or a new sheet of theirs under the old name, is never cleared.
+        const name = names.find((s) => s.toLowerCase() === remembered.toLowerCase())!;
+        const existing = wb.worksheets.getItem(name);
+        const used = existing.getUsedRangeOrNullObject(true).load("address");
+        const old = Object.values(CHART_NAMES).map((c) => existing.charts.getItemOrNullObject(c).load("name"));
         tally();
         await context.sync();
-        for (const c of old) if (!c.isNullObject) c.delete();
-        summarySheet.getRange().clear("All");
-      } else {
+        let ours = used.isNullObject;
+        if (!ours && stored?.fingerprint && used.address === stored.address) {
+          used.load("values");
+          tally();
+          await context.sync();
+          ours = summaryFingerprint(used.values) === stored.fingerprint;
+        }
+        if (ours) {
+          summaryName = name;
+          summarySheet = existing;
+          for (const c of old) if (!c.isNullObject) c.delete();
+          summarySheet.getRange().clear("All");
+        } else {
+          summaryKept = `The sheet "${name}" has changes of yours since the toolkit last wrote it, so it was left as it is.`;
+        }
+      }
+      if (!summarySheet) {
         summaryName = SUMMARY_SHEET_NAMES.find((s) => !lower.has(s.toLowerCase())) ?? "";
         for (let k = 2; !summaryName; k++) if (!lower.has(`cohesion summary ${k}`)) summaryName = `Cohesion summary ${k}`;
         summarySheet = wb.worksheets.add(summaryName);
       }
+      const sheetOut = summarySheet;
       wb.application.suspendApiCalculationUntilNextSync();
       const body = summaryRows(summary, sheetRow, parts);
       const label = region.ref.kind === "table" ? `table ${region.ref.name}, ${rangeAddress(region.sheet, region.headerRow, region.firstColumn, n + 1, region.inputWidth)}` : rangeAddress(region.sheet, region.headerRow, region.firstColumn, n + 1, region.inputWidth);
       const lines: (string | number | null)[][] = [body[0], [`From ${label}; ${[...groups].map((g) => OUTPUT_GROUPS[g].label.toLowerCase()).join(" and ")}.`], ...body.slice(1)];
       const width = Math.max(...lines.map((r) => r.length));
       const grid = lines.map((r) => Array.from({ length: width }, (_, j) => asCellValue((r[j] ?? null) as string | number | null)));
-      summarySheet.getRangeByIndexes(0, 0, grid.length, width).values = grid;
+      sheetOut.getRangeByIndexes(0, 0, grid.length, width).values = grid;
       pendingBytes += blockBytes(grid);
       // Chart data beside the summary (columns H–I), one small block per chart.
       const chartCol = 7;
@@ -952,33 +997,38 @@ export function createExcelTools(run: ExcelRun = (batch) => Excel.run(batch), op
       const charts: { name: string; title: string; address: [number, number]; rows: number }[] = [];
       if (parts.abg) {
         const data = [["ABG band", "Allocation (£)"], ...summary.byBand.map((b) => [b.label, b.amountGbp])];
-        summarySheet.getRangeByIndexes(chartRow, chartCol, data.length, 2).values = data;
+        sheetOut.getRangeByIndexes(chartRow, chartCol, data.length, 2).values = data;
         charts.push({ name: CHART_NAMES.bands, title: "ABG allocation by band (£)", address: [chartRow, chartCol], rows: data.length });
         chartRow += data.length + 1;
       }
       if (parts.types) {
         const data = [["Family type", "Areas"], ...summary.byType.map((t) => [`${t.type}. ${t.name}`, t.areas])];
-        summarySheet.getRangeByIndexes(chartRow, chartCol, data.length, 2).values = data;
+        sheetOut.getRangeByIndexes(chartRow, chartCol, data.length, 2).values = data;
         charts.push({ name: CHART_NAMES.types, title: "Areas by family type", address: [chartRow, chartCol], rows: data.length });
       }
       // Formats after values: £ on the band amounts, the totals and the chart's allocation column.
       const bandHeader = lines.findIndex((r) => r[0] === "ABG band");
       if (bandHeader >= 0) {
         const rows = summary.byBand.length + 2; // bands, total, programme
-        summarySheet.getRangeByIndexes(bandHeader + 1, 2, rows, 1).numberFormat = Array.from({ length: rows }, () => [ALLOCATION_FORMAT]);
-        summarySheet.getRangeByIndexes(charts[0].address[0] + 1, chartCol + 1, summary.byBand.length, 1).numberFormat = summary.byBand.map(() => [ALLOCATION_FORMAT]);
+        sheetOut.getRangeByIndexes(bandHeader + 1, 2, rows, 1).numberFormat = Array.from({ length: rows }, () => [ALLOCATION_FORMAT]);
+        sheetOut.getRangeByIndexes(charts[0].address[0] + 1, chartCol + 1, summary.byBand.length, 1).numberFormat = summary.byBand.map(() => [ALLOCATION_FORMAT]);
       }
       let top = 1;
       for (const c of charts) {
-        const chart = summarySheet.charts.add("ColumnClustered", summarySheet.getRangeByIndexes(c.address[0], c.address[1], c.rows, 2), "Columns");
+        const chart = sheetOut.charts.add("ColumnClustered", sheetOut.getRangeByIndexes(c.address[0], c.address[1], c.rows, 2), "Columns");
         chart.name = c.name;
         chart.title.text = c.title;
         chart.legend.visible = false;
         chart.setPosition(rangeAddress(null, top, 10, 1, 1), rangeAddress(null, top + 15, 17, 1, 1));
         top += 17;
       }
-      summarySheet.getRangeByIndexes(0, 0, grid.length, chartCol + 2).format.autofitColumns();
-      wb.settings.add(SUMMARY_SETTING, { sheet: summaryName });
+      sheetOut.getRangeByIndexes(0, 0, grid.length, chartCol + 2).format.autofitColumns();
+      // Remember what was written (read back with the write, as Excel holds it), to know it again next run.
+      const written = sheetOut.getUsedRangeOrNullObject(true).load("address,values");
+      tally();
+      await context.sync();
+      const remember: StoredSummary = written.isNullObject ? { sheet: summaryName } : { sheet: summaryName, address: written.address, fingerprint: summaryFingerprint(written.values) };
+      wb.settings.add(SUMMARY_SETTING, remember);
       tally();
       await context.sync();
       stats.millis.summary = Date.now() - tSummary;
@@ -995,6 +1045,7 @@ export function createExcelTools(run: ExcelRun = (batch) => Excel.run(batch), op
         parts,
         uncertainSheetRows: summary.uncertainRows.map(sheetRow),
         summarySheet: summaryName,
+        summaryKept,
         stats,
         typeMix,
       } as ToolResult;

@@ -72,13 +72,6 @@ export class HostileStandIn extends ExcelStandIn {
     return this;
   }
 
-  deleteSheet(name: string): this {
-    const s = this.sheetOrThrow(name);
-    this.model.sheets.splice(this.model.sheets.indexOf(s), 1);
-    this.model.active = Math.min(this.model.active, Math.max(0, this.model.sheets.length - 1));
-    return this;
-  }
-
   protect(name: string): this {
     this.protectedSheets.add(name.toLowerCase());
     return this;

@@ -165,7 +165,7 @@ describe("runTool: grant bands and family groups as values", () => {
     expect(again.mapping.ci).toBeUndefined();
     expect(again.mapping.score).toBe(1);
     expect(again.options.basis).toBe("lower");
-    expect(x.setting(SUMMARY_SETTING)).toEqual({ sheet: "Summary" });
+    expect(x.setting(SUMMARY_SETTING)).toEqual({ sheet: "Summary", address: "Summary!A1:I20", fingerprint: expect.stringMatching(/^20x9:[0-9a-f]{1,8}$/) });
   });
 
   it("refuses a tool whose required columns are not mapped", async () => {
@@ -314,6 +314,48 @@ describe("summary sheet", () => {
     expect(again.summarySheet).toBe("Cohesion summary 3");
   });
 
+  it("never clears a summary sheet the user has typed into since the toolkit wrote it: a new one is made, and the pane says why", async () => {
+    const { x, tools } = workbook(100, { table: true });
+    const s = await firstSource(tools);
+    done(await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping }));
+    x.setValues("Summary", "B2", [["checked by finance, 3 March"]]); // a note inside the toolkit's block
+    const edited = x.snapshot((sh) => sh === "Summary");
+    const out = done(await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping }));
+    expect(out.summarySheet).toBe("Cohesion summary");
+    expect(out.summaryKept).toBe('The sheet "Summary" has changes of yours since the toolkit last wrote it, so it was left as it is.');
+    expect(x.snapshot((sh) => sh === "Summary")).toEqual(edited);
+    expect(x.setting(SUMMARY_SETTING)).toMatchObject({ sheet: "Cohesion summary" });
+    // The new one is the toolkit's: the next run reuses it in place, with nothing kept aside.
+    const again = done(await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping }));
+    expect(again.summarySheet).toBe("Cohesion summary");
+    expect(again.summaryKept).toBeNull();
+    expect(x.sheetNames()).toEqual(["Sheet1", "Summary", "Cohesion summary"]);
+  });
+
+  it("never clears a sheet the user made under the remembered name after deleting the toolkit's", async () => {
+    const { x, tools } = workbook(60, { table: true });
+    const s = await firstSource(tools);
+    done(await tools.runTool({ source: s.ref, tool: "familyGroups", mapping: s.mapping }));
+    x.deleteSheet("Summary");
+    x.addSheet("Summary").setValues("Summary", "A1", [["Our own summary"], ["Notes for the cabinet paper"]]);
+    const mine = x.snapshot((sh) => sh === "Summary");
+    const out = done(await tools.runTool({ source: s.ref, tool: "familyGroups", mapping: s.mapping }));
+    expect(out.summarySheet).toBe("Cohesion summary");
+    expect(out.summaryKept).toMatch(/^The sheet "Summary" has changes of yours/);
+    expect(x.snapshot((sh) => sh === "Summary")).toEqual(mine);
+  });
+
+  it("reuses a remembered summary sheet the user emptied (nothing of theirs on it)", async () => {
+    const { x, tools } = workbook(40, { table: true });
+    const s = await firstSource(tools);
+    done(await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping }));
+    x.clearSheet("Summary");
+    const out = done(await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping }));
+    expect(out.summarySheet).toBe("Summary");
+    expect(out.summaryKept).toBeNull();
+    expect(x.getValues("Summary", "A1")).toEqual([["Cohesion Toolkit summary"]]);
+  });
+
   it("holds the engine's summary rows and native column charts of allocation by band and areas by family type", async () => {
     const { x, tools } = workbook(250, { table: true });
     const s = await firstSource(tools);
@@ -347,10 +389,11 @@ describe("scale: syncs grow with chunks, not rows; every request under the limit
       expect(x.runs).toBe(1); // one Excel.run per action
       expect(out.stats.syncs).toBe(x.syncs.length);
       expect(x.syncs.length).toBeLessThanOrEqual(maxSyncs);
-      // Syncs are a fixed handful (3 to locate the table, 1 for the summary, 1 more when an old summary's charts are replaced) plus one per chunk.
+      // Syncs are a fixed handful (3 to locate the table; 2 for the summary: write with its read-back,
+      // then remember it; 2 more when an old summary is checked as unchanged and replaced) plus one per chunk.
       const chunks = out.stats.readChunks + out.stats.writeChunks + out.stats.formatChunks;
-      expect(x.syncs.length).toBeGreaterThanOrEqual(3 + chunks + 1);
-      expect(x.syncs.length).toBeLessThanOrEqual(3 + chunks + 2);
+      expect(x.syncs.length).toBeGreaterThanOrEqual(3 + chunks + 2);
+      expect(x.syncs.length).toBeLessThanOrEqual(3 + chunks + 4);
       expect(out.stats.readChunks).toBe(Math.ceil(n / out.stats.readChunkRows));
       for (const r of x.syncs) {
         expect(r.requestBytes).toBeLessThan(EXCEL_WEB_PAYLOAD_LIMIT_BYTES);

@@ -164,7 +164,7 @@ export function TableTools({ tools, initialSources }: { tools: ExcelTools | null
         const secs = (out.stats.millis.total / 1000).toFixed(1);
         setMessage({
           intent: "success",
-          text: `Wrote ${out.headers.join(", ")} to ${out.outputAddress} as ${out.written === "formulas" ? "live formulas" : "values"}; summary and charts on the sheet "${out.summarySheet}". ${out.stats.rows.toLocaleString("en-GB")} rows in ${secs} s.`,
+          text: `Wrote ${out.headers.join(", ")} to ${out.outputAddress} as ${out.written === "formulas" ? "live formulas" : "values"}; summary and charts on the sheet "${out.summarySheet}".${out.summaryKept ? ` ${out.summaryKept}` : ""} ${out.stats.rows.toLocaleString("en-GB")} rows in ${secs} s.`,
         });
         // The workbook now remembers the mapping and the toolkit's columns; mirror that without another read.
         setSources((list) => list?.map((s) => (s.key === source.key ? { ...s, mapping: { ...mapping }, remembered: true, options, formulas, ownColumns: out.headers, ownAddress: out.outputAddress } : s)) ?? list);
