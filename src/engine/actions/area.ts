@@ -23,7 +23,9 @@ export const INDICATOR_SYNONYMS: Readonly<Partial<Record<IndicatorId, readonly s
   views_on_migration: ["views on migration", "positive views on migration", "migration views"],
   trust_others: ["trust", "trust others", "trust of others", "trust in others", "people can be trusted"],
   trust_institutions: ["trust institutions", "trust in local institutions", "trust council", "trust local institutions"],
-  fear_of_crime: ["fear of crime", "feel safe", "worry about crime"],
+  fear_of_crime: ["fear of crime", "worry about crime", "feel unsafe", "feel unsafe after dark", "% fear crime"],
+  // Higher is better here: never read as fear of crime (a safe area would be flagged, an unsafe one missed).
+  feel_safe: ["feel safe", "feeling safe", "feel safe after dark", "feel safe outside after dark", "% feel safe", "whether people feel safe"],
   friends_other_ethnic: ["friends other ethnic", "friends in another ethnic group", "friends from other ethnic groups"],
   pulling_together: ["pulling together", "people pull together", "pull together"],
   formal_volunteering: ["formal volunteering", "volunteering", "volunteer"],

@@ -57,6 +57,8 @@ export interface IssueSuggestion {
   linkBasis: IndicatorDef["linkBasis"] | "framework-rules §7.9 [inferred], conditional";
   /** Source of the comparator figure (national benchmark or Table 1); absent for median/custom. */
   comparatorSource?: Source;
+  /** Other indicators that point to the same issue (their reasons are in `reason` too). */
+  alsoIndicators?: IndicatorId[];
 }
 
 /** A worse-than-comparator indicator that points to no single issue (NI 1). */
@@ -260,6 +262,27 @@ export function detectIssues(
       }
     }
   }
+  // One suggestion per issue: when two indicators point to the same issue (fear of crime and
+  // feeling safe → I06; new migrants, directly and with views on migration → I16), the first keeps
+  // its place and the others' reasons are added to it.
+  // A direct link comes before the §7.9 conditional one.
+  const byIssue = new Map<IssueCode, IssueSuggestion>();
+  const conditional = (x: IssueSuggestion) => x.linkBasis.endsWith("conditional");
+  const ordered = [...detection.suggestions.filter((x) => !conditional(x)), ...detection.suggestions.filter(conditional)];
+  for (const sug of ordered) {
+    const first = byIssue.get(sug.issue);
+    if (first === undefined) {
+      byIssue.set(sug.issue, sug);
+      continue;
+    }
+    if (sug.indicator !== first.indicator && !(first.alsoIndicators ?? []).includes(sug.indicator)) {
+      first.alsoIndicators = [...(first.alsoIndicators ?? []), sug.indicator];
+    }
+    const more = sug.reason.split("; ").filter((part) => !first.reason.includes(part));
+    if (more.length) first.reason = `${first.reason}; also ${more.join("; ")}`;
+    for (const c of sug.alsoConsider) if (!first.alsoConsider.includes(c)) first.alsoConsider.push(c);
+  }
+  detection.suggestions = [...byIssue.values()];
   detection.suggestions.sort((a, b) => Number(a.issue.slice(1)) - Number(b.issue.slice(1)));
 
   const warnings: Warning[] = [];

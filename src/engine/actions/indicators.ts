@@ -177,6 +177,23 @@ export const INDICATORS: readonly IndicatorDef[] = [
     source: T(4),
   },
   {
+    // The same concern measured the other way round: the BVPI survey (the Place Survey after it)
+    // asks "whether people feel safe", so a low share feeling safe points to I06, as high fear does.
+    id: "feel_safe",
+    label: "feel safe",
+    measure: "% who feel safe (e.g. outside after dark): the other side of fear of crime",
+    unit: "%",
+    polarity: "higherIsBetter",
+    issues: ["I06"],
+    alsoConsider: [],
+    linkBasis: "decision",
+    linkNote: "Annex B (B-A5) names the BVPI/Place Survey measure \"whether people feel safe\" for fear of crime; read with higher = better, so it is not mistaken for a fear-of-crime share (decision A22 applies as for fear of crime).",
+    influence: "T4.6",
+    nationalBenchmarks: nationalFigures(),
+    familyTypeComparator: false,
+    source: { doc: "CDF", ref: "Annex B, B-A5" },
+  },
+  {
     id: "friends_other_ethnic",
     label: "friends in another ethnic group",
     measure: "% who have friends in another ethnic group",

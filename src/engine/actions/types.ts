@@ -232,6 +232,7 @@ export type IndicatorId =
   | "trust_others"
   | "trust_institutions"
   | "fear_of_crime"
+  | "feel_safe"
   | "friends_other_ethnic"
   | "pulling_together"
   | "formal_volunteering"

@@ -32,6 +32,22 @@ describe("areaProfile", () => {
     expect(d.ok && d.value.suggestions.map((s) => s.issue)).toContain("I03");
     expect(d.ok && d.value.suggestions.find((s) => s.issue === "I03")?.reason).toBe("belonging 48.0% vs workbook median 55%");
   });
+  it("reads a \"Feel safe\" column as feeling safe (higher = better), never as fear of crime: the least safe area gets I06", () => {
+    const h = ["Authority", "Feel safe %", "Fear of crime"];
+    expect(mapIndicatorHeaders(h)).toEqual({ feel_safe: 1, fear_of_crime: 2 });
+    const t = [
+      ["Safeville", 90, null],
+      ["Middleham", 65, null],
+      ["Scaryton", 40, null],
+    ];
+    const issuesOf = (i: number) => {
+      const p = areaProfile(h, t, i);
+      const d = detectIssues(p.indicators, { kind: "median", values: p.medians });
+      return d.ok ? d.value.suggestions.map((s) => s.issue) : d.error.message;
+    };
+    expect(issuesOf(0)).toEqual([]);
+    expect(issuesOf(2)).toEqual(["I06"]);
+  });
   it("median", () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 2, 3])).toBe(2.5);

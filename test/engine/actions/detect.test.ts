@@ -134,14 +134,28 @@ describe("detectIssues, median and custom comparators", () => {
     expect(d.suggestions.map((s) => `${s.issue}<-${s.indicator}`)).toEqual([
       "I02<-views_on_migration",
       "I12<-views_on_migration",
-      "I16<-views_on_migration",
-      "I16<-new_migrants_a8",
+      "I16<-new_migrants_a8", // once: the direct link first, the §7.9 conditional one merged into it
     ]);
     expect(d.suggestions[1].linkBasis).toBe("framework-rules §7.9 [inferred], conditional");
     expect(d.suggestions[1].reason).toBe(
       "positive views on migration 30.0% vs CIPFA near neighbours 45%; new migrants 25.0 per 10,000 vs CIPFA near neighbours 10 per 10,000 (lower is better)",
     );
+    expect(d.suggestions[2].alsoIndicators).toEqual(["views_on_migration"]);
+    expect(d.suggestions[2].reason).toBe(
+      "new migrants 25.0 per 10,000 vs CIPFA near neighbours 10 per 10,000 (lower is better); also positive views on migration 30.0% vs CIPFA near neighbours 45%",
+    );
     for (const s of d.suggestions) expect(s.confirmed).toBe(false);
+  });
+
+  it("a \"feel safe\" column is read with higher = better: the least safe area gets I06, the safest does not", () => {
+    const cmp = { kind: "median" as const, values: { feel_safe: 65 } };
+    expect(value({ feel_safe: 40 }, cmp).suggestions.map((s) => s.issue)).toEqual(["I06"]);
+    expect(value({ feel_safe: 40 }, cmp).suggestions[0].reason).toBe("feel safe 40.0% vs workbook median 65%");
+    expect(value({ feel_safe: 90 }, cmp).suggestions).toEqual([]);
+    // Fear of crime and feeling safe both worse: one I06 suggestion giving both reasons.
+    const both = value({ fear_of_crime: 50, feel_safe: 40 }, { kind: "median", values: { fear_of_crime: 30, feel_safe: 65 } });
+    expect(both.suggestions.map((s) => `${s.issue}<-${s.indicator}`)).toEqual(["I06<-fear_of_crime"]);
+    expect(both.suggestions[0].alsoIndicators).toEqual(["feel_safe"]);
   });
 
   it("suggests only I02 when new migrants are not worse", () => {
