@@ -314,7 +314,7 @@ export function surveyCiFn(p: any[][], n: any[][], deff?: any[][], level?: numbe
  * @param value The area's value. A single cell or a column.
  * @param lower Lower end of its confidence interval.
  * @param upper Upper end of its confidence interval.
- * @param benchmark The comparator (e.g. =COHESION.BENCHMARK("getonwell", "2008-09")).
+ * @param benchmark The comparator, a number (e.g. 84, or =COHESION.BENCHMARK("getonwell", "2008-09", "value")).
  * @param [polarity] "higher" (default: higher is better) or "lower".
  * @returns "better", "similar" or "worse" for each row.
  */
@@ -341,17 +341,21 @@ export function compareFn(value: any[][], lower: any[][], upper: any[][], benchm
  * @customfunction BENCHMARK
  * @helpurl https://localhost:3000/help.html#cohesionbenchmark
  * @param id A series ("getonwell", "neighbourhood", "britain", "influence", "place_neighbourhood", "place_influence") or a figure's id (e.g. "CS_2007_AprSep_getonwell", "Table1_total").
- * @param [year] The survey year for a series, e.g. "2008-09" or 2016 (latest when omitted).
- * @returns One row: value, period, source (and any comparability note).
+ * @param [year] The survey year or period as the series lists it, e.g. "2008-09" or "2016-17"; needed for a series with more than one figure (the #N/A lists its years). Never the "latest" by default: the series has comparability breaks.
+ * @param [output] "row" (default): value, period, source, note. "value": the number alone, e.g. inside COHESION.COMPARE or arithmetic.
+ * @returns One row: value, period, source (and any comparability note); or the value alone.
  */
-export function benchmarkFn(id: string, year?: any): any[][] {
+export function benchmarkFn(id: string, year?: any, output?: string): any[][] {
   return guard((): any[][] => {
+    const out = option(output, ["row", "value"] as const, "row", "output");
     const r = benchmarkLookup(String(id ?? ""), isBlank(year) ? null : (year as string | number));
     if (!r.ok) return [[toExcelError(r.error)]];
     const b = r.value;
+    const value = b.value === null ? toExcelError({ code: "notFound", message: `${b.id} is a range (${b.valueText}), not one figure.` }) : b.value;
+    if (out === "value") return [[value]];
     const note = r.warnings.map((w) => w.message).join(" ");
     const source = `${b.source.doc} ${b.source.ref}`;
-    return [[b.value === null ? toExcelError({ code: "notFound", message: `${b.id} is a range (${b.valueText}), not one figure.` }) : b.value, b.period, source, note]];
+    return [[value, b.period, source, note]];
   });
 }
 

@@ -60,6 +60,17 @@ describe("COHESION.BENCHMARK", () => {
     const missing = show(F.benchmarkFn("getonwell", "2010-11"));
     expect(String(missing[0][0])).toMatch(/^#N\/A /);
   });
+  it("a series with several figures needs a year (no silent latest); the #N/A lists the years", () => {
+    const out = show(F.benchmarkFn("getonwell"));
+    expect(String(out[0][0])).toMatch(/^#N\/A Series "getonwell" has \d+ figures; give a year: .*"2016-17"/);
+  });
+  it("output \"value\" gives the number alone, so it nests in COMPARE as one comparator", () => {
+    expect(F.benchmarkFn("getonwell", "2008-09", "value")).toEqual([[84]]);
+    const b = F.benchmarkFn("getonwell", "2008-09", "value");
+    expect(F.compareFn([[86]], [[85]], [[87]], b)).toEqual([["better"]]);
+    expect(F.compareFn([[83]], [[81]], [[85]], b)).toEqual([["similar"]]);
+    expect(String(show(F.benchmarkFn("getonwell", "2008-09", "number"))[0][0])).toMatch(/^#VALUE! output must be/);
+  });
   it("states the comparability break", () => {
     const out = F.benchmarkFn("neighbourhood", "2016-17");
     expect(out[0][0]).toBe(62);
