@@ -80,18 +80,21 @@ const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
  * @example parseNumber(" 72 ", "score", "Score") //=> ok({value: 72, percentSign: false})
  * @example parseNumber("1,000", "jobs1984", "1984 jobs") //=> ok({value: 1000, …})
  */
-export function parseNumber(raw: unknown, field: string, label: string): Result<ParsedNumber> {
-  if (isBlank(raw)) return fail("missing", `${label} is blank.`, field);
+export function parseNumber(raw: unknown, field: string, label: string, expected?: string): Result<ParsedNumber> {
+  // With `expected` (what the argument accepts, e.g. "a percentage, 0–100 …"), the blank, error and
+  // not-a-number messages end by saying what to give instead.
+  const give = expected ? ` Give ${expected}.` : "";
+  if (isBlank(raw)) return fail("missing", `${label} is blank.${give}`, field);
   const formula = uncalculatedFormula(raw);
   if (formula !== null) return fail("invalid", uncalculatedMessage(label, formula), field);
   const err = excelErrorText(raw);
-  if (err) return fail("invalid", `${label} holds the error ${err}, not a number.`, field);
+  if (err) return fail("invalid", `${label} holds the error ${err}, not a number.${give}`, field);
   if (typeof raw === "number") {
-    if (!Number.isFinite(raw)) return fail("invalid", `${label} must be a finite number; got ${String(raw)}.`, field);
+    if (!Number.isFinite(raw)) return fail("invalid", `${label} must be a finite number; got ${String(raw)}.${give}`, field);
     return ok({ value: raw === 0 ? 0 : raw, percentSign: false }, "");
   }
-  if (typeof raw === "boolean") return fail("invalid", `${label} must be a number; got ${show(raw)}.`, field);
-  if (typeof raw !== "string") return fail("invalid", `${label} must be a number; got ${show(raw)}.`, field);
+  if (typeof raw === "boolean") return fail("invalid", `${label} must be a number; got ${show(raw)}.${give}`, field);
+  if (typeof raw !== "string") return fail("invalid", `${label} must be a number; got ${show(raw)}.${give}`, field);
   let text = raw.trim().replace(/\u00a0/g, "");
   let percentSign = false;
   if (text.endsWith("%")) {
@@ -106,8 +109,15 @@ export function parseNumber(raw: unknown, field: string, label: string): Result<
   if (DECIMAL_COMMA.test(text)) {
     return fail("invalid", `${label} ${show(raw)} uses a comma as the decimal point; write ${text.replace(",", ".")}.`, field);
   }
-  return fail("invalid", `${label} must be a number; got the text ${show(raw)}.`, field);
+  return fail("invalid", `${label} must be a number; got the text ${show(raw)}.${give}`, field);
 }
+
+/** What a percentage argument accepts (ends the blank / not-a-number messages). */
+export const EXPECT_PERCENT = "a percentage, 0–100 (or 0–1 from an Excel % cell)";
+/** What a count or rate argument accepts. */
+export const EXPECT_NON_NEGATIVE = "a number of 0 or more";
+/** What a confidence-interval half-width accepts. */
+export const EXPECT_HALF_WIDTH = "the ± half-width in percentage points, 0–100";
 
 /**
  * How a percentage column's scale was settled. Under `scale: "auto"` the scale is a property of
@@ -163,7 +173,7 @@ export function parsePercentColumn(
   scale: Scale = "auto",
   settled?: PercentColumnScale,
 ): { results: Result<number>[]; resolved: "percent" | "fraction" } {
-  const parsed = raws.map((r) => parseNumber(r, field, label));
+  const parsed = raws.map((r) => parseNumber(r, field, label, EXPECT_PERCENT));
   const { resolved, numericCount } = settled ?? settleScale(parsed, scale);
   const results = parsed.map((p): Result<number> => {
     if (!p.ok) return p;
@@ -206,7 +216,7 @@ export function parsePercent(raw: unknown, field: string, label: string, scale: 
  * (a fraction score takes a fraction half-width). Blank → "missing" (callers decide if that matters).
  */
 export function parseHalfWidth(raw: unknown, scoreScale: "percent" | "fraction", field = "ci", label = "Confidence interval (±)"): Result<number> {
-  const p = parseNumber(raw, field, label);
+  const p = parseNumber(raw, field, label, EXPECT_HALF_WIDTH);
   if (!p.ok) return p;
   const { value, percentSign } = p.value;
   const points = percentSign || scoreScale === "percent" ? value : clean(value * 100);
@@ -216,9 +226,22 @@ export function parseHalfWidth(raw: unknown, scoreScale: "percent" | "fraction",
   return ok(points, "");
 }
 
-/** A non-negative count or rate (A8 workers per 10,000; 1984 jobs). Text with a % sign is refused. */
+/** Fields that are whole counts (so "1.500" cannot be one and a half). */
+const WHOLE_COUNTS: ReadonlySet<string> = new Set(["jobs1984", "population"]);
+/** 1.500 or 12.345.678: a dot every three digits, as continental Europe writes thousands. */
+const DOT_THOUSANDS = /^\d{1,3}(\.\d{3})+$/;
+
+/**
+ * A non-negative count or rate (A8 workers per 10,000; 1984 jobs). Text with a % sign is refused.
+ * A whole count (1984 jobs, population) written as text like "1.500" is refused as ambiguous
+ * (1,500 with a dot for thousands, or 1.5?), never read as 1.5 (found by the hostile-file audit).
+ */
 export function parseNonNegative(raw: unknown, field: string, label: string): Result<number> {
-  const p = parseNumber(raw, field, label);
+  if (WHOLE_COUNTS.has(field) && typeof raw === "string" && DOT_THOUSANDS.test(raw.trim())) {
+    const t = raw.trim();
+    return fail("invalid", `${label} "${t}" is a whole count written with a dot: if the dot separates thousands, write ${t.replace(/\./g, "")}.`, field);
+  }
+  const p = parseNumber(raw, field, label, EXPECT_NON_NEGATIVE);
   if (!p.ok) return p;
   if (p.value.percentSign) return fail("invalid", `${label} is a count or rate, not a percentage; got ${show(raw)}.`, field);
   if (p.value.value < 0) return fail("invalid", `${label} cannot be negative; got ${p.value.value}.`, field);

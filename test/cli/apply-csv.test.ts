@@ -112,6 +112,16 @@ describe("cohesion apply: CSV dialects", () => {
     expect(r.stdout).toMatch(/semicolon-separated/);
   });
 
+  it("never reads a continental thousands figure (1984 jobs \"1.500\") as 1.5: the row gets a note saying how to write it", () => {
+    const input = write("dots.csv", "Area;NVQ4+ %;Rural %;A8 per 10000;Jobs 1984\nMill Town;20;10;3;1.500\nPit Village;20;10;3;1500\n");
+    const out = path.join(dir, "dots.out.csv");
+    expect(cohesion(["apply", input, "--out", out]).code).toBe(0);
+    const rec = records(readCsv(out, ";"));
+    expect(rec[0]["Family type"]).toBe("");
+    expect(rec[0].Notes).toMatch(/1984 coal, textiles and steel jobs "1\.500" is a whole count written with a dot: if the dot separates thousands, write 1500\./);
+    expect(rec[1]).toMatchObject({ "Family type": "2", "Family group": "b" });
+  });
+
   it("reads a tab-separated file", () => {
     const input = write("tab.csv", "Area\tNI1\tMOE\nX\t64\t1\n");
     const out = path.join(dir, "tab.out.csv");

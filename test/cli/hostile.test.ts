@@ -144,7 +144,7 @@ describe("hostile CSVs", () => {
     const input = add("lone-quote.csv", lines("Authority,NI 1 %,CI", 'O"Brien,60,1', 'Smith,59",2'));
     const { rows } = applyOk(input, "lone-quote.out.csv");
     expect(rows[0]).toMatchObject({ Authority: 'O"Brien', "ABG band": "3" });
-    expect(rows[1].Notes).toBe('ABG: Score (get on well together %) must be a number; got the text "59"".');
+    expect(rows[1].Notes).toBe('ABG: Score (get on well together %) must be a number; got the text "59"". Give a percentage, 0–100 (or 0–1 from an Excel % cell).');
   });
 
   it("a quoted field that is never closed → exit 2 naming its row (Excel would swallow the rest of the file)", () => {
@@ -156,10 +156,10 @@ describe("hostile CSVs", () => {
     const input = add("error-values.csv", lines("Authority,NI 1 %,CI", "A,#N/A,2", "B,#DIV/0!,1", "C, #n/a ,1", "D,59,#VALUE!"));
     const { rows } = applyOk(input, "error-values.out.csv");
     expect(rows.map((r) => r.Notes)).toEqual([
-      "ABG: Score (get on well together %) holds the error #N/A, not a number.",
-      "ABG: Score (get on well together %) holds the error #DIV/0!, not a number.",
-      "ABG: Score (get on well together %) holds the error #N/A, not a number.",
-      "ABG: Confidence interval (±) holds the error #VALUE!, not a number.",
+      "ABG: Score (get on well together %) holds the error #N/A, not a number. Give a percentage, 0–100 (or 0–1 from an Excel % cell).",
+      "ABG: Score (get on well together %) holds the error #DIV/0!, not a number. Give a percentage, 0–100 (or 0–1 from an Excel % cell).",
+      "ABG: Score (get on well together %) holds the error #N/A, not a number. Give a percentage, 0–100 (or 0–1 from an Excel % cell).",
+      "ABG: Confidence interval (±) holds the error #VALUE!, not a number. Give the ± half-width in percentage points, 0–100.",
     ]);
     expect(rows.every((r) => r["ABG band"] === "")).toBe(true);
   });
@@ -172,7 +172,7 @@ describe("hostile CSVs", () => {
     expect(rows[0].Authority).toBe(longName);
     expect(rows[0]["ABG band"]).toBe("2");
     expect(rows[1].Notes).toMatch(/^ABG: Score \(get on well together %\) must be a finite number; got "9{37}…"\.$/);
-    expect(rows[2].Notes).toMatch(/^ABG: Score \(get on well together %\) must be a number; got the text "7{37}…"\.$/);
+    expect(rows[2].Notes).toMatch(/^ABG: Score \(get on well together %\) must be a number; got the text "7{37}…"\. Give a percentage, 0–100 \(or 0–1 from an Excel % cell\)\.$/);
     const x = applyOk(input, "long-cells.out.xlsx");
     expect(x.run.stderr).toBe(
       "cohesion: warning: 2 cells (the first is A2) hold more than 32,767 characters, Excel's limit for a cell: Excel will cut them short when it opens the output (write a .csv output to keep them whole)\n",
@@ -226,7 +226,7 @@ describe("hostile workbooks", () => {
     expect(beta[10]).toBe("3"); // ABG band
     expect(gamma.slice(0, 2)).toEqual(["Gamma", ""]); // B5 is inside B4:B5: empty, as in Excel
     expect(gamma[7]).toBe("6"); // family type still computed
-    expect(gamma[13]).toBe("ABG: Score (get on well together %) is blank.");
+    expect(gamma[13]).toBe("ABG: Score (get on well together %) is blank. Give a percentage, 0–100 (or 0–1 from an Excel % cell).");
     // The .xlsx output keeps the merges and the title row.
     const x = applyOk(input, "merged-headers.out.xlsx");
     const wb = await new ExcelJS.Workbook().xlsx.readFile(x.out);
@@ -301,8 +301,8 @@ describe("hostile workbooks", () => {
     const { rows } = applyOk(input, "formulas-errors.out.csv");
     const r = byArea(rows);
     expect(r.get("Result")).toMatchObject({ "NI 1 %": "59", "ABG band": "2", "Family type": "1" });
-    expect(r.get("DivZero")!.Notes).toBe("ABG: Score (get on well together %) holds the error #DIV/0!, not a number.");
-    expect(r.get("NA")!.Notes).toBe("ABG: Score (get on well together %) holds the error #N/A, not a number.");
+    expect(r.get("DivZero")!.Notes).toBe("ABG: Score (get on well together %) holds the error #DIV/0!, not a number. Give a percentage, 0–100 (or 0–1 from an Excel % cell).");
+    expect(r.get("NA")!.Notes).toBe("ABG: Score (get on well together %) holds the error #N/A, not a number. Give a percentage, 0–100 (or 0–1 from an Excel % cell).");
     expect(r.get("NoResultCI")).toMatchObject({ "ABG band": "", "Family type": "1" }); // not read as "no CI"
     expect(r.get("NoResultCI")!.Notes).toBe(
       "ABG: Confidence interval (±) is the formula =C2 with no saved result (the file was never calculated in Excel); open it in Excel, save it, and run again.",

@@ -134,6 +134,25 @@ describe("a formula with no saved result (a workbook never calculated in Excel)"
   });
 });
 
+describe("what to give instead", () => {
+  it("blank, error and text messages end by saying what the argument accepts", () => {
+    const msg = (r: { ok: boolean; error?: { message: string } }) => (!r.ok && r.error ? r.error.message : "");
+    expect(msg(parsePercent("", "nvq4", "NVQ4+ share"))).toBe("NVQ4+ share is blank. Give a percentage, 0–100 (or 0–1 from an Excel % cell).");
+    expect(msg(parseNonNegative("many", "a8", "A8 workers per 10,000"))).toBe('A8 workers per 10,000 must be a number; got the text "many". Give a number of 0 or more.');
+    expect(msg(parseHalfWidth("#N/A", "percent"))).toBe("Confidence interval (±) holds the error #N/A, not a number. Give the ± half-width in percentage points, 0–100.");
+  });
+  it("a whole count written with dots for thousands (\"1.500\", \"12.345.678\") is refused, never read as 1.5; a rate with three decimals is read", () => {
+    for (const [field, text] of [["jobs1984", "1.500"], ["population", "12.345.678"], ["jobs1984", " 2.000 "]] as const) {
+      const r = parseNonNegative(text, field, "Count");
+      expect(!r.ok && r.error.message).toMatch(/is a whole count written with a dot: if the dot separates thousands, write \d+\.$/);
+    }
+    expect(parseNonNegative("7.125", "a8", "A8")).toMatchObject({ ok: true, value: 7.125 });
+    expect(parseNonNegative(1.5, "jobs1984", "Jobs")).toMatchObject({ ok: true, value: 1.5 }); // a number cell is what it is
+    expect(parseNonNegative("1500", "jobs1984", "Jobs")).toMatchObject({ ok: true, value: 1500 });
+    expect(parseNonNegative("1,500", "jobs1984", "Jobs")).toMatchObject({ ok: true, value: 1500 });
+  });
+});
+
 describe("very long text", () => {
   it("is refused in linear time (no regular-expression backtracking)", () => {
     // Best of three, so a busy CI machine's pause is not read as backtracking; backtracking on

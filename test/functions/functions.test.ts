@@ -19,7 +19,7 @@ describe("COHESION.FAMILYTYPE / FAMILYGROUP", () => {
     expect(isErr(e2) && e2.code).toBe("#N/A"); // jobs needed for type 2/3
     expect(e2.message).toMatch(/1984 coal, textiles and steel jobs are needed/);
     const e3 = out[3][0] as unknown as StubError;
-    expect(isErr(e3) && [e3.code, e3.message]).toEqual(["#N/A", "NVQ4+ share is blank."]);
+    expect(isErr(e3) && [e3.code, e3.message]).toEqual(["#N/A", "NVQ4+ share is blank. Give a percentage, 0–100 (or 0–1 from an Excel % cell)."]);
     const e4 = out[4][0] as unknown as StubError;
     expect(isErr(e4) && e4.code).toBe("#VALUE!");
     expect(e4.message).toMatch(/1984 coal, textiles and steel jobs must be a number; got the text "lots"/);
@@ -76,7 +76,7 @@ describe("COHESION.ABG.*", () => {
   });
   it("a blank cell in a column errors for that row only", () => {
     const out = show(F.abgAllocationFn(col(60, null, 72)));
-    expect(out).toEqual([[410000], ["#N/A Score (get on well together %) is blank."], [150000]]);
+    expect(out).toEqual([[410000], ["#N/A Score (get on well together %) is blank. Give a percentage, 0–100 (or 0–1 from an Excel % cell)."], [150000]]);
   });
   it("text, negatives, >100 and errors in the column are #VALUE! with a message", () => {
     const out = show(F.abgBandFn(col("n/a", -3, 130, { error: "#N/A" })));
