@@ -15,6 +15,9 @@
  * by `recalculate()` (the preview calls it after every change; reading order, no dependency graph).
  * Each sheet has a selection (`select`, `workbook.getSelectedRange()`, `range.select()`).
  *
+ * Data validation rules (`range.dataValidation.rule`, `clear()`) are recorded per block and can be
+ * inspected (`dataValidations`), not enforced.
+ *
  * Not modelled: table auto-expansion, formats other than number formats, events.
  */
 
@@ -43,6 +46,9 @@ export interface CellSnapshot {
   formula?: string;
   numberFormat?: string;
 }
+
+/** A data validation rule as set through `range.dataValidation.rule` (e.g. `{ list: { inCellDropDown: true, source: "a,b" } }`). */
+export type DataValidationRuleSnapshot = Record<string, unknown>;
 
 export interface ChartSnapshot {
   name: string;
@@ -158,7 +164,17 @@ class SheetModel {
   readonly spills = new Map<number, { rows: number; columns: number }>();
   /** The selected block (Excel keeps one per sheet); A1 at first. */
   selection: Rect = { row: 0, column: 0, rows: 1, columns: 1 };
+  /** Data validation, in the order set: the last block covering a cell gives its rule (null: cleared). */
+  readonly validations: { rect: Rect; rule: DataValidationRuleSnapshot | null }[] = [];
   constructor(public name: string) {}
+
+  validationAt(r: number, c: number): DataValidationRuleSnapshot | null {
+    for (let i = this.validations.length - 1; i >= 0; i--) {
+      const { rect, rule } = this.validations[i];
+      if (r >= rect.row && r < rect.row + rect.rows && c >= rect.column && c < rect.column + rect.columns) return rule;
+    }
+    return null;
+  }
 
   private col(c: number, create: boolean): ColumnData | undefined {
     let d = this.columns.get(c);
@@ -361,13 +377,71 @@ class Proxy {
 
 type RectResolver = () => { sheet: SheetModel; rect: Rect } | null;
 
+/** `range.dataValidation`: setting `rule` or calling `clear()` records a block on the sheet; `type` can be loaded. */
+class DataValidationProxy extends Proxy {
+  constructor(ctx: Ctx, private resolve: () => { sheet: SheetModel; rect: Rect }) {
+    super(ctx);
+    this.nullState = false;
+  }
+  set rule(rule: DataValidationRuleSnapshot) {
+    const copy = rule && typeof rule === "object" ? clone(rule) : rule;
+    this.loaded.delete("rule");
+    this.ctx.enqueue(() => {
+      // Checked when the request runs, as Excel does.
+      const kinds = copy && typeof copy === "object" ? Object.keys(copy).filter((k) => copy[k] !== undefined && copy[k] !== null) : [];
+      if (kinds.length !== 1) throw standInError("InvalidArgument", "A data validation rule sets exactly one criterion (list, wholeNumber, …).");
+      const list = copy.list as { source?: unknown } | undefined;
+      if (kinds[0] === "list" && (typeof list?.source !== "string" || list.source === "")) throw standInError("InvalidArgument", "Stand-in: a list rule needs a source (only comma-separated text is modelled).");
+      const { sheet, rect } = this.resolve();
+      sheet.validations.push({ rect: { ...rect }, rule: copy });
+    }, jsonBytes(copy));
+  }
+  get rule() { return this.read("rule") as DataValidationRuleSnapshot; }
+  get type() { return this.read("type") as string; }
+  clear(): void {
+    this.ctx.enqueue(() => {
+      const { sheet, rect } = this.resolve();
+      sheet.validations.push({ rect: { ...rect }, rule: null });
+    });
+  }
+  load(props?: unknown): this {
+    const list = parseLoad(props);
+    this.ctx.enqueue(() => {
+      const { sheet, rect } = this.resolve();
+      const keys = new Set<string>();
+      let first: DataValidationRuleSnapshot | null | undefined;
+      const touches = sheet.validations.some((v) => v.rect.row < rect.row + rect.rows && rect.row < v.rect.row + v.rect.rows && v.rect.column < rect.column + rect.columns && rect.column < v.rect.column + v.rect.columns);
+      if (!touches) first = null;
+      else if (rect.rows * rect.columns > 1_000_000) throw standInError("InvalidArgument", "Stand-in: data validation of more than 1,000,000 cells is not modelled.");
+      for (let i = 0; touches && i < rect.rows && keys.size < 2; i++)
+        for (let j = 0; j < rect.columns && keys.size < 2; j++) {
+          const rule = sheet.validationAt(rect.row + i, rect.column + j);
+          if (first === undefined) first = rule;
+          keys.add(JSON.stringify(rule));
+        }
+      const kind = (rule: DataValidationRuleSnapshot | null | undefined) => {
+        const k = rule ? Object.keys(rule)[0] : undefined;
+        return k === undefined ? "None" : k === "textLength" ? "TextLength" : k[0].toUpperCase() + k.slice(1);
+      };
+      for (const p of list) {
+        if (p === "type") this.loaded.set(p, keys.size > 1 ? "Inconsistent" : kind(first));
+        else if (p === "rule") this.loaded.set(p, keys.size > 1 ? {} : clone(first ?? {}));
+        else throw standInError("InvalidArgument", `Stand-in DataValidation has no property "${p}".`);
+      }
+    });
+    return this;
+  }
+}
+
 class RangeProxy extends Proxy {
   readonly format: { autofitColumns: () => void; columnWidth?: number };
+  readonly dataValidation: DataValidationProxy;
   constructor(ctx: Ctx, private resolve: RectResolver, nullable = false) {
     super(ctx);
     if (!nullable) this.nullState = false;
     else ctx.enqueue(() => (this.nullState = this.resolve() === null));
     this.format = { autofitColumns: () => ctx.enqueue(() => void this.target()) };
+    this.dataValidation = new DataValidationProxy(ctx, () => this.target());
   }
   private target(): { sheet: SheetModel; rect: Rect } {
     const t = this.resolve();
@@ -996,6 +1070,15 @@ export class ExcelStandIn {
   }
   sheetNames(): string[] {
     return this.model.sheets.map((s) => s.name);
+  }
+  /** Data validation rules set on a sheet, in the order set, e.g. [{ address: "H12:H20", rule: { list: { … } } }] (clears included, as null). */
+  dataValidations(sheet: string): { address: string; rule: DataValidationRuleSnapshot | null }[] {
+    return this.sheetModel(sheet).validations.map((v) => ({ address: a1(v.rect), rule: clone(v.rule) }));
+  }
+  /** The data validation rule of one cell (null when none). */
+  dataValidationAt(sheet: string, address: string): DataValidationRuleSnapshot | null {
+    const { rect } = parseAddress(address);
+    return clone(this.sheetModel(sheet).validationAt(rect.row, rect.column));
   }
   charts(sheet: string): ChartSnapshot[] {
     return this.sheetModel(sheet).charts.map((c) => ({ name: c.name, type: c.type, source: c.source, seriesBy: c.seriesBy, title: c.title }));

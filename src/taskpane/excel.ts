@@ -1088,7 +1088,8 @@ export async function readHeaderRow(context: Excel.RequestContext, sheetName: st
 /** What the Action plan view needs (plain data in and out); see components/ActionPlan.tsx. */
 export interface ActionPlanTools {
   readSelectedArea(): Promise<{ headers: unknown[]; rows: unknown[][]; index: number; where: string } | { error: string }>;
-  insertActionPlan(plan: PlanSheet, baseName: string): Promise<{ sheet: string } | { error: string }>;
+  /** `warning` when the plan is written but its in-cell lists could not be added (Excel without ExcelApi 1.8). */
+  insertActionPlan(plan: PlanSheet, baseName: string): Promise<{ sheet: string; warning?: string } | { error: string }>;
 }
 
 /** Excel's sheet-name rules: at most 31 characters, none of : \ / ? * [ ]. */
@@ -1141,26 +1142,39 @@ export function createActionPlanTools(run: ExcelRun = (batch) => Excel.run(batch
     }
   }
 
-  /** Writes the plan to a NEW sheet (a new name if taken): header block, then an Excel table with the Annex F columns. */
+  /**
+   * Writes the plan to a NEW sheet (a new name if taken): header block (title, date, inputs), then
+   * an Excel table with the Annex F columns, its choice columns given in-cell lists.
+   */
   function insertActionPlan(plan: PlanSheet, baseName: string) {
-    return insertTableSheet(run, baseName, plan.header, plan.columns, plan.rows);
+    return insertTableSheet(run, baseName, plan.header, plan.columns, plan.rows, { lists: plan.lists });
   }
 
   return { readSelectedArea, insertActionPlan };
 }
 
+/** Data validation (in-cell lists) needs ExcelApi 1.8; outside Office (tests, the preview) it is assumed. */
+function dataValidationSupported(): boolean {
+  const office = (globalThis as { Office?: { context?: { requirements?: { isSetSupported?: (name: string, version: string) => boolean } } } }).Office;
+  const requirements = office?.context?.requirements;
+  return typeof requirements?.isSetSupported === "function" ? requirements.isSetSupported("ExcelApi", "1.8") : true;
+}
+
 /**
  * Writes a NEW sheet (never replacing one; a new name if taken): a block of header rows at A1, one
- * blank row, then an Excel table with `columns` as its header and `rows` as its body. One request
- * to find the names in use, one to write.
+ * blank row, then an Excel table with `columns` as its header and `rows` as its body. Text that
+ * Excel would read as a formula stays text. One request to find the names in use, one to write;
+ * with `lists`, one more to give those columns' body cells an in-cell drop-down list (data
+ * validation, ExcelApi 1.8): should that fail, the sheet stands and `warning` says so.
  */
 export async function insertTableSheet(
   run: ExcelRun,
   baseName: string,
-  header: readonly (readonly string[])[],
+  header: readonly (readonly (string | number)[])[],
   columns: readonly string[],
   rows: readonly (readonly (string | number)[])[],
-): Promise<{ sheet: string } | { error: string }> {
+  options: { lists?: readonly { column: string; choices: readonly string[] }[] } = {},
+): Promise<{ sheet: string; warning?: string } | { error: string }> {
   try {
     return await run(async (context) => {
       const sheets = context.workbook.worksheets;
@@ -1170,15 +1184,30 @@ export async function insertTableSheet(
       const sheet = sheets.add(name);
       const width = columns.length;
       const headerWidth = Math.max(2, ...header.map((r) => r.length));
-      const block = header.map((r) => [...r, ...new Array(headerWidth - r.length).fill("")]);
+      const block = header.map((r) => [...r.map(asCellValue), ...new Array(headerWidth - r.length).fill("")]);
       if (block.length) sheet.getRangeByIndexes(0, 0, block.length, headerWidth).values = block;
       const top = block.length ? block.length + 1 : 0;
-      const body = rows.length ? rows.map((r) => [...r]) : [new Array(width).fill("")];
-      sheet.getRangeByIndexes(top, 0, body.length + 1, width).values = [[...columns], ...body];
+      const body = rows.length ? rows.map((r) => r.map(asCellValue)) : [new Array(width).fill("")];
+      sheet.getRangeByIndexes(top, 0, body.length + 1, width).values = [columns.map(asCellValue), ...body];
       sheet.tables.add(rangeAddress(name, top, 0, body.length + 1, width), true);
       sheet.activate();
       await context.sync();
-      return { sheet: name };
+      const lists = (options.lists ?? []).filter((l) => columns.includes(l.column) && l.choices.length > 0);
+      if (lists.length === 0) return { sheet: name };
+      const skipped = `The sheet "${name}" is written, but its in-cell lists (${lists.map((l) => l.column).join(", ")}) were not added`;
+      if (!dataValidationSupported()) return { sheet: name, warning: `${skipped}: this version of Excel has no data validation API (ExcelApi 1.8).` };
+      try {
+        // A separate request, on the new sheet's table body only: a host that refuses it leaves the written sheet as it is.
+        for (const l of lists) {
+          sheet.getRangeByIndexes(top + 1, columns.indexOf(l.column), body.length, 1).dataValidation.rule = {
+            list: { inCellDropDown: true, source: l.choices.map((c) => c.replace(/,/g, " ")).join(",") },
+          };
+        }
+        await context.sync();
+        return { sheet: name };
+      } catch (e) {
+        return { sheet: name, warning: `${skipped}: ${e instanceof Error ? e.message : String(e)}` };
+      }
     });
   } catch (e) {
     return { error: `Could not write the sheet: ${e instanceof Error ? e.message : String(e)}` };

@@ -96,3 +96,16 @@ describe("assessAbg with confidence intervals (GR fn 6; decision A4)", () => {
     expect(r.ok && r.explanation).toBe('Score 57.3% → band 2 ("below 60% but at least 55%"), £540,000. GR ¶2.3.');
   });
 });
+
+describe("FUNDING_COMPONENTS (decision A21)", () => {
+  it("holds the printed lines; the four priced ones sum to £49.5m, and only the unitemised £0.5m line closes the gap to £50m", () => {
+    const { FUNDING_COMPONENTS, ABG_PROGRAMME } = require("../../src/engine") as typeof import("../../src/engine");
+    const amounts = FUNDING_COMPONENTS.lines.map((l) => l.amountGbp ?? 0);
+    expect(amounts).toEqual([34_000_000, 4_500_000, 3_000_000, 8_000_000, 500_000]);
+    expect(amounts.slice(0, 4).reduce((a, b) => a + b, 0)).toBe(49_500_000);
+    expect(amounts.reduce((a, b) => a + b, 0)).toBe(FUNDING_COMPONENTS.totalGbp);
+    expect(FUNDING_COMPONENTS.totalGbp).toBe(ABG_PROGRAMME.totalInvestmentGbp);
+    expect(amounts[0] + amounts[1]).toBe(ABG_PROGRAMME.settlementGbp);
+    expect(FUNDING_COMPONENTS.footnote).toMatch(/"the remaining £8m"/);
+  });
+});

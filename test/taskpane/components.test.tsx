@@ -8,7 +8,7 @@ import * as path from "path";
 import * as React from "react";
 import { renderToString } from "react-dom/server";
 import { evaluateColumns, summarise } from "../../src/engine";
-import { App } from "../../src/taskpane/components/App";
+import { About, App } from "../../src/taskpane/components/App";
 import { SummaryView } from "../../src/taskpane/components/SummaryView";
 import { RunMessage, stoppedMessage, TableTools } from "../../src/taskpane/components/TableTools";
 import { DEFAULT_OPTIONS, type ExcelTools, type SourceInfo, type ToolResult } from "../../src/taskpane/excel";
@@ -53,6 +53,17 @@ describe("App", () => {
     const html = render(<App host={null} />);
     for (const tab of ["Check an area", "Table tools", "About"]) expect(html).toContain(`>${tab}</`);
     expect(html).toContain("Not running inside Excel");
+  });
+});
+
+describe("About", () => {
+  it("shows the £50m investment line by line as printed, with the unitemised £0.5m and the footnote (decision A21)", () => {
+    const html = render(<About className="" />);
+    const amounts = [...html.matchAll(/<td[^>]*>(£[\d.]+m)<\/td>/g)].map((m) => m[1]);
+    expect(amounts).toEqual(["£34m", "£4.5m", "£3m", "£8m", "£0.5m"]);
+    expect(html).toContain("Not itemised in the documents");
+    expect(html).toContain("not forced to sum");
+    expect(html).toContain("the remaining £8m");
   });
 });
 

@@ -51,3 +51,30 @@ export const ABG_PROGRAMME = {
   totalInvestmentGbp: 50_000_000,
   source: { doc: "GR", ref: "¶2.2–2.3" } as Source,
 } as const;
+
+export interface FundingLine {
+  /** Whole pounds as printed, or null for a line the documents do not price. */
+  amountGbp: number | null;
+  label: string;
+  source: Source;
+}
+
+/**
+ * The £50m cohesion investment, component by component, as printed (decision A21): the lines are
+ * shown, never forced to sum. £34m + £4.5m + £3m + £8m = £49.5m, so a line for the £0.5m the
+ * documents do not itemise is added, and the footnote records CDF's "remainder" (£8.5m by
+ * subtraction) against GR's "remaining £8m". Only the £34m enters any calculation here.
+ * @see GR ¶2.2–2.7, fn 3; CDF §1.2 (framework-rules.md §2.1 and A21)
+ */
+export const FUNDING_COMPONENTS = {
+  totalGbp: 50_000_000,
+  lines: [
+    { amountGbp: 34_000_000, label: "Area Based Grant, by the cohesion bands (the allocations this add-in computes)", source: { doc: "GR", ref: "¶2.3" } },
+    { amountGbp: 4_500_000, label: "Positive Activities for Young People, to all authorities whatever their score (within the £222m PAYP ABG contribution)", source: { doc: "GR", ref: "¶2.5, fn 3" } },
+    { amountGbp: 3_000_000, label: "Regional Improvement and Efficiency Partnerships", source: { doc: "GR", ref: "¶2.6, ¶3.30" } },
+    { amountGbp: 8_000_000, label: "Connecting Communities Plus (decision on its use \"next year\")", source: { doc: "GR", ref: "¶2.7" } },
+    { amountGbp: 500_000, label: "Not itemised in the documents (£50m less the lines above)", source: { doc: "GR", ref: "¶2.2–2.7 (arithmetic)" } },
+  ] as readonly FundingLine[],
+  footnote:
+    "As printed; not forced to sum. £34m + £4.5m is the £38.5m of the 2008-2011 settlement (GR ¶2.2). CDF §1.2 calls what follows the £34m, £4.5m and £3m \"the remainder\" (£8.5m by subtraction) where GR ¶2.7 says \"the remaining £8m\". Schools Linking Network funding is printed both as £2m (GR ¶3.20) and £3m (rec. 42).",
+} as const;

@@ -30,13 +30,16 @@ import {
   buildActionPlan,
   detectIssues,
   listIssues,
+  planInputs,
   recommendActions,
   typeInfo,
+  typologyProxies,
   type AreaProfile,
   type ComparatorKind,
   type FamilyGroup,
   type IndicatorId,
   type IssueCode,
+  type PlanProxy,
 } from "../../engine";
 import type { ActionPlanTools } from "../excel";
 
@@ -62,30 +65,51 @@ const TYPED_FIELDS = [
 ] as const;
 type TypedKey = (typeof TYPED_FIELDS)[number]["key"];
 
+const TYPED_HEADERS = ["Area", "Score", "NVQ4", "Rural", "A8", "Jobs1984", "NI 2", "NI 4"];
+const typedRow = (v: Record<TypedKey, string>) => [v.name, v.score, v.nvq4, v.rural, v.a8, v.jobs1984, v.ni2_belonging, v.ni4_influence];
+
 /** A profile from values typed into the pane (no workbook needed). */
 function typedProfile(v: Record<TypedKey, string>): AreaProfile {
-  const headers = ["Area", "Score", "NVQ4", "Rural", "A8", "Jobs1984", "NI 2", "NI 4"];
-  const row = [v.name, v.score, v.nvq4, v.rural, v.a8, v.jobs1984, v.ni2_belonging, v.ni4_influence];
-  const p = areaProfile(headers, [row], 0, { scale: "percent" });
+  const p = areaProfile(TYPED_HEADERS, [typedRow(v)], 0, { scale: "percent" });
   if (!v.nvq4 && !v.rural && !v.a8) p.typeNote = "Enter the four proxies for the family type, or choose the group yourself.";
   return p;
 }
 
+/** The four typology proxies as typed (read as the typed profile reads them); labelled "typed" instead of a column. */
+const typedProxies = (v: Record<TypedKey, string>): PlanProxy[] => typologyProxies(TYPED_HEADERS, [typedRow(v)], 0, { scale: "percent" }).map((p) => ({ ...p, header: null }));
+
+/** Initial choices, for tests and the preview (server-side rendering cannot click). */
+export interface ActionPlanInitial {
+  typed?: Partial<Record<TypedKey, string>>;
+  comparator?: ComparatorKind;
+  ticked?: readonly IssueCode[];
+  singleIssue?: boolean;
+  withLga?: boolean;
+}
+
 const GROUPS: FamilyGroup[] = ["a", "b", "c", "d", "e"];
 
-export function ActionPlan({ tools, today = () => new Date().toISOString().slice(0, 10) }: { tools: ActionPlanTools | null; today?: () => string }) {
+export function ActionPlan({
+  tools,
+  today = () => new Date().toISOString().slice(0, 10),
+  initial = {},
+}: {
+  tools: ActionPlanTools | null;
+  today?: () => string;
+  initial?: ActionPlanInitial;
+}) {
   const styles = useStyles();
-  const [mode, setMode] = React.useState<"selection" | "typed">(tools ? "selection" : "typed");
-  const [typed, setTyped] = React.useState<Record<TypedKey, string>>({ name: "", score: "", nvq4: "", rural: "", a8: "", jobs1984: "", ni2_belonging: "", ni4_influence: "" });
-  const [picked, setPicked] = React.useState<{ profile: AreaProfile; where: string } | null>(null);
+  const [mode, setMode] = React.useState<"selection" | "typed">(tools && !initial.typed ? "selection" : "typed");
+  const [typed, setTyped] = React.useState<Record<TypedKey, string>>({ name: "", score: "", nvq4: "", rural: "", a8: "", jobs1984: "", ni2_belonging: "", ni4_influence: "", ...initial.typed });
+  const [picked, setPicked] = React.useState<{ profile: AreaProfile; where: string; proxies: PlanProxy[] } | null>(null);
   const [busy, setBusy] = React.useState(false);
-  const [message, setMessage] = React.useState<{ intent: "success" | "error" | "info"; text: string } | null>(null);
-  const [comparator, setComparator] = React.useState<ComparatorKind>("national");
+  const [message, setMessage] = React.useState<{ intent: "success" | "warning" | "error" | "info"; text: string } | null>(null);
+  const [comparator, setComparator] = React.useState<ComparatorKind>(initial.comparator ?? "national");
   const [custom, setCustom] = React.useState<Partial<Record<IndicatorId, string>>>({});
-  const [ticked, setTicked] = React.useState<Set<IssueCode>>(new Set());
-  const [singleIssue, setSingleIssue] = React.useState(false);
+  const [ticked, setTicked] = React.useState<Set<IssueCode>>(new Set(initial.ticked ?? []));
+  const [singleIssue, setSingleIssue] = React.useState(initial.singleIssue ?? false);
   const [groupOverride, setGroupOverride] = React.useState<FamilyGroup | null>(null);
-  const [withLga, setWithLga] = React.useState(false);
+  const [withLga, setWithLga] = React.useState(initial.withLga ?? false);
   const [dropped, setDropped] = React.useState<Set<string>>(new Set());
 
   const profile: AreaProfile | null = mode === "typed" ? typedProfile(typed) : picked?.profile ?? null;
@@ -115,7 +139,7 @@ export function ActionPlan({ tools, today = () => new Date().toISOString().slice
       const r = await tools.readSelectedArea();
       if ("error" in r) setMessage({ intent: "error", text: r.error });
       else {
-        setPicked({ profile: areaProfile(r.headers, r.rows, r.index), where: r.where });
+        setPicked({ profile: areaProfile(r.headers, r.rows, r.index), where: r.where, proxies: typologyProxies(r.headers, r.rows, r.index) });
         setTicked(new Set());
         setGroupOverride(null);
         setSingleIssue(false);
@@ -129,16 +153,30 @@ export function ActionPlan({ tools, today = () => new Date().toISOString().slice
     if (!tools || !rec || !rec.ok || !profile) return;
     setBusy(true);
     try {
-      const inputs = [
-        ...(profile.score !== null ? [{ label: "Get on well together (%)", value: String(profile.score) }] : []),
-        ...(profile.familyType ? [{ label: "Family type", value: `${profile.familyType} ${typeRow && typeRow.ok ? typeRow.value.name : ""}`.trim() }] : []),
-        ...(group ? [{ label: "Family group", value: FAMILY_GROUPS[group].heading }] : []),
-        { label: "Comparator", value: comparator },
-      ];
+      // What the plan was based on: the engine builds the rows (planInputs), the pane passes what it has.
+      const inputs = planInputs({
+        from: mode === "typed" ? "typed into the task pane" : picked?.where ?? "the selected row",
+        proxies: mode === "typed" ? typedProxies(typed) : picked?.proxies ?? [],
+        familyType: profile.familyType,
+        typeNote: profile.typeNote,
+        group,
+        groupBasis: groupOverride ? "user" : singleIssue && canAssertE ? "singleIssue" : "typology",
+        indicators: profile.indicators,
+        sources: mode === "typed" ? {} : profile.sources,
+        comparator,
+        detection: detection && detection.ok ? detection.value : null,
+        confirmed: [...ticked],
+      });
       const keep = rec.value.actions.map((a) => a.code).filter((c) => !dropped.has(c));
       const plan = buildActionPlan(rec.value, { area: profile.name, inputs, date: today(), chosen: [...keep, ...rec.value.universal.map((u) => u.code)] });
       const r = await tools.insertActionPlan(plan, "Action plan");
-      setMessage("error" in r ? { intent: "error", text: r.error } : { intent: "success", text: `The plan is on the new sheet "${r.sheet}".` });
+      setMessage(
+        "error" in r
+          ? { intent: "error", text: r.error }
+          : r.warning
+            ? { intent: "warning", text: r.warning }
+            : { intent: "success", text: `The plan is on the new sheet "${r.sheet}".` },
+      );
     } finally {
       setBusy(false);
     }
@@ -264,7 +302,7 @@ export function ActionPlan({ tools, today = () => new Date().toISOString().slice
         </Dropdown>
       </Field>
       <Checkbox
-        checked={singleIssue}
+        checked={singleIssue && canAssertE}
         disabled={!canAssertE}
         onChange={(_, d) => setSingleIssue(d.checked === true)}
         label="The area has tensions arising from a single issue (thematic group e; types 5–9 only)"

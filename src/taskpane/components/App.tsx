@@ -10,6 +10,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
+import { FUNDING_COMPONENTS } from "../../engine/data/abgBands";
 import { TYPOLOGY_CAVEATS } from "../../engine/data/familyTypes";
 import { DATA_VERSION } from "../../engine/version";
 import type { ActionPlanTools, ExcelTools } from "../excel";
@@ -35,7 +36,7 @@ export interface AppProps {
   analysisTools?: AnalysisTools | null;
 }
 
-function About({ className }: { className: string }) {
+export function About({ className }: { className: string }) {
   return (
     <section aria-label="About">
       <Body1 as="p">
@@ -44,6 +45,22 @@ function About({ className }: { className: string }) {
       </Body1>
       <Caption1 as="p" className={className}>
         {TYPOLOGY_CAVEATS.noLabelling} (GR ¶3.6)
+      </Caption1>
+      <Body1 as="p">The £{FUNDING_COMPONENTS.totalGbp / 1e6}m cohesion investment, as printed (GR ¶2.2–2.7):</Body1>
+      <table aria-label="The £50m cohesion investment, as printed">
+        <tbody>
+          {FUNDING_COMPONENTS.lines.map((l) => (
+            <tr key={l.label}>
+              <td style={{ textAlign: "right", paddingRight: "8px", whiteSpace: "nowrap" }}>{l.amountGbp === null ? "—" : `£${(l.amountGbp / 1e6).toLocaleString("en-GB")}m`}</td>
+              <td>
+                {l.label} ({l.source.doc} {l.source.ref})
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Caption1 as="p" className={className}>
+        {FUNDING_COMPONENTS.footnote}
       </Caption1>
       <Caption1 as="p">Framework data version {DATA_VERSION}.</Caption1>
     </section>
