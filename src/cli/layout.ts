@@ -5,7 +5,7 @@
  * `mapHeaders`, overridden by --col), and where the output columns go (reused from an earlier run,
  * else appended after the last used column).
  */
-import { FIELD_LABELS, INPUT_FIELDS, mapHeaders, normaliseHeader, OUTPUT_HEADERS, parseNumber, type Field } from "../engine";
+import { FIELD_LABELS, HEADER_SEARCH_ROWS, INPUT_FIELDS, isHeaderRow, mapHeaders, normaliseHeader, OUTPUT_HEADERS, type Field } from "../engine";
 import { cellText, engineValue, hasValue } from "./cells";
 import { CliError } from "./errors";
 
@@ -48,8 +48,6 @@ export function listHeaders(headers: readonly string[]): string {
   return shown.length ? shown.join(", ") : "(none)";
 }
 
-/** How many non-empty rows at the top are looked at for the header row (a title or a merged group header may sit above it). */
-export const HEADER_SEARCH_ROWS = 10;
 
 /** A row's header texts (0-based, trimmed), up to its last non-empty cell. */
 function headerTexts(row: readonly unknown[] | undefined): string[] {
@@ -79,21 +77,12 @@ function ownColumnsIn(headers: readonly string[]): { found: number[]; lookalikes
 }
 
 /**
- * True when a row can be the header row for these --col values: it names an input field (by the
- * synonyms, or a --col header) and holds no numbers (a header row is text; a data row that happens
- * to hold the word "Rural" is not a header).
+ * True when a row can be the header row for these --col values: the engine's `isHeaderRow` on the
+ * cells' values (formula results, rich text joined), counting a --col header as naming a field.
  */
 export function namesAField(row: readonly unknown[] | undefined, cols: readonly string[]): boolean {
-  const cells = row ?? [];
-  if (cells.some((v) => {
-    const e = engineValue(v);
-    return typeof e === "number" || (typeof e === "string" && parseNumber(e, "", "").ok);
-  })) return false;
-  const headers = headerTexts(cells);
-  const mapped = mapHeaders(headers);
-  if (INPUT_FIELDS.some((f) => mapped[f] !== undefined)) return true;
-  const wanted = cols.map((c) => (c.includes("=") ? c.slice(c.indexOf("=") + 1) : "").trim().toLowerCase()).filter(Boolean);
-  return headers.some((h) => wanted.includes(h.toLowerCase()));
+  const wanted = cols.map((c) => (c.includes("=") ? c.slice(c.indexOf("=") + 1) : "")).filter((h) => h.trim());
+  return isHeaderRow((row ?? []).map(engineValue), wanted);
 }
 
 export interface HeaderFound {

@@ -8,7 +8,7 @@ import { ABG_BANDS, ABG_PROGRAMME, type AbgBand } from "./data/abgBands";
 import { TABLE_1, TABLE_1_TOTAL, type FamilyType } from "./data/familyTypes";
 import { abgColumn, LABELS, typologyColumn, type ColumnScales } from "./columns";
 import type { BoundaryMode } from "./familyType";
-import { isBlank, scanPercentColumn, type Scale } from "./input";
+import { isBlank, parseNumber, scanPercentColumn, type Scale } from "./input";
 import type { Result } from "./types";
 
 export type Field = "name" | "score" | "ci" | "nvq4" | "rural" | "a8" | "jobs1984" | "singleissue" | "population";
@@ -73,6 +73,45 @@ export function mapHeaders(headers: readonly unknown[]): ColumnMapping {
     if (f !== undefined && mapping[f] === undefined) mapping[f] = i;
   });
   return mapping;
+}
+
+/** How many non-empty rows at the top of a block may be looked at for its header row (titles above it). */
+export const HEADER_SEARCH_ROWS = 10;
+
+/**
+ * True when a row can be a table's header row: it holds no numbers (a header row is text; a data
+ * row holding the word "Rural" is not one) and names an input field by the synonyms, or one of
+ * `alsoHeaders` (headers the user named, compared case-insensitively after trimming).
+ * @example isHeaderRow(["Area", "NI 1 %", "CI"]) //=> true
+ * @example isHeaderRow(["Cohesion indicators 2008"]) //=> false
+ */
+export function isHeaderRow(cells: readonly unknown[], alsoHeaders: readonly string[] = []): boolean {
+  if (cells.some((v) => typeof v === "number" || (typeof v === "string" && parseNumber(v, "", "").ok))) return false;
+  const headers = cells.map((v) => (v === null || v === undefined ? "" : String(v).trim()));
+  const mapped = mapHeaders(headers);
+  if (INPUT_FIELDS.some((f) => mapped[f] !== undefined)) return true;
+  const wanted = alsoHeaders.map((h) => h.trim().toLowerCase()).filter(Boolean);
+  return wanted.length > 0 && headers.some((h) => wanted.includes(h.toLowerCase()));
+}
+
+/**
+ * The header row of a block given its top rows: the first of the first HEADER_SEARCH_ROWS
+ * non-empty rows that `isHeaderRow`, so a title (or a merged group header) above it is skipped;
+ * when none is, the first non-empty row; −1 when every row is empty. The task pane and the
+ * command line find header rows with this one rule.
+ * @example findHeaderRow([["Cohesion indicators 2008"], [], ["Area", "NI 1 %"], ["A", 59]]) //=> 2
+ */
+export function findHeaderRow(rows: readonly (readonly unknown[] | undefined)[], alsoHeaders: readonly string[] = []): number {
+  let first = -1;
+  let seen = 0;
+  for (let i = 0; i < rows.length && seen < HEADER_SEARCH_ROWS; i++) {
+    const row = rows[i] ?? [];
+    if (!row.some((v) => !isBlank(v))) continue;
+    seen++;
+    if (first < 0) first = i;
+    if (isHeaderRow(row, alsoHeaders)) return i;
+  }
+  return first;
 }
 
 /** The output columns, headers exactly as the command line and the task pane write them. */

@@ -57,6 +57,7 @@ import {
   INPUT_FIELDS,
   mapHeaders,
   OUTPUT_GROUPS,
+  findHeaderRow,
   OUTPUT_HEADERS,
   rowCells,
   scanColumnScales,
@@ -355,6 +356,11 @@ interface Region {
   headerCells: unknown[];
 }
 
+/** Top rows of a plain range read to find its header row (titles and blank rows above it). */
+const HEADER_SCAN_ROWS = 20;
+/** Columns of those rows read (a header that names a field does so within its first columns). */
+const HEADER_SCAN_COLUMNS = 256;
+
 /** Called just before each `context.sync()`, to count requests. */
 type Tally = () => void;
 
@@ -385,13 +391,20 @@ async function locate(context: Excel.RequestContext, tally: Tally, only?: Source
     range: t.getRange().load("rowIndex,columnIndex,rowCount,columnCount"),
     body: t.getDataBodyRange().load("rowCount"),
   }));
-  const plainRef: SourceRef | null = used.isNullObject ? null : { sheet: sheetName, kind: "range", name: rangeAddress(null, used.rowIndex, used.columnIndex, 1, 1) };
-  const wantPlain = plainRef && (!only || (only.kind === "range" && only.name === plainRef.name));
+  // A plain range's header row may sit below a title: its top rows are read with this request, with
+  // the remembered settings of each row that could be the header, and the engine's rule picks it.
   const settingFor = (ref: SourceRef) => context.workbook.settings.getItemOrNullObject(settingsKey(ref)).load("value");
   const tableSettings = tableGeo.map((t) => settingFor({ sheet: sheetName, kind: "table", name: t.name }));
-  const plainSetting = wantPlain && plainRef ? settingFor(plainRef) : null;
+  const refAt = (row: number): SourceRef => ({ sheet: sheetName, kind: "range", name: rangeAddress(null, row, used.columnIndex, 1, 1) });
+  const topCount = used.isNullObject ? 0 : Math.min(used.rowCount, HEADER_SCAN_ROWS);
+  const topRows = topCount ? sheet.getRangeByIndexes(used.rowIndex, used.columnIndex, topCount, Math.min(used.columnCount, HEADER_SCAN_COLUMNS)).load("values") : null;
+  const plainSettings = Array.from({ length: topCount }, (_, k) => settingFor(refAt(used.rowIndex + k)));
   tally();
   await context.sync();
+  const headerOffset = topRows ? Math.max(0, findHeaderRow(topRows.values)) : 0;
+  const plainRef: SourceRef | null = used.isNullObject ? null : refAt(used.rowIndex + headerOffset);
+  const wantPlain = plainRef && (!only || (only.kind === "range" && only.name === plainRef.name));
+  const plainSetting = wantPlain ? plainSettings[headerOffset] ?? null : null;
 
   interface Pending {
     ref: SourceRef;
@@ -415,14 +428,16 @@ async function locate(context: Excel.RequestContext, tally: Tally, only?: Source
     });
   });
   if (wantPlain && plainRef && plainSetting) {
-    // A plain range is offered unless its top-left cell is inside a table (then it is that table).
+    // A plain range is offered unless its header's first cell is inside a table (then it is that table).
+    const headerRow = used.rowIndex + headerOffset;
     const inTable = tableGeo.some(
       (t) =>
-        used.rowIndex >= t.range.rowIndex && used.rowIndex < t.range.rowIndex + t.range.rowCount &&
+        headerRow >= t.range.rowIndex && headerRow < t.range.rowIndex + t.range.rowCount &&
         used.columnIndex >= t.range.columnIndex && used.columnIndex < t.range.columnIndex + t.range.columnCount,
     );
-    if (!inTable && used.rowCount >= 2) {
-      pending.push({ ref: plainRef, headerRow: used.rowIndex, firstColumn: used.columnIndex, width: used.columnCount, rowCount: used.rowCount - 1, saved: savedOf(plainSetting) });
+    const rowCount = used.rowCount - 1 - headerOffset;
+    if (!inTable && rowCount >= 1) {
+      pending.push({ ref: plainRef, headerRow, firstColumn: used.columnIndex, width: used.columnCount, rowCount, saved: savedOf(plainSetting) });
     }
   }
   for (const p of pending) {
