@@ -66,10 +66,12 @@ actions, the actions for the given issues ranked by how many of them list each a
 A01–A20 order), the approaches to avoid, and the Annex C advice for a family group.
 
 Options:
-  --issue ID        an issue code I01–I23 or its id (e.g. fear_of_crime); repeatable
+  --issue ID        an issue code I01–I23 or its id (e.g. fear_of_crime); with --source all also
+                    an LGA 2019 issue ISS-01–ISS-30; repeatable
   --group a–e       add the Annex C advice for this family group
   --source cdf2009  the 2009 framework only (default); "all" adds the LGA 2019 guide (links inferred)
   --json            print one JSON object: issues, source, universal, actions, avoid, group
+                    (and lgaIssues when LGA issues are given)
   -h, --help        this help
 `;
 

@@ -10,9 +10,11 @@ import {
   BASES,
   RECOMMEND_SOURCES,
   listIssues,
+  listLgaIssues,
   parseFamilyGroup,
   recommendActions,
   resolveIssue,
+  resolveLgaIssue,
   CI_METHODS,
   COMPARISON_POLARITIES,
   DEFAULT_NEIGHBOURS,
@@ -437,16 +439,20 @@ export function typeMixFn(nvq4: any[][], rural: any[][], a8: any[][], jobs1984: 
 }
 
 /**
- * The framework's issues (CDF Annex D, Table D1): code, id and the document's wording, one per row. Use it as the source of a data-validation list.
+ * The framework's issues (CDF Annex D, Table D1): code, id and the document's wording, one per row. With source "all", the LGA 2019 guide's issues ISS-01…ISS-30 follow. Use it as the source of a data-validation list.
  * @customfunction ISSUES
  * @helpurl https://localhost:3000/help.html#cohesionissues
  * @param [output] "table" (default: code, id, text), "text" (the wording only) or "code".
- * @returns 23 rows.
+ * @param [source] "cdf2009" (default: the 23 Table D1 issues) or "all" (then the 30 LGA 2019 issues, for ACTIONS with source "all"; their id is their code).
+ * @returns 23 rows (53 with source "all").
  */
-export function issuesFn(output?: string): string[][] {
+export function issuesFn(output?: string, source?: string): string[][] {
   return guard(() => {
     const what = option(output, ["table", "text", "code"] as const, "table", "output");
-    return listIssues().map((i) => (what === "text" ? [i.title] : what === "code" ? [i.code] : [i.code, i.id, i.title]));
+    const from = option(source, RECOMMEND_SOURCES, "cdf2009", "source");
+    const rows = listIssues().map((i) => ({ code: i.code as string, id: i.id, title: i.title }));
+    if (from === "all") rows.push(...listLgaIssues().map((i) => ({ code: i.id, id: i.id, title: i.title })));
+    return rows.map((i) => (what === "text" ? [i.title] : what === "code" ? [i.code] : [i.code, i.id, i.title]));
   });
 }
 
@@ -454,9 +460,9 @@ export function issuesFn(output?: string): string[][] {
  * Ranked actions for an area's issues (CDF Annex D, Table D1): each action with how many of the issues it addresses, most first (ties in A01–A20 order). The five actions every area should take are listed after them.
  * @customfunction ACTIONS
  * @helpurl https://localhost:3000/help.html#cohesionactions
- * @param issues A range of issue codes (I01–I23), ids or the issues' text. Blank cells are ignored.
+ * @param issues A range of issue codes (I01–I23), ids or the issues' text; with source "all" also LGA 2019 issues (ISS-01–ISS-30). Blank cells are ignored.
  * @param [group] Family group a–e: adds the Annex C advice ("works well" / "works less well").
- * @param [source] "cdf2009" (default: the framework alone) or "all" (adds the LGA 2019 guide's actions, labelled).
+ * @param [source] "cdf2009" (default: the framework alone) or "all" (adds the LGA 2019 guide's actions, labelled; needed for LGA issues).
  * @returns Rows of: code, action, issues addressed (count), the issues' codes, source.
  */
 export function actionsFn(issues: any[][], group?: string, source?: string): any[][] {
@@ -464,16 +470,23 @@ export function actionsFn(issues: any[][], group?: string, source?: string): any
     const m = asMatrix(issues) ?? [];
     const given = m.flat().filter((v) => !isBlank(v)).map((v) => String(v));
     if (given.length === 0) return [[toExcelError({ code: "missing", message: "No issues given: pass a range of issue codes (I01–I23), ids or texts; =COHESION.ISSUES() lists them." }), "", "", "", ""]];
-    const unknown = given.filter((g) => !resolveIssue(g).ok);
+    const from = option(source, RECOMMEND_SOURCES, "cdf2009", "source");
+    const unknown = given.filter((g) => !resolveIssue(g).ok && !resolveLgaIssue(g).ok);
     if (unknown.length) {
-      return [[toExcelError({ code: "notFound", message: `Unknown issue${unknown.length > 1 ? "s" : ""}: ${unknown.map((u) => `"${u.length > 40 ? u.slice(0, 37) + "…" : u}"`).join(", ")}. =COHESION.ISSUES() lists the 23 issues.` }), "", "", "", ""]];
+      const lists = from === "all" ? '=COHESION.ISSUES("table", "all") lists the 23 issues and the 30 LGA 2019 issues.' : "=COHESION.ISSUES() lists the 23 issues.";
+      return [[toExcelError({ code: "notFound", message: `Unknown issue${unknown.length > 1 ? "s" : ""}: ${unknown.map((u) => `"${u.length > 40 ? u.slice(0, 37) + "…" : u}"`).join(", ")}. ${lists}` }), "", "", "", ""]];
     }
     const g = isBlank(group) ? undefined : parseFamilyGroup(String(group));
     if (!isBlank(group) && !g) throw invalidArgument(`group must be a family group a, b, c, d or e; got "${String(group)}".`);
-    const r = recommendActions(given, { group: g, source: option(source, RECOMMEND_SOURCES, "cdf2009", "source") });
+    // LGA issues with source "cdf2009" fail in the engine (#VALUE!, saying they need source "all").
+    const r = recommendActions(given, { group: g, source: from });
     if (!r.ok) return [[toExcelError(r.error), "", "", "", ""]];
     const rec = r.value;
-    const rows: any[][] = rec.actions.map((a) => [a.code, a.title, a.count, a.issues.join(", "), a.origin === "lga2019" ? `LGA 2019 ${a.source.ref} (linked by this add-in)` : `CDF ${a.source.ref}`]);
+    const rows: any[][] = rec.actions.map((a) =>
+      a.origin === "lga2019"
+        ? [a.code, a.title, a.count, [...a.issues, ...a.directIssues].join(", "), `LGA 2019 ${a.source.ref} (${a.inferred ? "linked by this add-in" : "listed for a chosen LGA issue"})`]
+        : [a.code, a.title, a.count, a.issues.join(", "), `CDF ${a.source.ref}`],
+    );
     rows.push(...rec.universal.map((u) => [u.code, u.title, "every area", "", `CDF ${u.source.ref}`]));
     if (rec.group) {
       for (const w of rec.group.worksWell) rows.push([`${rec.group.group})`, w, "works well", "", `CDF ${rec.group.source.ref}`]);

@@ -56,3 +56,60 @@ describe("COHESION.ACTIONS (CDF Annex D, Table D1)", () => {
     expect(out.findIndex((r) => String(r[4]).startsWith("LGA 2019"))).toBeGreaterThan(4); // after the 2009 actions
   });
 });
+
+describe("COHESION.ISSUES with source all (adds the LGA 2019 issues ISS-01…ISS-30)", () => {
+  it("spills the 23 Table D1 issues, then the 30 LGA issues (their id is their code)", () => {
+    const out = F.issuesFn(undefined, "all");
+    expect(out).toHaveLength(53);
+    expect(out.slice(0, 23)).toEqual(F.issuesFn());
+    expect(out[23]).toEqual(["ISS-01", "ISS-01", "Low perception that people from different backgrounds get on well"]);
+    expect(F.issuesFn("code", "all").slice(23).map((r) => r[0])).toEqual(Array.from({ length: 30 }, (_, i) => `ISS-${String(i + 1).padStart(2, "0")}`));
+    expect(F.issuesFn("text", "all")[27]).toEqual(["High economic inactivity; employment gaps between groups"]);
+    expect(F.issuesFn("table", "cdf2009")).toEqual(F.issuesFn());
+  });
+  it("a bad source says what is accepted", () => {
+    expect(String(show(F.issuesFn("table", "lga"))[0][0])).toMatch(/^#VALUE! .*source/);
+  });
+  it("every code and text it lists is accepted by ACTIONS with source all (for a drop-down)", () => {
+    for (const what of ["code", "text"]) {
+      for (const [x] of F.issuesFn(what, "all")) {
+        const out = show(F.actionsFn([[x]], undefined, "all"));
+        expect(String(out[0][0])).not.toMatch(/^#/);
+      }
+    }
+  });
+});
+
+describe("COHESION.ACTIONS with LGA 2019 issues (ISS-01…ISS-30)", () => {
+  it("source all: an LGA issue alone gives its F4 row, labelled LGA 2019, then U1–U5", () => {
+    const out = F.actionsFn(col("ISS-05"), undefined, "all");
+    const lga = out.filter((r) => String(r[4]).startsWith("LGA 2019"));
+    expect(lga.map((r) => r[0])).toEqual(["CL-SA3-KEY-ROLES", "CL-SA3-KEY-CHALLENGE", "A-SA3-01", "A-SA3-02", "A-SA3-03", "A-SA3-04", "A-SA3-05", "A-SA3-06", "A-SA3-07"]);
+    for (const r of lga) {
+      expect(r[2]).toBe(1);
+      expect(r[3]).toBe("ISS-05");
+      expect(r[4]).toMatch(/^LGA 2019 SA\.3 .*\(listed for a chosen LGA issue\)$/);
+    }
+    expect(out.slice(lga.length).map((r) => r[0])).toEqual(["U1", "U2", "U3", "U4", "U5"]);
+  });
+  it("source all: mixes with Table D1 issues and counts both (I15 and iss-5)", () => {
+    const out = F.actionsFn(col("I15", "iss-5"), undefined, "all");
+    expect(out.slice(0, 4).map((r) => r[0])).toEqual(["A05", "A08", "A18", "A20"]);
+    expect(out[4].slice(0, 4)).toEqual(["CL-SA3-KEY-CHALLENGE", expect.any(String), 2, "I15, ISS-05"]);
+    const inferred = out.find((r) => r[0] === "A-SA7-05");
+    expect(inferred?.[3]).toBe("I15");
+    expect(inferred?.[4]).toMatch(/\(linked by this add-in\)$/);
+  });
+  it("without source all, an LGA issue is #VALUE! saying it needs source \"all\" (never ignored)", () => {
+    for (const issues of [col("ISS-05"), col("I01", "ISS-05")]) {
+      const out = show(F.actionsFn(issues));
+      expect(out).toHaveLength(1);
+      expect(out[0][0]).toBe('#VALUE! "ISS-05" is an LGA 2019 issue: it needs source "all" (the 2009 framework with the LGA 2019 guide); source "cdf2009", the default, has only Table D1\'s issues I01–I23.');
+    }
+    expect(String(show(F.actionsFn(col("ISS-05"), undefined, "cdf2009"))[0][0])).toMatch(/^#VALUE! "ISS-05" is an LGA 2019 issue/);
+  });
+  it("source all: an unknown issue points to the 53-row list", () => {
+    const out = show(F.actionsFn(col("ISS-31"), undefined, "all"));
+    expect(out[0][0]).toBe('#N/A Unknown issue: "ISS-31". =COHESION.ISSUES("table", "all") lists the 23 issues and the 30 LGA 2019 issues.');
+  });
+});

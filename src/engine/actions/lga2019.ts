@@ -1763,30 +1763,134 @@ export const LGA_CASE_STUDIES: readonly LgaCaseStudy[] = [
 /**
  * CDF Table D1 issue → LGA 2019 issues. Always inferred: the guide never mentions the CDF. The basis
  * cites the digest row that motivates each link. An empty list means no LGA issue corresponds; the
- * 2009 actions still apply.
+ * 2009 actions still apply, and the LGA issues can still be chosen directly (source "all").
+ *
+ * Links added in review (each [inferred], justified in its comment by the digest section cited):
+ * I07 → ISS-21, I11 → ISS-29, I12 → ISS-13, I14 → ISS-17, I16 → ISS-13, I17 → ISS-23,
+ * I19 → ISS-20, I21 → ISS-16. No link is justified for I08 or I09 (see their basis). No D1 issue
+ * reaches ISS-05, ISS-15, ISS-25, ISS-27, ISS-28 or ISS-30: ISS-15 is "Not a distinct 2009 strand"
+ * (§6.2 "Women and girls"); ISS-27/28 are the council's own self-assessment gaps (F5), not area issues;
+ * for ISS-05 (economic inactivity), ISS-25 (workforce representativeness) and ISS-30 (service take-up)
+ * the digest names no Table D1 counterpart (CDF Annex D treats deprivation and inequalities as
+ * influences, not issues to target). Choose those LGA issues directly.
  */
 export const D1_TO_LGA: readonly D1ToLgaLink[] = [
-  { issue: "I01", lgaIssues: ["ISS-01", "ISS-07"], basis: "§6.2 \"Hate crime\" row (hate crime is \"perhaps the most obvious indicator of cohesion issues\"); F4 ISS-01 (low perception that people from different backgrounds get on well).", inferred: true, source: src("digest §6.2, §7 F4 (this add-in's inference)") },
+  { issue: "I01", lgaIssues: ["ISS-01", "ISS-07"], basis: "§6.2 \"Hate crime\" row (hate crime is \"perhaps the most obvious indicator of cohesion issues\"); F4 ISS-01 (low perception that people from different backgrounds get on well) and ISS-07 (hate crime rising or under-reported).", inferred: true, source: src("digest §6.2, §7 F4 (this add-in's inference)") },
   { issue: "I02", lgaIssues: ["ISS-06", "ISS-10"], basis: "§6.2 \"Brexit and polarisation\" (\"significant fear of migration in areas that are generally mono-cultural\"); F4 ISS-06 (high or rapid migration) and ISS-10 (rumours or myths about resource allocation).", inferred: true, source: src("digest §6.2, §7 F4 (this add-in's inference)") },
   { issue: "I03", lgaIssues: ["ISS-01", "ISS-22"], basis: "§6.2 \"British values; rights and responsibilities\" (2009 emphasised shared values and a sense of belonging); F4 ISS-01 and ISS-22 (\"left behind\" areas).", inferred: true, source: src("digest §6.2, §7 F4 (this add-in's inference)") },
   { issue: "I04", lgaIssues: ["ISS-18"], basis: "F4 ISS-18 (low trust; residents feel unheard).", inferred: true, source: src("digest §6.2, §7 F4 (this add-in's inference)") },
   { issue: "I05", lgaIssues: ["ISS-18"], basis: "F4 ISS-18 (low trust; residents feel unheard).", inferred: true, source: src("digest §6.2, §7 F4 (this add-in's inference)") },
   { issue: "I06", lgaIssues: ["ISS-07"], basis: "Fear of racist crime: F4 ISS-07 (hate crime rising or under-reported).", inferred: true, source: src("digest §6.2, §7 F4 (this add-in's inference)") },
-  { issue: "I07", lgaIssues: ["ISS-02", "ISS-03"], basis: "§6.2 \"Segregation\" (2009 stressed \"meaningful interaction\"; new issue types residential and school segregation) and \"Transitions and contact\".", inferred: true, source: src("digest §6.2, §7 F4 (this add-in's inference)") },
-  { issue: "I08", lgaIssues: [], basis: "No corresponding LGA issue in the digest's F4 list.", inferred: true, source: src("digest §6.2, §7 F4 (this add-in's inference)") },
-  { issue: "I09", lgaIssues: [], basis: "No corresponding LGA issue in the digest's F4 list.", inferred: true, source: src("digest §6.2, §7 F4 (this add-in's inference)") },
+  {
+    issue: "I07",
+    lgaIssues: [
+      "ISS-02",
+      "ISS-03",
+      // [inferred] ISS-21: §6.2 "Transitions and contact" maps 2009's "meaningful interaction" onto contact at life
+      // transitions ("starting a family"); SA.1 A-SA1-01 (health visiting at transition points), A-SA1-04 (children's centres).
+      "ISS-21",
+    ],
+    basis: "§6.2 \"Segregation\" (2009 stressed \"meaningful interaction\"; new issue types residential and school segregation) and \"Transitions and contact\" (\"Map 'meaningful interaction' actions onto the new contact and transition actions\"): F4 ISS-02, ISS-03, and ISS-21 (early years and children's centres: SA.1 A-SA1-01, health visiting at transition points, and A-SA1-04, children's centres that bring communities together).",
+    inferred: true,
+    source: src("digest §6.2, §7 F4 (this add-in's inference)"),
+  },
+  // No link justified: the guide's nearest content is in no F4 row (KT.4 VCS first steps and A-KT4-07..12) or too indirect
+  // (SA.2 "friendship, neighbourliness and cohesion" as a community asset; SA.4 churn giving fewer chances to know neighbours, §2.12 T6).
+  { issue: "I08", lgaIssues: [], basis: "No corresponding LGA issue in the digest's F4 list. The guide's nearest content (working with the VCS, KT.4) is in no F4 row; SA.2's \"neighbourliness\" and SA.4's churn (§2.12 T6) are too indirect to link.", inferred: true, source: src("digest §6.2, §7 F4 (this add-in's inference)") },
+  // No link justified: volunteering appears only as a case-study outcome (CS46 Hull, CS62 REMA) and the VCS (KT.4) is in no F4 row.
+  { issue: "I09", lgaIssues: [], basis: "No corresponding LGA issue in the digest's F4 list. The guide mentions volunteering only as an outcome of case studies (CS46, CS62); its VCS content (KT.4) is in no F4 row.", inferred: true, source: src("digest §6.2, §7 F4 (this add-in's inference)") },
   { issue: "I10", lgaIssues: ["ISS-17", "ISS-18"], basis: "§6.2 \"Engagement method\"; F4 ISS-17 (unrepresentative community voices) and ISS-18 (residents feel unheard).", inferred: true, source: src("digest §6.2, §7 F4 (this add-in's inference)") },
-  { issue: "I11", lgaIssues: ["ISS-02", "ISS-03", "ISS-26"], basis: "§6.2 \"Segregation\" and \"Brexit and polarisation\"; F4 ISS-02, ISS-03 (segregation) and ISS-26 (political polarisation).", inferred: true, source: src("digest §6.2, §7 F4 (this add-in's inference)") },
-  { issue: "I12", lgaIssues: ["ISS-06", "ISS-10", "ISS-12"], basis: "§6.2 \"Migration-specific funds\"; F4 ISS-06 (newly arrived communities), ISS-10 (myths about resource allocation) and ISS-12 (nuisance linked to newcomers).", inferred: true, source: src("digest §6.2, §7 F4 (this add-in's inference)") },
+  {
+    issue: "I11",
+    lgaIssues: [
+      "ISS-02",
+      "ISS-03",
+      "ISS-26",
+      // [inferred] ISS-29: KT.5 A-KT5-02 (ICS: single-group grants and contracts "may have exacerbated segregation").
+      "ISS-29",
+    ],
+    basis: "§6.2 \"Segregation\" and \"Brexit and polarisation\"; F4 ISS-02, ISS-03 (segregation) and ISS-26 (political polarisation); ISS-29 (single-group grants): KT.5 A-KT5-02, grants and contracts for \"the particular needs of specific groups without requiring that the services or groups are linked with the wider community … may have exacerbated segregation\".",
+    inferred: true,
+    source: src("digest §6.2, §7 F4 (this add-in's inference)"),
+  },
+  {
+    issue: "I12",
+    lgaIssues: [
+      "ISS-06",
+      "ISS-10",
+      "ISS-12",
+      // [inferred] ISS-13: §6.2 "Migration-specific funds" (→ "Issues ISS-06/13/14"); SA.7 A-SA7-04 (communities resent
+      // the neighbourhood effects of exploitation, "beds in sheds"); CS10 (Shirebrook tensions over migrant workers).
+      "ISS-13",
+    ],
+    basis: "§6.2 \"Migration-specific funds\" (add-in implication: \"Issues ISS-06/13/14\"); F4 ISS-06 (newly arrived communities), ISS-10 (myths about resource allocation), ISS-12 (nuisance linked to newcomers) and ISS-13 (modern slavery: SA.7 A-SA7-04, explain exploitation and \"beds in sheds\" to communities who resent its neighbourhood effects).",
+    inferred: true,
+    source: src("digest §6.2, §7 F4 (this add-in's inference)"),
+  },
   { issue: "I13", lgaIssues: ["ISS-19"], basis: "F4 ISS-19 (youth disengagement; gaps in youth services): youth services can divert young people from crime (SA.1).", inferred: true, source: src("digest §6.2, §7 F4 (this add-in's inference)") },
-  { issue: "I14", lgaIssues: [], basis: "No corresponding LGA issue in the digest's F4 list.", inferred: true, source: src("digest §6.2, §7 F4 (this add-in's inference)") },
+  {
+    issue: "I14",
+    lgaIssues: [
+      // [inferred] ISS-17: KT.4 A-KT4-08 / §2.12 T14 ("community elders in areas where the population they apparently
+      // represent is much younger"; representative "in terms of age"); KT.6 (hear "generational, gender or other perspectives").
+      "ISS-17",
+    ],
+    basis: "F4 ISS-17 (unrepresentative community voices; gatekeeper elders), where the guide addresses generational difference: KT.4 A-KT4-08 (spokespeople must be representative \"in terms of age, gender and background\"; \"community elders in areas where the population they apparently represent is much younger\", §2.12 T14) and KT.6 (go beyond \"perceived leaders or elders\" to hear \"generational, gender or other perspectives\").",
+    inferred: true,
+    source: src("digest §6.2, §7 F4 (this add-in's inference)"),
+  },
   { issue: "I15", lgaIssues: ["ISS-04"], basis: "§6.2 \"English language\"; F4 ISS-04 (low English language proficiency).", inferred: true, source: src("digest §6.2, §7 F4 (this add-in's inference)") },
-  { issue: "I16", lgaIssues: ["ISS-06", "ISS-14"], basis: "§6.2 \"Migration-specific funds\"; F4 ISS-06 (high or rapid migration) and ISS-14 (asylum dispersal).", inferred: true, source: src("digest §6.2, §7 F4 (this add-in's inference)") },
-  { issue: "I17", lgaIssues: ["ISS-11", "ISS-12", "ISS-24"], basis: "§6.2 \"Housing\"; F4 ISS-11 (poor PRS or HMO conditions), ISS-12 (environmental nuisance) and ISS-24 (green space).", inferred: true, source: src("digest §6.2, §7 F4 (this add-in's inference)") },
+  {
+    issue: "I16",
+    lgaIssues: [
+      "ISS-06",
+      // [inferred] ISS-13: §6.2 "Migration-specific funds" lists modern slavery and names "Issues ISS-06/13/14".
+      "ISS-13",
+      "ISS-14",
+    ],
+    basis: "§6.2 \"Migration-specific funds\" (CMF, VPRS/VCRS, asylum dispersal, NRPF, modern slavery; add-in implication: \"Issues ISS-06/13/14\"); F4 ISS-06 (high or rapid migration), ISS-13 (modern slavery and labour exploitation) and ISS-14 (asylum dispersal).",
+    inferred: true,
+    source: src("digest §6.2, §7 F4 (this add-in's inference)"),
+  },
+  {
+    issue: "I17",
+    lgaIssues: [
+      "ISS-11",
+      "ISS-12",
+      // [inferred] ISS-23: §6.2 "Housing" (→ "Issues ISS-11/23"); SA.4 L1071–1073 (temporary housing, homelessness, churn).
+      "ISS-23",
+      "ISS-24",
+    ],
+    basis: "§6.2 \"Housing\" (add-in implication: \"Issues ISS-11/23\"); F4 ISS-11 (poor PRS or HMO conditions), ISS-12 (environmental nuisance), ISS-23 (unaffordable housing or homelessness: SA.4 L1071–1073, temporary housing, homelessness and churn \"can impact on community tensions\") and ISS-24 (green space).",
+    inferred: true,
+    source: src("digest §6.2, §7 F4 (this add-in's inference)"),
+  },
   { issue: "I18", lgaIssues: ["ISS-02", "ISS-24"], basis: "§6.2 \"Transitions and contact\" (\"bumping places\", community hubs); F4 ISS-24 (green space) and ISS-02 (shared spaces in housing design).", inferred: true, source: src("digest §6.2, §7 F4 (this add-in's inference)") },
-  { issue: "I19", lgaIssues: ["ISS-02", "ISS-03"], basis: "§6.2 \"Segregation\"; F4 ISS-02 (residential) and ISS-03 (school segregation).", inferred: true, source: src("digest §6.2, §7 F4 (this add-in's inference)") },
+  {
+    issue: "I19",
+    lgaIssues: [
+      "ISS-02",
+      "ISS-03",
+      // [inferred] ISS-20: SA.1 A-SA1-12 (Casey, quoted: "segregated, supplementary and unregistered, illegal faith schools –
+      // where pupils are not getting opportunities to mix with children from different backgrounds").
+      "ISS-20",
+    ],
+    basis: "§6.2 \"Segregation\"; F4 ISS-02 (residential), ISS-03 (school segregation) and ISS-20 (out-of-school settings: SA.1 A-SA1-12 quotes Casey on \"segregated, supplementary and unregistered, illegal faith schools – where pupils are not getting opportunities to mix with children from different backgrounds\").",
+    inferred: true,
+    source: src("digest §6.2, §7 F4 (this add-in's inference)"),
+  },
   { issue: "I20", lgaIssues: ["ISS-11", "ISS-12"], basis: "F4 ISS-11 (landlord licensing reduced anti-social behaviour, CS37) and ISS-12 (environmental nuisance).", inferred: true, source: src("digest §6.2, §7 F4 (this add-in's inference)") },
-  { issue: "I21", lgaIssues: [], basis: "No corresponding LGA issue in the digest's F4 list.", inferred: true, source: src("digest §6.2, §7 F4 (this add-in's inference)") },
+  {
+    issue: "I21",
+    lgaIssues: [
+      // [inferred] ISS-16: SA.2 L876 (initiatives against isolation are community social structures: "man sheds, choirs,
+      // communal lunches … networks of community connectors"); L847–854 (PHE: "social networks, social capital").
+      "ISS-16",
+    ],
+    basis: "F4 ISS-16 (loneliness and social isolation): in SA.2 the initiatives councils use against isolation are community social structures (\"line dancing classes, man sheds, choirs, communal lunches, pop-up social events in pubs and networks of community connectors\", L876), and PHE's community-centred approaches address \"community level factors such as social networks, social capital and empowerment\" (L847–854).",
+    inferred: true,
+    source: src("digest §6.2, §7 F4 (this add-in's inference)"),
+  },
   { issue: "I22", lgaIssues: ["ISS-16"], basis: "F4 ISS-16 (loneliness and social isolation): a risk factor is living \"in isolated rural areas or deprived urban communities\" (SA.2).", inferred: true, source: src("digest §6.2, §7 F4 (this add-in's inference)") },
   { issue: "I23", lgaIssues: ["ISS-07", "ISS-08", "ISS-09"], basis: "§6.2 \"Trigger events\", \"Hate crime\" and \"Extremism and radicalisation\"; F4 ISS-07, ISS-08 and ISS-09.", inferred: true, source: src("digest §6.2, §7 F4 (this add-in's inference)") },
 ];

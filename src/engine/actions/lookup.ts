@@ -1,7 +1,9 @@
 /**
  * Lookups over the CDF issue → action data: resolve free text to an issue or action, list issues,
  * the actions of one issue (Table D1 row, document order) and the issues of one action (the inverse
- * index, framework-rules.md §7.4), and the Annex C advice for a family group.
+ * index, framework-rules.md §7.4), and the Annex C advice for a family group. Also resolves and lists
+ * the LGA 2019 issues (ISS-01…ISS-30, lga-guide-2019.md §7 F4), which the recommender accepts
+ * directly with source "all".
  */
 import { fail, ok, type Result } from "../types";
 import type { FamilyGroup } from "../data/familyTypes";
@@ -9,7 +11,8 @@ import { ACTIONS } from "./actions";
 import { FAMILY_GROUP_ADVICE } from "./familyGroupAdvice";
 import { ISSUE_ACTIONS } from "./issueActions";
 import { ISSUES } from "./issues";
-import type { Action, ActionCode, FamilyGroupAdvice, Issue, IssueCode } from "./types";
+import { LGA_ISSUES } from "./lga2019";
+import type { Action, ActionCode, FamilyGroupAdvice, Issue, IssueCode, LgaIssue } from "./types";
 
 /** Case-, space-, dash- and quote-insensitive form used for matching text. */
 function normaliseText(text: string): string {
@@ -155,6 +158,59 @@ export function resolveAction(text: string): Result<Action> {
  */
 export function listIssues(): IssueSummary[] {
   return ISSUES.map(({ code, id, title }) => ({ code, id, title }));
+}
+
+/** A short row for an LGA 2019 issue: its id (ISS-01…ISS-30) and the digest's wording. */
+export interface LgaIssueSummary {
+  id: string;
+  /** The digest's F4 wording (the digest author's design, not the guide's words). */
+  title: string;
+}
+
+const HOW_TO_LIST_LGA_ISSUES =
+  "use an id ISS-01–ISS-30 or the issue's wording in the digest's F4 table (=COHESION.ISSUES(\"table\", \"all\") in Excel lists them)";
+
+/**
+ * Resolve an LGA 2019 issue (the digest's F4 list) from its id or wording.
+ *
+ * Accepts: the id in any case, with or without the leading zero, the hyphen or a space ("ISS-05",
+ * "iss-5", "ISS 05", "ISS05", "iss_05"); or the issue's F4 wording, case-, space-, dash- and
+ * quote-insensitive. The LGA issues have no snake_case ids (the digest gives none).
+ *
+ * @summary LGA 2019 issue for an id or wording.
+ * @see lga-guide-2019.md §7 F4 (ISS-01…ISS-30, a design of the digest's author)
+ * @param text - what the user typed or a cell value
+ * @returns the LGA issue, or `notFound` naming the text and saying how to list them; `missing` when blank
+ * @example
+ * resolveLgaIssue("iss-5").value.id //=> "ISS-05"
+ * resolveLgaIssue("Modern slavery and labour exploitation").value.id //=> "ISS-13"
+ */
+export function resolveLgaIssue(text: string): Result<LgaIssue> {
+  if (typeof text !== "string" || text.trim() === "") {
+    return fail("missing", `No LGA issue given: ${HOW_TO_LIST_LGA_ISSUES}.`, "issue");
+  }
+  const norm = normaliseText(text);
+  const idMatch = /^iss\s*[-_]?\s*0*(\d{1,2})$/.exec(norm);
+  if (idMatch !== null) {
+    const id = `ISS-${idMatch[1].padStart(2, "0")}`;
+    const issue = LGA_ISSUES.find((i) => i.id === id);
+    if (issue !== undefined) return ok(issue, `"${text}" is the id of LGA issue ${issue.id}.`);
+    return fail("notFound", `No LGA 2019 issue "${text}": ids run from ISS-01 to ISS-30; ${HOW_TO_LIST_LGA_ISSUES}.`, "issue");
+  }
+  const byTitle = LGA_ISSUES.find((issue) => normaliseText(issue.title) === norm);
+  if (byTitle !== undefined) return ok(byTitle, `"${text}" is the F4 wording of LGA issue ${byTitle.id}.`);
+  return fail("notFound", `No LGA 2019 issue matches "${text}": ${HOW_TO_LIST_LGA_ISSUES}.`, "issue");
+}
+
+/**
+ * The 30 LGA 2019 issues (the digest's F4 list) in order, as id and wording.
+ *
+ * @summary All LGA 2019 issues.
+ * @see lga-guide-2019.md §7 F4
+ * @example listLgaIssues()[4] //=> { id: "ISS-05", title: "High economic inactivity; employment gaps between groups" }
+ */
+export function listLgaIssues(): LgaIssueSummary[] {
+  return LGA_ISSUES.map(({ id, title }) => ({ id, title }));
 }
 
 /** One action of a Table D1 row, with the row's own wording. */

@@ -13,10 +13,12 @@
  *   once. The five universal actions U1–U5 are always returned apart and never ranked.
  * - `source: "all"`: the 2009 actions come first, ranked as above. The LGA 2019 guide's action
  *   lines and checklists follow, each labelled `origin: "lga2019"` and `source.doc: "LGA2019"`. An LGA
- *   item's score is the number of selected D1 issues that reach it through the D1 → LGA issue map;
- *   ties keep the guide's order (section order, then the digest's order). Case studies are ranked
- *   the same way, ties by case-study number. Every D1 → LGA link is this add-in's inference
- *   (`inferred: true`), because the 2019 guide never mentions the 2009 framework.
+ *   item's score is the number of selected issues that reach it: D1 issues through the D1 → LGA issue
+ *   map, and LGA issues (ISS-01…ISS-30) chosen directly, whose F4 row lists it. Ties keep the guide's
+ *   order (section order, then the digest's order). Case studies are ranked the same way, ties by
+ *   case-study number. Every D1 → LGA link is this add-in's inference, because the 2019 guide never
+ *   mentions the 2009 framework: an item is `inferred: true` unless a directly chosen LGA issue lists it.
+ * - LGA issue ids are accepted only with `source: "all"`; with "cdf2009" they are an error that says so.
  *
  * @see CDF §3.2, Annex D Table D1 (framework-rules.md §7.1–7.4, feature 13); lga-guide-2019.md §6.2, §7 F4
  */
@@ -28,7 +30,7 @@ import { GUIDANCE, NO_GUIDANCE } from "./guidance";
 import { ISSUE_ACTIONS } from "./issueActions";
 import { ACTIONS } from "./actions";
 import { D1_TO_LGA, LGA_CASE_STUDIES, LGA_ISSUES, LGA_RECOMMENDATIONS } from "./lga2019";
-import { issueByCode, parseFamilyGroup, resolveIssue, type IssueSummary } from "./lookup";
+import { issueByCode, parseFamilyGroup, resolveIssue, resolveLgaIssue, type IssueSummary, type LgaIssueSummary } from "./lookup";
 import { UNIVERSAL_ACTIONS } from "./universal";
 import type {
   ActionCode,
@@ -80,13 +82,19 @@ export interface RankedLgaAction {
   wording: LgaRecommendation["wording"];
   section: string;
   items: LgaRecommendation["items"];
-  /** Selected D1 issues that reach this item. */
+  /** Selected D1 issues that reach this item through the inferred D1 → LGA map. */
   issues: IssueCode[];
-  /** LGA issues (ISS-…) they reach it through. */
+  /** Selected LGA issues (ISS-…, chosen directly) whose F4 row lists this item. */
+  directIssues: string[];
+  /** LGA issues (ISS-…) it is reached through, from the D1 map or chosen directly. */
   via: string[];
+  /** Number of selected issues reaching it: `issues.length + directIssues.length`. */
   count: number;
-  /** Always true: the D1 → LGA link is inferred. */
-  inferred: true;
+  /**
+   * True when only the inferred D1 → LGA map brings it in; false when a directly chosen LGA issue
+   * lists it (the F4 table of the digest, no inference of this add-in).
+   */
+  inferred: boolean;
   source: Source;
 }
 
@@ -123,24 +131,35 @@ export interface RankedCaseStudy {
   section: string;
   themes: readonly string[];
   summary: string;
+  /** Selected D1 issues that reach it through the inferred D1 → LGA map. */
   issues: IssueCode[];
+  /** Selected LGA issues (chosen directly) whose F4 row lists it. */
+  directIssues: string[];
   via: string[];
+  /** `issues.length + directIssues.length`. */
   count: number;
-  inferred: true;
+  /** As for {@link RankedLgaAction.inferred}. */
+  inferred: boolean;
   source: Source;
 }
 
 export interface LgaIssueReached {
   id: string;
   title: string;
+  /** Selected D1 issues that reach it through the inferred D1 → LGA map. */
   fromIssues: IssueCode[];
-  inferred: true;
+  /** True when the user chose this LGA issue directly. */
+  selected: boolean;
+  /** True when it is reached only through the inferred D1 → LGA map (not chosen directly). */
+  inferred: boolean;
   source: Source;
 }
 
 export interface Recommendation {
-  /** The selected issues after resolution and de-duplication, in document order. */
+  /** The selected Table D1 issues after resolution and de-duplication, in document order. */
   issues: IssueSummary[];
+  /** Source "all" only: the LGA 2019 issues chosen directly (ISS-…), de-duplicated, in F4 order. */
+  selectedLgaIssues?: LgaIssueSummary[];
   /** U1–U5, always, in document order; never ranked. */
   universal: ListedAction<UniversalCode>[];
   /** 2009 actions ranked; with source "all", LGA items after them. */
@@ -155,7 +174,7 @@ export interface Recommendation {
   noGuidanceListed: { code: ActionCode; note: string; inferred: true }[];
   /** Source "all" only. */
   caseStudies?: RankedCaseStudy[];
-  /** Source "all" only: LGA issues reached from the selection. */
+  /** Source "all" only: LGA issues reached from the selection (through the D1 map or chosen directly). */
   lgaIssues?: LgaIssueReached[];
   /** Source "all" only: selected issues with no LGA counterpart. */
   unmappedToLga?: IssueCode[];
@@ -166,24 +185,28 @@ export interface Recommendation {
 
 const CDF_RULE =
   "2009 actions ranked by how many selected issues' Table D1 rows list them, ties in A01–A20 order (this add-in's heuristic; the CDF does not rank actions).";
-const ALL_RULE = `${CDF_RULE} LGA 2019 items follow, ranked by how many selected issues reach them through the inferred D1 → LGA map, ties in the guide's order.`;
+const ALL_RULE = `${CDF_RULE} LGA 2019 items follow, ranked by how many selected issues reach them (Table D1 issues through the inferred D1 → LGA map, LGA issues chosen directly), ties in the guide's order.`;
 
 const ISSUE_ORDER = (code: IssueCode): number => Number(code.slice(1));
 
 /**
- * Recommend actions for a set of Table D1 issues.
+ * Recommend actions for a set of Table D1 issues (and, with source "all", LGA 2019 issues).
  *
  * Returns U1–U5 apart (always), the issue-driven actions ranked by how many selected issues list
  * them (ties in A01–A20 order), the 11 approaches to avoid, the Annex E guidance for what is
  * returned, and — when asked — the Annex C advice for a family group. With `source: "all"`, LGA
- * 2019 action lines, checklists and case studies follow, labelled LGA2019 and flagged inferred.
- * Blank entries are ignored; duplicates (also the same issue given by code and by id) count once.
+ * 2019 action lines, checklists and case studies follow, labelled LGA2019: those reached from D1
+ * issues through the inferred map, and those the F4 row of a directly chosen LGA issue (ISS-01…
+ * ISS-30) lists. Blank entries are ignored; duplicates (also the same issue given by code and by id)
+ * count once.
  *
- * @summary Ranked actions for selected D1 issues.
+ * @summary Ranked actions for selected D1 (and LGA 2019) issues.
  * @see CDF §3.2, Annex D Table D1 (framework-rules.md §7.1–7.4); decision A14; lga-guide-2019.md §7 F4
- * @param issueIds - codes, ids or texts accepted by {@link resolveIssue}
+ * @param issueIds - codes, ids or texts accepted by {@link resolveIssue}; with source "all" also LGA
+ *   issue ids or wordings accepted by {@link resolveLgaIssue}
  * @param options - `group` (a–e) and `source` ("cdf2009" default, or "all")
  * @returns the recommendation, or `notFound` naming every unknown issue, or `invalid` for a bad option
+ *   or for LGA issues given with source "cdf2009" (they need "all")
  * @example
  * recommendActions(["I07", "I09"]).value.actions.map(a => `${a.code}:${a.count}`)
  * //=> ["A03:2", "A09:2", "A02:1", "A06:1", "A08:1", "A14:1"]
@@ -207,6 +230,8 @@ export function recommendActions(issueIds: readonly string[], options: Recommend
   const warnings: Warning[] = [];
   const unknown: string[] = [];
   const selected = new Set<IssueCode>();
+  const selectedLga = new Set<string>(); // ISS ids chosen directly
+  const lgaGiven: string[] = []; // as typed, for the "needs source all" error
   let blanks = 0;
   for (const raw of issueIds) {
     if (raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "")) {
@@ -214,19 +239,35 @@ export function recommendActions(issueIds: readonly string[], options: Recommend
       continue;
     }
     const resolved = resolveIssue(String(raw));
-    if (resolved.ok) selected.add(resolved.value.code);
-    else unknown.push(String(raw));
+    if (resolved.ok) {
+      selected.add(resolved.value.code);
+      continue;
+    }
+    const lga = resolveLgaIssue(String(raw));
+    if (lga.ok) {
+      selectedLga.add(lga.value.id);
+      lgaGiven.push(String(raw));
+    } else unknown.push(String(raw));
   }
+  const quoted = (list: readonly string[]) => list.map((u) => `"${u}"`).join(", ");
+  const needsAll =
+    lgaGiven.length === 0
+      ? ""
+      : `${quoted(lgaGiven)} ${lgaGiven.length > 1 ? "are LGA 2019 issues: they need" : "is an LGA 2019 issue: it needs"} source "all" (the 2009 framework with the LGA 2019 guide); source "cdf2009", the default, has only Table D1's issues I01–I23.`;
   if (unknown.length > 0) {
-    const list = unknown.map((u) => `"${u}"`).join(", ");
+    const how =
+      source === "all"
+        ? `use codes I01–I23, ids such as "fear_of_crime", the Table D1 text, or an LGA 2019 issue ISS-01–ISS-30 or its wording (=COHESION.ISSUES("table", "all") in Excel shows all 53).`
+        : `use codes I01–I23, ids such as "fear_of_crime", or the Table D1 text (=COHESION.ISSUES() in Excel shows all 23).`;
     return fail(
       "notFound",
-      `Unknown issue${unknown.length > 1 ? "s" : ""} ${list}: use codes I01–I23, ids such as "fear_of_crime", or the Table D1 text (=COHESION.ISSUES() in Excel shows all 23).`,
+      `Unknown issue${unknown.length > 1 ? "s" : ""} ${quoted(unknown)}: ${how}${source === "cdf2009" && needsAll ? ` Also, ${needsAll}` : ""}`,
       "issues",
     );
   }
+  if (source === "cdf2009" && lgaGiven.length > 0) return fail("invalid", needsAll, "source");
   if (blanks > 0) warnings.push({ code: "blankIgnored", message: `${blanks} blank entr${blanks === 1 ? "y was" : "ies were"} ignored.` });
-  if (selected.size === 0) {
+  if (selected.size === 0 && selectedLga.size === 0) {
     warnings.push({ code: "noIssues", message: "No issues selected: only the universal actions U1–U5 and the approaches to avoid apply." });
   }
   const issues = [...selected].sort((a, b) => ISSUE_ORDER(a) - ISSUE_ORDER(b));
@@ -290,21 +331,22 @@ export function recommendActions(issueIds: readonly string[], options: Recommend
     });
   result.noGuidanceListed = NO_GUIDANCE.filter((n) => returned.has(n.code)).map(({ code, note }) => ({ code, note, inferred: true }));
 
-  if (source === "all") addLga(result, issues);
+  if (source === "all") addLga(result, issues, selectedLga);
 
   actions.forEach((action, index) => {
     action.rank = index + 1;
   });
+  const named = [...issues, ...(result.selectedLgaIssues ?? []).map((i) => i.id)];
   const explanation =
-    issues.length === 0
+    named.length === 0
       ? "No issues selected; returned U1–U5 and the approaches to avoid."
-      : `${issues.length} issue(s) (${issues.join(", ")}) → ${cdf.length} CDF action(s)${
+      : `${named.length} issue(s) (${named.join(", ")}) → ${cdf.length} CDF action(s)${
           source === "all" ? ` and ${actions.length - cdf.length} LGA 2019 item(s)` : ""
         }; ${CDF_RULE}`;
   return ok(result, explanation, warnings);
 }
 
-function addLga(result: Recommendation, issues: readonly IssueCode[]): void {
+function addLga(result: Recommendation, issues: readonly IssueCode[], direct: ReadonlySet<string>): void {
   const reached = new Map<string, IssueCode[]>(); // ISS id → D1 issues
   const unmapped: IssueCode[] = [];
   for (const code of issues) {
@@ -315,23 +357,33 @@ function addLga(result: Recommendation, issues: readonly IssueCode[]): void {
     }
     for (const iss of link.lgaIssues) reached.set(iss, [...(reached.get(iss) ?? []), code]);
   }
-  const lgaIssues = LGA_ISSUES.filter((iss) => reached.has(iss.id));
+  const lgaIssues = LGA_ISSUES.filter((iss) => reached.has(iss.id) || direct.has(iss.id));
+  result.selectedLgaIssues = LGA_ISSUES.filter((iss) => direct.has(iss.id)).map(({ id, title }) => ({ id, title }));
   result.lgaIssues = lgaIssues.map((iss) => ({
     id: iss.id,
     title: iss.title,
     fromIssues: reached.get(iss.id) ?? [],
-    inferred: true,
+    selected: direct.has(iss.id),
+    inferred: !direct.has(iss.id),
     source: iss.source,
   }));
   result.unmappedToLga = unmapped;
 
-  // Score = number of distinct selected D1 issues reaching the item through any LGA issue.
+  // Score = number of distinct selected issues reaching the item: D1 issues through any LGA issue
+  // they map to, plus the directly chosen LGA issues whose F4 row lists it.
+  interface Tally {
+    issues: Set<IssueCode>;
+    direct: Set<string>;
+    via: Set<string>;
+  }
+  const empty = (): Tally => ({ issues: new Set<IssueCode>(), direct: new Set<string>(), via: new Set<string>() });
   const tally = (ids: (iss: (typeof LGA_ISSUES)[number]) => readonly string[]) => {
-    const byItem = new Map<string, { issues: Set<IssueCode>; via: Set<string> }>();
+    const byItem = new Map<string, Tally>();
     for (const iss of lgaIssues) {
       for (const item of ids(iss)) {
-        const entry = byItem.get(item) ?? { issues: new Set<IssueCode>(), via: new Set<string>() };
+        const entry = byItem.get(item) ?? empty();
         for (const d1 of reached.get(iss.id) ?? []) entry.issues.add(d1);
+        if (direct.has(iss.id)) entry.direct.add(iss.id);
         entry.via.add(iss.id);
         byItem.set(item, entry);
       }
@@ -341,7 +393,7 @@ function addLga(result: Recommendation, issues: readonly IssueCode[]): void {
 
   const recTally = tally((iss) => iss.recommendations);
   const lgaActions: RankedLgaAction[] = LGA_RECOMMENDATIONS.filter((rec) => recTally.has(rec.code)).map((rec) => {
-    const entry = recTally.get(rec.code) ?? { issues: new Set<IssueCode>(), via: new Set<string>() };
+    const entry = recTally.get(rec.code) ?? empty();
     return {
       origin: "lga2019",
       rank: 0,
@@ -353,9 +405,10 @@ function addLga(result: Recommendation, issues: readonly IssueCode[]): void {
       section: rec.section,
       items: rec.items,
       issues: [...entry.issues].sort((a, b) => ISSUE_ORDER(a) - ISSUE_ORDER(b)),
+      directIssues: [...entry.direct].sort(),
       via: [...entry.via].sort(),
-      count: entry.issues.size,
-      inferred: true,
+      count: entry.issues.size + entry.direct.size,
+      inferred: entry.direct.size === 0,
       source: rec.source,
     };
   });
@@ -365,7 +418,7 @@ function addLga(result: Recommendation, issues: readonly IssueCode[]): void {
 
   const csTally = tally((iss) => iss.caseStudies);
   const caseStudies: RankedCaseStudy[] = LGA_CASE_STUDIES.filter((cs) => csTally.has(cs.code)).map((cs) => {
-    const entry = csTally.get(cs.code) ?? { issues: new Set<IssueCode>(), via: new Set<string>() };
+    const entry = csTally.get(cs.code) ?? empty();
     return {
       rank: 0,
       code: cs.code,
@@ -376,9 +429,10 @@ function addLga(result: Recommendation, issues: readonly IssueCode[]): void {
       themes: cs.themes,
       summary: cs.summary,
       issues: [...entry.issues].sort((a, b) => ISSUE_ORDER(a) - ISSUE_ORDER(b)),
+      directIssues: [...entry.direct].sort(),
       via: [...entry.via].sort(),
-      count: entry.issues.size,
-      inferred: true,
+      count: entry.issues.size + entry.direct.size,
+      inferred: entry.direct.size === 0,
       source: cs.source,
     };
   });

@@ -294,7 +294,30 @@ describe("cross-references", () => {
       expect(link.inferred).toBe(true);
       for (const id of link.lgaIssues) expect(lgaIds.has(id)).toBe(true);
     }
-    expect(D1_TO_LGA.filter((l) => l.lgaIssues.length === 0).map((l) => l.issue)).toEqual(["I08", "I09", "I14", "I21"]);
+    // I08 and I09: no F4 issue is justified (see their basis); the LGA issues can still be chosen directly.
+    expect(D1_TO_LGA.filter((l) => l.lgaIssues.length === 0).map((l) => l.issue)).toEqual(["I08", "I09"]);
+  });
+
+  it("justifies each D1 → LGA link in its basis (every linked LGA issue is named there)", () => {
+    for (const link of D1_TO_LGA) {
+      expect(link.basis.length).toBeGreaterThan(0);
+      for (const id of link.lgaIssues) expect(link.basis).toContain(id);
+    }
+  });
+
+  it("has the links added in review, each to an LGA issue otherwise unreached or unlinked", () => {
+    const links = (code: string) => D1_TO_LGA.find((l) => l.issue === code)?.lgaIssues;
+    expect(links("I07")).toContain("ISS-21");
+    expect(links("I11")).toContain("ISS-29");
+    expect(links("I12")).toContain("ISS-13");
+    expect(links("I14")).toEqual(["ISS-17"]);
+    expect(links("I16")).toContain("ISS-13");
+    expect(links("I17")).toContain("ISS-23");
+    expect(links("I19")).toContain("ISS-20");
+    expect(links("I21")).toEqual(["ISS-16"]);
+    // No Table D1 issue reaches these: choose them directly (source "all").
+    const reached = new Set(D1_TO_LGA.flatMap((l) => l.lgaIssues));
+    expect(LGA_ISSUES.filter((i) => !reached.has(i.id)).map((i) => i.id)).toEqual(["ISS-05", "ISS-15", "ISS-25", "ISS-27", "ISS-28", "ISS-30"]);
   });
 
   it("resolves every LGA issue's recommendations and case studies", () => {

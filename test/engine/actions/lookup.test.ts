@@ -5,9 +5,11 @@ import {
   issueByCode,
   issuesForAction,
   listIssues,
+  listLgaIssues,
   parseFamilyGroup,
   resolveAction,
   resolveIssue,
+  resolveLgaIssue,
 } from "../../../src/engine/actions";
 
 describe("resolveIssue (CDF Table D1)", () => {
@@ -119,6 +121,38 @@ describe("listIssues", () => {
     expect(list).toHaveLength(23);
     expect(list[0]).toEqual({ code: "I01", id: "lack_respect_ethnic_difference", title: "Lack of respect for ethnic difference" });
     expect(list[22]).toEqual({ code: "I23", id: "violence_high_tension", title: "Violence or high level of tension" });
+  });
+});
+
+describe("resolveLgaIssue and listLgaIssues (LGA 2019, digest F4)", () => {
+  it.each(["ISS-05", "iss-05", "ISS-5", "iss5", "ISS 05", "ISS05", "iss_05", " ISS-005 ", "ISS\u201305"])("resolves %p to ISS-05", (text) => {
+    const r = resolveLgaIssue(text);
+    expect(r.ok && r.value.id).toBe("ISS-05");
+  });
+
+  it("resolves the F4 wording, ignoring case, spaces and quote style", () => {
+    const r = resolveLgaIssue("  \u201cleft behind\u201d areas;  POORER White British attainment ");
+    expect(r.ok && r.value.id).toBe("ISS-22");
+  });
+
+  it("rejects ids out of range, D1 codes and blanks, saying how to list them", () => {
+    for (const text of ["ISS-00", "ISS-31", "I05", "loneliness"]) {
+      const r = resolveLgaIssue(text);
+      expect(!r.ok && r.error.code).toBe("notFound");
+      expect(!r.ok && r.error.message).toContain("ISS-01");
+    }
+    expect(!resolveLgaIssue(" ").ok && (resolveLgaIssue(" ") as { error: { code: string } }).error.code).toBe("missing");
+  });
+
+  it("is not confused with Table D1 codes: resolveIssue rejects LGA ids", () => {
+    expect(resolveIssue("ISS-05").ok).toBe(false);
+  });
+
+  it("lists the 30 LGA issues in F4 order with id and wording only", () => {
+    const list = listLgaIssues();
+    expect(list).toHaveLength(30);
+    expect(list.map((i) => i.id)).toEqual(Array.from({ length: 30 }, (_, i) => `ISS-${String(i + 1).padStart(2, "0")}`));
+    expect(list[12]).toEqual({ id: "ISS-13", title: "Modern slavery and labour exploitation" });
   });
 });
 

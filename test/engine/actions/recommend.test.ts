@@ -201,7 +201,7 @@ describe("recommendActions, source all (LGA 2019 after the 2009 actions)", () =>
   });
 
   it("ranks LGA items reached by both I02 and I12 above those reached by I12 alone", () => {
-    // I02 → ISS-06, ISS-10; I12 → ISS-06, ISS-10, ISS-12.
+    // I02 → ISS-06, ISS-10; I12 → ISS-06, ISS-10, ISS-12, ISS-13.
     const rec = value(["I12", "I02"], { source: "all" });
     const cdf = rec.actions.filter((a) => a.origin === "cdf2009");
     const lga = rec.actions.filter((a) => a.origin === "lga2019");
@@ -218,10 +218,13 @@ describe("recommendActions, source all (LGA 2019 after the 2009 actions)", () =>
       "A-SA7-04:2",
       "A-SA6-02:1",
       "A-SA6-04:1",
+      "A-SA6-07:1",
     ]);
     const sa601 = lga.find((a) => a.code === "A-SA6-01");
     expect(sa601?.origin === "lga2019" && sa601.via).toEqual(["ISS-06", "ISS-12"]);
-    expect(rec.caseStudies?.map((c) => `${c.code}:${c.count}`)).toEqual(["CS10:2", "CS15:2", "CS21:2", "CS48:2", "CS50:2", "CS53:1"]);
+    const sa704 = lga.find((a) => a.code === "A-SA7-04"); // in ISS-06 and ISS-13: I12 still counts once
+    expect(sa704?.origin === "lga2019" && [sa704.issues, sa704.via]).toEqual([["I02", "I12"], ["ISS-06", "ISS-13"]]);
+    expect(rec.caseStudies?.map((c) => `${c.code}:${c.count}`)).toEqual(["CS10:2", "CS15:2", "CS21:2", "CS48:2", "CS50:2", "CS53:1", "CS56:1"]);
   });
 
   it("reports issues with no LGA counterpart and adds no LGA items for them", () => {
@@ -235,5 +238,120 @@ describe("recommendActions, source all (LGA 2019 after the 2009 actions)", () =>
   it("states the ranking rule", () => {
     expect(value(["I01"], { source: "all" }).rankingRule).toContain("LGA 2019 items follow");
     expect(value(["I01"]).rankingRule).toContain("this add-in's heuristic");
+  });
+});
+
+describe("recommendActions with LGA 2019 issues chosen directly (ISS-01…ISS-30, source all)", () => {
+  const lgaOnly = (actions: RankedAction[]) => actions.filter((a) => a.origin === "lga2019");
+
+  it("returns an LGA issue's F4 row alone, in guide order, labelled LGA 2019 and not inferred (ISS-05)", () => {
+    // ISS-05 has no Table D1 counterpart: before, none of its items could be recommended.
+    const r = recommendActions(["ISS-05"], { source: "all" });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const rec = r.value;
+    expect(r.warnings).toEqual([]);
+    expect(rec.issues).toEqual([]);
+    expect(rec.selectedLgaIssues).toEqual([{ id: "ISS-05", title: "High economic inactivity; employment gaps between groups" }]);
+    expect(ranking(rec.actions)).toEqual([
+      "CL-SA3-KEY-ROLES:1",
+      "CL-SA3-KEY-CHALLENGE:1",
+      "A-SA3-01:1",
+      "A-SA3-02:1",
+      "A-SA3-03:1",
+      "A-SA3-04:1",
+      "A-SA3-05:1",
+      "A-SA3-06:1",
+      "A-SA3-07:1",
+    ]);
+    expect(rec.actions.map((a) => a.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    for (const a of rec.actions) {
+      expect(a).toMatchObject({ origin: "lga2019", issues: [], directIssues: ["ISS-05"], via: ["ISS-05"], inferred: false });
+      expect(a.source.doc).toBe("LGA2019");
+    }
+    expect(rec.caseStudies?.map((c) => [c.id, c.count, c.directIssues, c.inferred, c.source.doc])).toEqual([["LGA-CS35", 1, ["ISS-05"], false, "LGA2019"]]);
+    expect(rec.lgaIssues).toEqual([
+      expect.objectContaining({ id: "ISS-05", fromIssues: [], selected: true, inferred: false, source: { doc: "LGA2019", ref: expect.any(String) } }),
+    ]);
+    expect(rec.unmappedToLga).toEqual([]);
+    expect(rec.universal).toHaveLength(5);
+    expect(rec.avoid).toHaveLength(11);
+    expect(r.explanation).toContain("(ISS-05)");
+  });
+
+  it("accepts the id in any case, without the zero or hyphen, and the F4 wording; duplicates count once", () => {
+    const rec = value(["ISS-13", "iss-13", "ISS 13", "iss13", " Iss_013 ", "Modern slavery and labour exploitation"], { source: "all" });
+    expect(rec.selectedLgaIssues?.map((i) => i.id)).toEqual(["ISS-13"]);
+    expect(ranking(rec.actions)).toEqual(["A-SA6-07:1", "A-SA7-04:1"]);
+    expect(rec.caseStudies?.map((c) => c.code)).toEqual(["CS10", "CS56"]);
+  });
+
+  it("accepts every LGA issue by id and by wording", () => {
+    for (const n of Array.from({ length: 30 }, (_, i) => i + 1)) {
+      const id = `ISS-${String(n).padStart(2, "0")}`;
+      const byId = value([id], { source: "all" });
+      expect(byId.selectedLgaIssues?.map((i) => i.id)).toEqual([id]);
+      expect(lgaOnly(byId.actions).length).toBeGreaterThan(0);
+      const byTitle = value([byId.selectedLgaIssues?.[0].title ?? ""], { source: "all" });
+      expect(byTitle.selectedLgaIssues?.map((i) => i.id)).toEqual([id]);
+    }
+  });
+
+  it("mixes with Table D1 issues: an item reached both ways counts both (I15 via ISS-04, and ISS-05 chosen)", () => {
+    const rec = value(["ISS-05", "I15"], { source: "all" });
+    expect(rec.issues.map((i) => i.code)).toEqual(["I15"]);
+    expect(ranking(rec.actions.filter((a) => a.origin === "cdf2009"))).toEqual(["A05:1", "A08:1", "A18:1", "A20:1"]);
+    const lga = lgaOnly(rec.actions);
+    expect(ranking(lga)[0]).toBe("CL-SA3-KEY-CHALLENGE:2"); // in the F4 rows of both ISS-04 and ISS-05
+    expect(lga[0]).toMatchObject({ issues: ["I15"], directIssues: ["ISS-05"], via: ["ISS-04", "ISS-05"], inferred: false });
+    const fromI15Only = lga.find((a) => a.code === "A-SA7-05");
+    expect(fromI15Only).toMatchObject({ issues: ["I15"], directIssues: [], count: 1, inferred: true });
+    expect(rec.lgaIssues?.map((i) => `${i.id}<-${i.fromIssues.join("+")}:${i.selected}`)).toEqual(["ISS-04<-I15:false", "ISS-05<-:true"]);
+    expect(rec.caseStudies?.map((c) => c.code)).toEqual(["CS10", "CS23", "CS28", "CS35", "CS57", "CS58", "CS59"]);
+  });
+
+  it("counts a D1 issue and a chosen LGA issue on the same path as two selected issues (I04 and ISS-18)", () => {
+    const lga = lgaOnly(value(["I04", "ISS-18"], { source: "all" }).actions);
+    expect(lga.every((a) => a.count === 2 && !a.inferred)).toBe(true);
+    expect(lga.map((a) => a.code)).toEqual(["CL-KT6-VALUES-MODES", "A-KT6-01", "A-KT6-02", "A-KT6-03", "A-KT6-04", "A-KT8-03"]);
+  });
+
+  it("leaves Table D1 selections as they were: no directIssues, inferred, no selected LGA issues", () => {
+    const rec = value(["I15"], { source: "all" });
+    expect(rec.selectedLgaIssues).toEqual([]);
+    for (const a of lgaOnly(rec.actions)) expect(a).toMatchObject({ directIssues: [], inferred: true });
+    expect(rec.lgaIssues?.map((i) => [i.selected, i.inferred])).toEqual([[false, true]]);
+  });
+
+  it("fails invalid with source cdf2009, saying the LGA issue needs source all (never ignored)", () => {
+    for (const ids of [["ISS-05"], ["I01", "ISS-05"], ["I01", "iss-5", "ISS-13"]]) {
+      const r = recommendActions(ids);
+      expect(r.ok).toBe(false);
+      if (r.ok) continue;
+      expect(r.error.code).toBe("invalid");
+      expect(r.error.field).toBe("source");
+      expect(r.error.message).toMatch(/LGA 2019 issues?: (it needs|they need) source "all"/);
+      expect(r.error.message).toContain(ids.includes("iss-5") ? '"iss-5", "ISS-13" are LGA 2019 issues' : '"ISS-05" is an LGA 2019 issue');
+    }
+    const explicit = recommendActions(["ISS-05"], { source: "cdf2009" });
+    expect(!explicit.ok && explicit.error.code).toBe("invalid");
+  });
+
+  it("names unknown issues first, and also the LGA issues that need source all", () => {
+    const r = recommendActions(["ISS-05", "Too many pigeons"]);
+    expect(!r.ok && r.error.code).toBe("notFound");
+    expect(!r.ok && r.error.message).toMatch(/^Unknown issue "Too many pigeons": .* Also, "ISS-05" is an LGA 2019 issue: it needs source "all"/);
+  });
+
+  it("fails notFound for an LGA id out of range, pointing to the 53-issue list with source all", () => {
+    const r = recommendActions(["ISS-31", "ISS-00"], { source: "all" });
+    expect(!r.ok && r.error.code).toBe("notFound");
+    expect(!r.ok && r.error.message).toContain('Unknown issues "ISS-31", "ISS-00"');
+    expect(!r.ok && r.error.message).toContain("ISS-01–ISS-30");
+    expect(!r.ok && r.error.message).toContain('=COHESION.ISSUES("table", "all")');
+  });
+
+  it("states the ranking rule for both kinds of issue", () => {
+    expect(value(["ISS-05"], { source: "all" }).rankingRule).toContain("LGA issues chosen directly");
   });
 });
