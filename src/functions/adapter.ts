@@ -121,6 +121,18 @@ export function numbers(m: Matrix, name: string, blanksAllowed: boolean): (numbe
   );
 }
 
+/**
+ * Drops the rows that are blank in every one of `matrices` (row-aligned ranges of one function
+ * call), so a range drawn past the end of the data (A2:A400 for 352 areas) reads as the data. Only
+ * for functions whose result is not row-by-row (NEIGHBOURS, DISSIMILARITY); a row blank in one
+ * range but not another is kept, and its blank is reported as usual.
+ */
+export function dropBlankRows(...matrices: Matrix[]): Matrix[] {
+  const rows = Math.max(0, ...matrices.map((m) => m.length));
+  const keep = Array.from({ length: rows }, (_, r) => matrices.some((m) => (m[r] ?? []).some((v) => !isBlank(v))));
+  return matrices.map((m) => m.filter((_, r) => keep[r]));
+}
+
 /** One number argument (k, level…); #VALUE! naming it otherwise. */
 export function scalarNumber(v: unknown, name: string): number {
   const p = parseNumber(Array.isArray(v) ? (v as unknown[][])[0]?.[0] : v, name, name);

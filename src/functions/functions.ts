@@ -38,7 +38,7 @@ import {
   typeInfo,
   typologyColumn,
 } from "../engine";
-import { asMatrix, cells, commonShape, flatten, guard, invalidArgument, numbers, option, reshape, scalarNumber, spill, toExcelError } from "./adapter";
+import { asMatrix, cells, commonShape, dropBlankRows, flatten, guard, invalidArgument, numbers, option, reshape, scalarNumber, spill, toExcelError } from "./adapter";
 
 
 function typology(nvq4: any[][], rural: any[][], a8: any[][], jobs1984: any[][] | null | undefined, singleIssue: any[][] | null | undefined, scale: string | null | undefined, boundaryMode: string | null | undefined) {
@@ -279,16 +279,17 @@ export function abgSummaryFn(scores: any[][], ci?: any[][], basis?: string, scal
  * @param [level] Confidence level between 0 and 1 (default 0.95).
  * @param [method] "wilson" (default) or "normal".
  * @param [output] "interval" (default: lower and upper), "all" (lower, upper, half-width) or "halfwidth".
+ * @param [scale] How to read p: "auto" (default: a column all within 0–1 is fractions), "percent" (0.5 means 0.5%) or "fraction".
  * @returns One row per percentage.
  */
-export function surveyCiFn(p: any[][], n: any[][], deff?: any[][], level?: number, method?: string, output?: string): number[][] {
+export function surveyCiFn(p: any[][], n: any[][], deff?: any[][], level?: number, method?: string, output?: string, scale?: string): number[][] {
   return guard(() => {
     const m = { p: asMatrix(p), n: asMatrix(n), deff: asMatrix(deff) };
     const shape = commonShape(m);
     if (shape.cols > 1) throw invalidArgument("p must be a single cell or a single column.");
     const out = option(output, ["interval", "all", "halfwidth"] as const, "interval", "output");
     const how = option(method, CI_METHODS, "wilson", "method");
-    const ps = parsePercentColumn(flatten(m.p, shape) ?? [], "p", "p (survey percentage)").results;
+    const ps = parsePercentColumn(flatten(m.p, shape) ?? [], "p", "p (survey percentage)", option(scale, SCALES, "auto", "scale")).results;
     const ns = flatten(m.n, shape) ?? [];
     const ds = flatten(m.deff, shape);
     const lvl = level === null || level === undefined ? null : level;
@@ -375,11 +376,13 @@ export function benchmarkFn(id: string, year?: any, output?: string): any[][] {
  */
 export function neighboursFn(names: any[][], indicators: any[][], area: string, k?: number, method?: string, weights?: any[][]): any[][] {
   return guard((): any[][] => {
-    const nm = asMatrix(names);
-    const ind = asMatrix(indicators);
-    if (!nm || !ind) throw invalidArgument("names and indicators are required.");
-    if (nm.some((r) => r.length !== 1)) throw invalidArgument("names must be a single column.");
-    if (nm.length !== ind.length) throw invalidArgument(`names has ${nm.length} rows but indicators has ${ind.length}; give one row of indicators per name.`);
+    const nm0 = asMatrix(names);
+    const ind0 = asMatrix(indicators);
+    if (!nm0 || !ind0) throw invalidArgument("names and indicators are required.");
+    if (nm0.some((r) => r.length !== 1)) throw invalidArgument("names must be a single column.");
+    if (nm0.length !== ind0.length) throw invalidArgument(`names has ${nm0.length} rows but indicators has ${ind0.length}; give one row of indicators per name.`);
+    const [nm, ind] = dropBlankRows(nm0, ind0); // ranges drawn past the data
+    if (nm.length === 0) throw invalidArgument("names and indicators are blank.");
     const table = numbers(ind, "indicators", true);
     const w = weights === null || weights === undefined ? undefined : (numbers(asMatrix(weights) ?? [], "weights", false).flat() as number[]);
     const kk = k === null || k === undefined ? DEFAULT_NEIGHBOURS : scalarNumber(k, "k");
@@ -406,8 +409,12 @@ export function neighboursFn(names: any[][], indicators: any[][], area: string, 
  */
 export function dissimilarityFn(groupA: any[][], groupB: any[][], form?: string): number[][] {
   return guard(() => {
-    const a = numbers(asMatrix(groupA) ?? [], "groupA", false).flat() as number[];
-    const b = numbers(asMatrix(groupB) ?? [], "groupB", false).flat() as number[];
+    const ma = asMatrix(groupA) ?? [];
+    const mb = asMatrix(groupB) ?? [];
+    // Rows blank in both (a range drawn past the data) are dropped when the two are the same length.
+    const [ra, rb] = ma.length === mb.length ? dropBlankRows(ma, mb) : [ma, mb];
+    const a = numbers(ra, "groupA", false).flat() as number[];
+    const b = numbers(rb, "groupB", false).flat() as number[];
     const f = option(form, ["twogroup", "vsrest"] as const, "twogroup", "form");
     const r = f === "vsrest" ? dissimilarityVsRest(a, b) : dissimilarity(a, b);
     return [[r.ok ? r.value : (toExcelError(r.error) as unknown as number)]];

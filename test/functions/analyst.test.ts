@@ -10,6 +10,15 @@ describe("COHESION.SURVEYCI", () => {
   it("spills the Wilson interval for a percentage (hand-computed: 60%, n = 800 → 56.57–63.34)", () => {
     expect(round(F.surveyCiFn([[60]], [[800]]))).toEqual([[56.57, 63.34]]);
   });
+  it("scale: a lone 0.6 is 60% under auto and \"fraction\", 0.6% under \"percent\"", () => {
+    expect(round(F.surveyCiFn([[0.6]], [[800]]))).toEqual([[56.57, 63.34]]);
+    expect(round(F.surveyCiFn([[0.6]], [[800]], undefined, undefined, undefined, undefined, "fraction"))).toEqual([[56.57, 63.34]]);
+    const pct = F.surveyCiFn([[0.6]], [[800]], undefined, undefined, undefined, undefined, "percent");
+    expect(pct[0][0]).toBeLessThan(0.6);
+    expect(pct[0][1]).toBeGreaterThan(0.6);
+    expect(pct[0][1]).toBeLessThan(2);
+    expect(String(show(F.surveyCiFn([[60]], [[800]], undefined, undefined, undefined, undefined, "pct")))).toMatch(/#VALUE! scale must be/);
+  });
   it("normal approximation matches Ipsos MORI's worked example (60%, n = 800 → ±3.4)", () => {
     expect(round(F.surveyCiFn([[60]], [[800]], undefined, undefined, "normal", "halfwidth"), 1)).toEqual([[3.4]]);
   });
@@ -87,6 +96,10 @@ describe("COHESION.NEIGHBOURS", () => {
     [10, 50],
     [2, null],
   ];
+  it("ignores rows blank in names and indicators alike (a range drawn past the data)", () => {
+    const padded = F.neighboursFn([...names, [null], [""]], [...ind, [null, null], ["", null]], "A", 4);
+    expect(padded).toEqual(F.neighboursFn(names, ind, "A", 4));
+  });
   it("spills the k nearest with distances, zscore rebased so the farthest is 1", () => {
     // E's blank is filled with its column's mean (z = 0). Population SDs over non-missing values:
     // 3.262 and 17.32 (by hand). Distances from A: B 0.3066, C 0.6131, E 0.653, D 3.598 → rebased by D's.
@@ -121,6 +134,10 @@ describe("COHESION.DISSIMILARITY", () => {
     expect(vs).toBeCloseTo(two, 12);
   });
   it("refuses negative counts", () => expect(String(show(F.dissimilarityFn(col(-1, 2), col(1, 2)))[0][0])).toMatch(/^#VALUE! /));
+  it("ignores rows blank in both ranges (a range drawn past the data); a blank in one only is still an error", () => {
+    expect(F.dissimilarityFn(col(10, 30, null, ""), col(30, 30, null, null))[0][0]).toBeCloseTo(0.25, 12);
+    expect(String(show(F.dissimilarityFn(col(10, 30, null), col(30, 30, 5)))[0][0])).toMatch(/^#VALUE! groupA \(row 3, column 1\) is blank/);
+  });
 });
 
 describe("COHESION.TYPEMIX", () => {
