@@ -18,7 +18,10 @@ let announced = false;
 server.stdout.on("data", (chunk) => {
   const text = chunk.toString();
   if (process.env.COHESION_VERBOSE) process.stdout.write(text);
-  if (!announced && /compiled (successfully|with)/.test(text)) {
+  if (/compiled with \d+ errors?/.test(text)) {
+    // Say so rather than "running": the pages would be stale or missing. The errors are printed below.
+    console.log("\nCohesion Toolkit did not build: webpack reported errors (below). Fix them and it rebuilds on save.");
+  } else if (!announced && /compiled (successfully|with)/.test(text)) {
     announced = true;
     console.log(`\nCohesion Toolkit is running.\n  Preview (no Excel needed): ${scheme}://localhost:${port}/preview.html\n  Task pane:                 ${scheme}://localhost:${port}/taskpane.html\n  Function reference:        ${scheme}://localhost:${port}/help.html\n  Manifest for sideloading:  ${scheme}://localhost:${port}/manifest.xml\n${scheme === "http" ? "  (http: run `npx office-addin-dev-certs install` for the https certificate Excel needs.)\n" : ""}Press Ctrl+C to stop.`);
   }

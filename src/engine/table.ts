@@ -266,7 +266,7 @@ export interface TableSummary {
 
 /**
  * A summary built chunk by chunk (the command line streams a million-row CSV through the engine
- * 5,000 rows at a time and keeps no results): `startSummary`, then `addToSummary` for each chunk
+ * a chunk at a time — `EVALUATE_CHUNK_ROWS`, 1,000 rows — and keeps no results): `startSummary`, then `addToSummary` for each chunk
  * in row order, then `finishSummary`. `summarise(results)` is exactly these three over one chunk.
  */
 export interface SummaryTally {
