@@ -108,7 +108,8 @@ export function ActionPlan({
   const [custom, setCustom] = React.useState<Partial<Record<IndicatorId, string>>>({});
   const [ticked, setTicked] = React.useState<Set<IssueCode>>(new Set(initial.ticked ?? []));
   const [singleIssue, setSingleIssue] = React.useState(initial.singleIssue ?? false);
-  const [groupOverride, setGroupOverride] = React.useState<FamilyGroup | null>(null);
+  // undefined: follow the typology (or the single-issue assertion); null: the user chose "None".
+  const [groupOverride, setGroupOverride] = React.useState<FamilyGroup | null | undefined>(undefined);
   const [withLga, setWithLga] = React.useState(initial.withLga ?? false);
   const [dropped, setDropped] = React.useState<Set<string>>(new Set());
 
@@ -127,7 +128,7 @@ export function ActionPlan({
   const typeRow = profile?.familyType ? typeInfo(profile.familyType) : null;
   const defaultGroup: FamilyGroup | null = profile?.familyGroup ?? null;
   const canAssertE = !profile?.familyType || profile.familyType >= 5;
-  const group: FamilyGroup | null = groupOverride ?? (singleIssue && canAssertE ? "e" : defaultGroup);
+  const group: FamilyGroup | null = groupOverride !== undefined ? groupOverride : singleIssue && canAssertE ? "e" : defaultGroup;
 
   const rec = React.useMemo(() => (ticked.size ? recommendActions([...ticked], { group: group ?? undefined, source: withLga ? "all" : "cdf2009" }) : null), [ticked, group, withLga]);
 
@@ -141,7 +142,7 @@ export function ActionPlan({
       else {
         setPicked({ profile: areaProfile(r.headers, r.rows, r.index), where: r.where, proxies: typologyProxies(r.headers, r.rows, r.index) });
         setTicked(new Set());
-        setGroupOverride(null);
+        setGroupOverride(undefined);
         setSingleIssue(false);
       }
     } finally {
@@ -160,7 +161,7 @@ export function ActionPlan({
         familyType: profile.familyType,
         typeNote: profile.typeNote,
         group,
-        groupBasis: groupOverride ? "user" : singleIssue && canAssertE ? "singleIssue" : "typology",
+        groupBasis: groupOverride !== undefined ? "user" : singleIssue && canAssertE ? "singleIssue" : "typology",
         indicators: profile.indicators,
         sources: mode === "typed" ? {} : profile.sources,
         comparator,
@@ -290,7 +291,7 @@ export function ActionPlan({
         <Dropdown
           value={group ? FAMILY_GROUPS[group].heading : "None"}
           selectedOptions={[group ?? "none"]}
-          onOptionSelect={(_, d) => setGroupOverride(d.optionValue === "none" ? null : (d.optionValue as FamilyGroup))}
+          onOptionSelect={(_, d) => setGroupOverride(d.optionValue === "none" ? null : (d.optionValue as FamilyGroup | undefined))}
         >
           <Option value="none">None</Option>
           {GROUPS.map((g) => (
