@@ -193,32 +193,37 @@ async function open(o: ApplyOptions, inFormat: Format, outFormat: Format): Promi
   } catch (e) {
     throw new CliError(`cannot read ${shown}: ${describeError(e)}`);
   }
-  const insp = inspectXlsx(buf, shown);
+  const insp = await inspectXlsx(buf, shown);
   // The zip was readable, so a failure from here on is a damaged part (or one ExcelJS cannot read).
   const damaged = (e: unknown) => new CliError(`cannot read ${shown}: the workbook is damaged or cannot be read (${describeError(e)})`);
   const forceFull = process.env.COHESION_XLSX_MODE === "full";
   if (insp.plain && !forceFull) {
     const sheetName = pickSheet(insp.sheetNames, o.sheet, shown, () => insp.sheetNames[0]);
-    const grid: Grid = [];
-    try {
-      const reader = new (excel().stream.xlsx.WorkbookReader)(o.input, {
-        worksheets: "emit",
-        sharedStrings: "cache",
-        hyperlinks: "ignore",
-        styles: "ignore",
-        entries: "ignore",
-      });
-      for await (const ws of reader) {
-        for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
-          grid[row.number] = (row.values as unknown[]).slice(1);
+    // Rows straight from the file on each pass (as for a CSV), so memory does not grow with the rows.
+    async function* xlsxRows(): AsyncGenerator<RowValues> {
+      let next = 1;
+      try {
+        const reader = new (excel().stream.xlsx.WorkbookReader)(o.input, {
+          worksheets: "emit",
+          sharedStrings: "cache",
+          hyperlinks: "ignore",
+          styles: "ignore",
+          entries: "ignore",
+        });
+        for await (const ws of reader) {
+          for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
+            for (; next < row.number; next++) yield undefined;
+            yield (row.values as unknown[]).slice(1);
+            next = row.number + 1;
+          }
+          break; // a plain workbook has one sheet
         }
-        break; // a plain workbook has one sheet
+      } catch (e) {
+        throw damaged(e);
       }
-    } catch (e) {
-      throw damaged(e);
     }
     const stream = outFormat.kind === "xlsx" ? "read and written with ExcelJS streaming" : "read with ExcelJS streaming";
-    return { rows: () => gridRows(grid), grid, sheetName, isCsv: false, where: `sheet "${sheetName}" of ${shown}`, method: `a single sheet of plain values, ${stream}`, lost: [] };
+    return { rows: xlsxRows, sheetName, isCsv: false, where: `sheet "${sheetName}" of ${shown}`, method: `a single sheet of plain values, ${stream}`, lost: [] };
   }
 
   const workbook = new (excel().Workbook)();
@@ -541,14 +546,14 @@ export async function runApply(o: ApplyOptions, print: (text: string) => void, w
     if (outFormat.kind === "csv") await writeCsv(temp, src, layout, rows, outFormat);
     else if (src.workbook) summarySheet = await writeXlsxFull(temp, src, layout, rows, () => summary().sheet);
     else summarySheet = await writeXlsxStream(temp, src, layout, rows, () => summary().sheet, warn);
-    // A CSV is read twice: refuse to finish if it changed in between (another program writing it).
+    // A CSV or a plain .xlsx is read twice (streamed): refuse to finish if it changed in between (another program writing it).
     let after: fs.Stats | null = null;
     try {
       after = fs.statSync(o.input);
     } catch {
       // gone: reported below
     }
-    if (src.isCsv && (seen.rows !== s.rows || !after || after.size !== before.size || after.mtimeMs !== before.mtimeMs)) {
+    if (!src.workbook && (seen.rows !== s.rows || !after || after.size !== before.size || after.mtimeMs !== before.mtimeMs)) {
       throw new CliError(`${o.input} changed while it was being read (another program writing it?); nothing was written: run again when it is complete`);
     }
   });

@@ -10,7 +10,7 @@
  *   criteria), to warn about them.
  */
 import { CliError } from "./errors";
-import { compoundFileNames, isCompoundFile, readEntry, zipEntries } from "./zip";
+import { compoundFileNames, isCompoundFile, readEntry, scanEntry, zipEntries } from "./zip";
 
 export interface WorkbookInspection {
   /** Sheet names in workbook order. */
@@ -27,6 +27,9 @@ const PLAIN_PARTS =
 /** Anything in a sheet's XML beyond plain values: formulas, non-default styles, layout and view settings. */
 const NOT_PLAIN_SHEET =
   /<f[\s>/]|\ss="[1-9]|<mergeCell|<conditionalFormatting|<dataValidation|<hyperlink|<cols>|<pane\b|<autoFilter|<sheetProtection|customHeight="1"|<tableParts|<drawing|<legacyDrawing|<picture|<tabColor|<headerFooter|<rowBreaks|<colBreaks|showGridLines="0"|zoomScale|<pageSetup[^>]*\b(paperSize|orientation="landscape"|usePrinterDefaults)|fitToPage="1"|<printOptions|<outlinePr|outlineLevel="[1-9]|hidden="1"/;
+
+/** Characters of one piece kept in front of the next when scanning a part (longer than any pattern looked for). */
+const OVERLAP = 1024;
 
 const LOSSY: [RegExp, string][] = [
   [/^xl\/charts\//, "charts"],
@@ -71,7 +74,7 @@ export function unreadableWorkbook(buf: Buffer, shown: string): CliError {
   return say("the .xlsx file is damaged: xl/workbook.xml cannot be unpacked");
 }
 
-export function inspectXlsx(buf: Buffer, shown: string): WorkbookInspection {
+export async function inspectXlsx(buf: Buffer, shown: string): Promise<WorkbookInspection> {
   const unreadable = () => unreadableWorkbook(buf, shown);
   if (isCompoundFile(buf)) throw unreadable();
   const entries = zipEntries(buf);
@@ -85,30 +88,36 @@ export function inspectXlsx(buf: Buffer, shown: string): WorkbookInspection {
   const names = [...entries.keys()].filter((n) => !n.endsWith("/"));
   const sheets = names.filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
   let plain = sheetNames.length === 1 && sheets.length === 1 && names.every((n) => PLAIN_PARTS.test(n)) && !/<definedName/.test(wbXml);
-  // Every sheet is unpacked once and checked whole: a part that fails its CRC, or XML cut short,
-  // would otherwise be read as a shorter table without a word (ExcelJS's streaming reader stops quietly).
+  /**
+   * Every part is unpacked once, in pieces (memory stays flat on a million-row sheet), and checked
+   * whole: a part that fails its CRC, or XML cut short, would otherwise be read as a shorter table
+   * without a word (ExcelJS's streaming reader stops quietly). `look` sees each piece with the end
+   * of the one before (patterns are short), and the last 1,024 characters are checked for the root's
+   * closing tag.
+   */
+  const check = async (n: string, root: string, look?: (text: string) => void) => {
+    let tail = "";
+    const whole = await scanEntry(buf, entries.get(n)!, (chunk) => {
+      const text = tail + chunk.toString("latin1");
+      look?.(text);
+      tail = text.slice(-OVERLAP);
+    });
+    if (!whole) throw new CliError(`cannot read ${shown}: the .xlsx file is damaged: ${n} cannot be unpacked (its data is corrupt)`);
+    if (!new RegExp(`</(\\w+:)?${root}>\\s*$`).test(tail)) throw new CliError(`cannot read ${shown}: the .xlsx file is damaged: ${n} is cut short`);
+  };
   let filtered = false;
   for (const n of sheets) {
-    const xml = readEntry(buf, entries.get(n)!);
-    if (xml === null) throw new CliError(`cannot read ${shown}: the .xlsx file is damaged: ${n} cannot be unpacked (its data is corrupt)`);
-    if (!/<\/(\w+:)?worksheet>\s*$/.test(xml.subarray(Math.max(0, xml.length - 256)).toString("latin1"))) {
-      throw new CliError(`cannot read ${shown}: the .xlsx file is damaged: ${n} is cut short`);
-    }
-    if (plain) plain = !NOT_PLAIN_SHEET.test(xml.toString("latin1"));
-    // A sheet's filter criteria (which rows an AutoFilter hides): ExcelJS keeps the filter's range and
-    // the hidden rows, but not the criteria.
-    if (!filtered && xml.includes("<filterColumn")) filtered = true;
+    await check(n, "worksheet", (text) => {
+      if (plain && NOT_PLAIN_SHEET.test(text)) plain = false;
+      // A sheet's filter criteria (which rows an AutoFilter hides): ExcelJS keeps the filter's range and
+      // the hidden rows, but not the criteria.
+      if (!filtered && text.includes("<filterColumn")) filtered = true;
+    });
   }
   if (filtered) lost.push("filter criteria (the rows they hide stay hidden)");
   // The shared strings (every text cell's text) and the styles: the same checks.
   for (const [n, root] of [["xl/sharedStrings.xml", "sst"], ["xl/styles.xml", "styleSheet"]]) {
-    const e = entries.get(n);
-    if (!e) continue;
-    const xml = readEntry(buf, e);
-    if (xml === null) throw new CliError(`cannot read ${shown}: the .xlsx file is damaged: ${n} cannot be unpacked (its data is corrupt)`);
-    if (!new RegExp(`</(\\w+:)?${root}>\\s*$`).test(xml.subarray(Math.max(0, xml.length - 256)).toString("latin1"))) {
-      throw new CliError(`cannot read ${shown}: the .xlsx file is damaged: ${n} is cut short`);
-    }
+    if (entries.has(n)) await check(n, root);
   }
   return { sheetNames, plain, lost };
 }
