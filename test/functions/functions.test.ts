@@ -71,6 +71,17 @@ describe("COHESION.ABG.*", () => {
     expect(F.abgBandFn(col(54.9, 55, 74.9, 75))).toEqual([[1], [2], [5], [0]]);
     expect(F.abgAllocationFn(col(54.9, 55, 74.9, 75))).toEqual([[660000], [540000], [150000], [0]]);
   });
+  it.each([
+    [55, 660000, 540000],
+    [60, 540000, 410000],
+    [65, 410000, 280000],
+    [70, 280000, 150000],
+    [75, 150000, 0],
+  ])("at the %d%% cut-off: just below → £%d; at it and just above → £%d ([lower, upper) bands, GR ¶2.3)", (t, below, atOrAbove) => {
+    expect(F.abgAllocationFn(col(t - 0.001, t, t + 0.001))).toEqual([[below], [atOrAbove], [atOrAbove]]);
+    const band = (x: number) => [660000, 540000, 410000, 280000, 150000].indexOf(x) + 1;
+    expect(F.abgBandFn(col(t - 0.001, t, t + 0.001))).toEqual([[band(below)], [band(atOrAbove)], [band(atOrAbove)]]);
+  });
   it("reads Excel percent cells", () => {
     expect(F.abgAllocationFn(col(0.549, 0.55, 0.75))).toEqual([[660000], [540000], [0]]);
   });

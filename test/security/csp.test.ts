@@ -53,6 +53,9 @@ const pages: Array<[string, string]> = [
   ["dist/taskpane.html", path.join(dist, "taskpane.html")],
   ["dist/help.html", path.join(dist, "help.html")],
   ["src/taskpane/taskpane.html", path.join(root, "src", "taskpane", "taskpane.html")],
+  // The preview's page is built only in development (npm start, the browser tests): its template is
+  // checked here always, and the built page too when present.
+  ["src/preview/preview.html", path.join(root, "src", "preview", "preview.html")],
 ];
 if (fs.existsSync(path.join(dist, "preview.html"))) pages.push(["dist/preview.html", path.join(dist, "preview.html")]);
 
