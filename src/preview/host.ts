@@ -167,45 +167,84 @@ export class PreviewHost {
   }
 
   /** A change made by the grid: recalculate, then redraw. */
-  /** Browser tests: renames a sheet right after the n-th sync from now, as a user might during a run. */
-  renameSheetAfterSyncs(n: number, from: string, to: string) {
-    this.syncsSinceHook = 0;
-    this.afterSync = (count) => {
-      if (count !== n) return;
-      const sheet = this.standIn.model.sheets.find((x) => x.name === from);
-      if (sheet) (sheet as { name: string }).name = to;
-      this.afterSync = null;
-    };
-  }
-
   edited() {
     this.recalculate();
     this.changed(true);
+  }
+
+  // --- test hooks (browser tests only) ----------------------------------------------------------
+  // What a user might do to the workbook while a bulk run is under way, between two of its requests.
+
+  private pending: { n: number; writes: boolean; act: () => void }[] = [];
+  private syncsSinceHook = { all: 0, writes: 0 };
+  /** Sheets whose cells the pane's requests may not change (lower-case names): see `protectionCheck`. */
+  private readonly protectedSheets = new Set<string>();
+  /** Extra time each of the pane's requests that writes cells takes (ms). */
+  private writeDelayMs = 0;
+
+  /** Runs `act` right after the n-th of the pane's syncs from now (`{ writes: n }`: the n-th that wrote cells). */
+  private afterSyncs(n: SyncCount, act: () => void) {
+    this.syncsSinceHook = { all: 0, writes: 0 };
+    this.pending.push(typeof n === "number" ? { n, writes: false, act } : { n: n.writes, writes: true, act });
+  }
+
+  /** The sheet is renamed. */
+  renameSheetAfterSyncs(n: SyncCount, from: string, to: string) {
+    this.afterSyncs(n, () => {
+      const sheet = this.standIn.model.sheets.find((x) => x.name === from);
+      if (sheet) sheet.name = to;
+    });
+  }
+
+  /** The sheet is deleted. */
+  deleteSheetAfterSyncs(n: SyncCount, name: string) {
+    this.afterSyncs(n, () => {
+      if (this.standIn.model.sheet(name)) this.standIn.deleteSheet(name);
+    });
+  }
+
+  /** The sheet is protected: from then on a request that would change its cells fails with AccessDenied. */
+  protectSheetAfterSyncs(n: SyncCount, name: string) {
+    this.afterSyncs(n, () => this.protectedSheets.add(name.toLowerCase()));
+  }
+
+  /** A cell is typed into ("B7", a value as the grid would store it). */
+  editCellAfterSyncs(n: SyncCount, sheet: string, address: string, value: unknown) {
+    this.afterSyncs(n, () => {
+      this.standIn.setValues(sheet, address, [[value]]);
+      const { row, column } = cellIndex(address);
+      this.forgetSaved(sheet, row, column);
+    });
+  }
+
+  /** Every request of the pane's that writes cells takes `ms` longer (a slow connection), so that a test can press Cancel mid-run. */
+  slowWriteSyncs(ms: number) {
+    this.writeDelayMs = ms;
   }
 
   /**
    * `Excel.run` for the pane: the stand-in's run, with every sync followed by a recalculation (when
    * it wrote cells or added sheets) and a redraw, so the grid shows the pane's writes as they land.
    */
-  /** Test hook (browser tests only): called after each of the pane's syncs, with the count since it was set. */
-  afterSync: ((count: number) => void) | null = null;
-  private syncsSinceHook = 0;
-
   run = async <T>(...args: unknown[]): Promise<T> => {
     const batch = args[args.length - 1] as (context: unknown) => Promise<T>;
     const standIn = this.standIn;
     try {
       return await standIn.run(async (context: never) => {
-        const ctx = context as unknown as { sync: () => Promise<void> };
+        const ctx = context as unknown as { sync: () => Promise<void>; valueCells: number; formatCells: number };
         const sync = ctx.sync.bind(ctx);
         ctx.sync = async () => {
           const sheets = standIn.model.sheets.length;
+          if (this.writeDelayMs && ctx.valueCells > 0) await new Promise((resolve) => setTimeout(resolve, this.writeDelayMs));
+          const refuse = this.protectedSheets.size ? protectionCheck(standIn, this.protectedSheets) : null;
           try {
             await sync();
+            refuse?.();
           } finally {
             const last = standIn.syncs[standIn.syncs.length - 1];
-            if (standIn === this.standIn && ((last && last.valueCells > 0) || standIn.model.sheets.length !== sheets)) this.recalculate();
-            if (this.afterSync) this.afterSync(++this.syncsSinceHook);
+            const wrote = !!last && last.valueCells > 0;
+            const acted = this.fireHooks(wrote);
+            if (standIn === this.standIn && (wrote || acted || standIn.model.sheets.length !== sheets)) this.recalculate();
             this.changed();
           }
         };
@@ -215,6 +254,72 @@ export class PreviewHost {
       this.changed();
     }
   };
+
+  /** Counts a sync and runs the hooks due; true when any ran. */
+  private fireHooks(wrote: boolean): boolean {
+    if (!this.pending.length) return false;
+    this.syncsSinceHook.all++;
+    if (wrote) this.syncsSinceHook.writes++;
+    const due = this.pending.filter((p) => (p.writes ? wrote && p.n === this.syncsSinceHook.writes : p.n === this.syncsSinceHook.all));
+    this.pending = this.pending.filter((p) => !due.includes(p));
+    for (const p of due) p.act();
+    return due.length > 0;
+  }
+}
+
+/** A count of the pane's syncs from now: all of them (a number), or only those that wrote cells. */
+export type SyncCount = number | { writes: number };
+
+const cellIndex = (address: string) => {
+  const m = /^([A-Z]+)(\d+)$/.exec(address.toUpperCase());
+  if (!m) throw new Error(`Not a cell address: ${address}`);
+  return { row: Number(m[2]) - 1, column: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1 };
+};
+
+type SheetModel = NonNullable<ReturnType<ExcelStandIn["model"]["sheet"]>>;
+
+/**
+ * Test hook: protection, which the stand-in does not model. Keeps the cells (and spills) of the protected
+ * sheets before a request; the returned check, run after it, puts them back and throws Excel's AccessDenied
+ * when the request changed any, as Excel refuses a request that writes to a protected sheet. (Unlike Excel,
+ * what the same request did on other sheets stays; the pane's bulk-run requests each write one sheet.)
+ */
+function protectionCheck(standIn: ExcelStandIn, names: Set<string>): () => void {
+  const kept = standIn.model.sheets
+    .filter((s) => names.has(s.name.toLowerCase()))
+    .map((sheet) => ({ sheet, columns: copyColumns(sheet), spills: new Map(sheet.spills) }));
+  return () => {
+    const same = (a: readonly unknown[], b: readonly unknown[]) => {
+      if (a.length !== b.length) return false;
+      for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+      return true;
+    };
+    const changed = kept.some(({ sheet, columns }) => {
+      if (sheet.columns.size !== columns.size) return true;
+      for (const [c, d] of sheet.columns) {
+        const k = columns.get(c);
+        if (!k || !same(d.v, k.v) || !same(d.f, k.f) || !same(d.nf, k.nf)) return true;
+      }
+      return false;
+    });
+    if (!changed) return;
+    for (const { sheet, columns, spills } of kept) {
+      sheet.columns.clear();
+      for (const [c, d] of columns) sheet.columns.set(c, d);
+      sheet.spills.clear();
+      for (const [k, v] of spills) sheet.spills.set(k, v);
+    }
+    const e = new Error("The cell or chart that you're trying to change is on a protected sheet.") as Error & { code: string };
+    e.name = "RichApi.Error";
+    e.code = "AccessDenied";
+    throw e;
+  };
+}
+
+function copyColumns(sheet: SheetModel): SheetModel["columns"] {
+  const out: SheetModel["columns"] = new Map();
+  for (const [c, d] of sheet.columns) out.set(c, { v: d.v.slice(), f: d.f.slice(), nf: d.nf.slice() });
+  return out;
 }
 
 /** Office.js enums spell their values as the key with a capital: ChartType.columnClustered = "ColumnClustered". */

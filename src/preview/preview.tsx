@@ -9,8 +9,10 @@
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { PreviewHost, installGlobals, loadDimensions } from "./host";
+import { columnLetters, type CellSnapshot } from "./excelStandIn";
+import { PreviewHost, installGlobals, loadDimensions, type SyncCount } from "./host";
 import { PreviewApp } from "./PreviewApp";
+import { sampleIndicatorColumns } from "./sampleIndicators";
 import { readWorkbook } from "./workbookFile";
 
 const SAMPLE_URL = new URL("../../assets/sample-indicators.xlsx", import.meta.url);
@@ -22,7 +24,7 @@ let resolveReady: () => void = () => undefined;
 const whenReady = new Promise<void>((resolve) => (resolveReady = resolve));
 installGlobals(host, whenReady);
 
-/** A tiny read-only hook for the browser tests: plain data about the workbook. */
+/** A tiny hook for the browser tests: plain data about the workbook, and a few changes a user might make. */
 interface PreviewHook {
   ready: boolean;
   error: string | null;
@@ -30,8 +32,17 @@ interface PreviewHook {
   values(sheet: string, address: string): unknown[][];
   cell(sheet: string, address: string): { value: unknown; formula?: string; numberFormat?: string; note?: string };
   selection(): { sheet: string; address: string } | null;
-  /** The one write: renames a sheet after the n-th sync of the pane from now (mid-run edits). */
-  renameSheetAfterSyncs(n: number, from: string, to: string): void;
+  /** Every non-empty cell of a sheet (value, formula, number format), keyed "A1". */
+  cells(sheet: string): [string, CellSnapshot][];
+  // Writes. Mid-run changes, after the n-th sync of the pane from now ({ writes: n }: the n-th that wrote cells):
+  renameSheetAfterSyncs(n: SyncCount, from: string, to: string): void;
+  deleteSheetAfterSyncs(n: SyncCount, sheet: string): void;
+  protectSheetAfterSyncs(n: SyncCount, sheet: string): void;
+  editCellAfterSyncs(n: SyncCount, sheet: string, address: string, value: unknown): void;
+  /** Each of the pane's requests that writes cells takes `ms` longer. */
+  slowWriteSyncs(ms: number): void;
+  /** Adds a sheet holding the tests' synthetic indicator table (sampleIndicatorColumns) and makes it active. */
+  addSampleSheet(name: string, rows: number): void;
 }
 const hook: PreviewHook = {
   ready: false,
@@ -45,7 +56,33 @@ const hook: PreviewHook = {
     return { ...c, ...(note ? { note: note.text } : {}) };
   },
   selection: () => host.standIn.selection(),
+  cells: (name) => {
+    // (The stand-in's snapshot() gives the same, for the whole workbook and more slowly: this is run on 45,000-row sheets.)
+    const sheet = host.standIn.model.sheet(name);
+    const out: [string, CellSnapshot][] = [];
+    for (const c of [...(sheet?.columns.keys() ?? [])].sort((a, b) => a - b)) {
+      const d = sheet!.columns.get(c)!;
+      const letters = columnLetters(c);
+      for (let r = 0, n = Math.max(d.v.length, d.f.length, d.nf.length); r < n; r++) {
+        const value = d.v[r] ?? "";
+        if (value === "" && d.f[r] === undefined && d.nf[r] === undefined) continue;
+        const cell: CellSnapshot = { value };
+        if (d.f[r] !== undefined) cell.formula = d.f[r];
+        if (d.nf[r] !== undefined) cell.numberFormat = d.nf[r];
+        out.push([letters + (r + 1), cell]);
+      }
+    }
+    return out;
+  },
   renameSheetAfterSyncs: (n, from, to) => host.renameSheetAfterSyncs(n, from, to),
+  deleteSheetAfterSyncs: (n, sheet) => host.deleteSheetAfterSyncs(n, sheet),
+  protectSheetAfterSyncs: (n, sheet) => host.protectSheetAfterSyncs(n, sheet),
+  editCellAfterSyncs: (n, sheet, address, value) => host.editCellAfterSyncs(n, sheet, address, value),
+  slowWriteSyncs: (ms) => host.slowWriteSyncs(ms),
+  addSampleSheet: (name, rows) => {
+    host.standIn.addSheet(name).setColumns(name, "A1", sampleIndicatorColumns(rows)).activate(name);
+    host.edited();
+  },
 };
 (window as unknown as { __cohesionPreview: PreviewHook }).__cohesionPreview = hook;
 

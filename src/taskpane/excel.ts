@@ -945,7 +945,7 @@ export function createExcelTools(run: ExcelRun = (batch) => Excel.run(batch), op
       } catch (e) {
         if (e instanceof Cancel) {
           if (!partial) return { status: "cancelled", partial, message: "Cancelled before anything was written." } as Cancelled;
-          return { status: "cancelled", partial, message: "Stopped while writing: the toolkit's columns are incomplete (your cells are untouched). Run the tool again to finish." } as Cancelled;
+          return { status: "cancelled", partial, message: `Stopped while writing. ${done.target ? whatWasWritten() + " " : ""}Your cells are untouched. Run the tool again to finish.` } as Cancelled;
         }
         throw e;
       }
@@ -1070,17 +1070,21 @@ export function createExcelTools(run: ExcelRun = (batch) => Excel.run(batch), op
       throw e;
     });
 
-    /** The outcome of a run that stopped: why, and exactly which rows of which columns hold this run's results. */
-    function stopped(e: Stop): Stopped {
+    /** Exactly which rows of which columns hold this run's results, once writing has been planned. */
+    function whatWasWritten(): string {
       const t = done.target!;
       const cols = `${quoteSheet(t.sheet)}!${columnLetter(t.blockCol)}:${columnLetter(t.blockCol + t.W - 1)}`;
       const row = (i: number) => (t.firstDataRow + i + 1).toLocaleString("en-GB"); // sheet row of data row i
       const rest = t.hadOwn ? "they still hold what an earlier run wrote there, which may not match" : "those cells are empty";
-      let written: string;
-      if (!done.started) written = `Nothing was written: the toolkit's columns ${cols} are as they were.`;
-      else if (done.rowsWritten >= t.n) written = `All ${t.n.toLocaleString("en-GB")} rows of ${cols} were written (rows ${row(0)}–${row(t.n - 1)})${done.valuesDone ? "; only their £ number format is unfinished" : ""}.`;
-      else if (done.rowsWritten === 0) written = `Only the header row of ${cols} was written; rows ${row(0)}–${row(t.n - 1)} were not (${rest}).`;
-      else written = `Rows ${row(0)}–${row(done.rowsWritten - 1)} of ${cols} were written; rows ${row(done.rowsWritten)}–${row(t.n - 1)} were not (${rest}).`;
+      if (!done.started) return `Nothing was written: the toolkit's columns ${cols} are as they were.`;
+      if (done.rowsWritten >= t.n) return `All ${t.n.toLocaleString("en-GB")} rows of ${cols} were written (rows ${row(0)}–${row(t.n - 1)})${done.valuesDone ? "; only their £ number format is unfinished" : ""}.`;
+      if (done.rowsWritten === 0) return `Only the header row of ${cols} was written; rows ${row(0)}–${row(t.n - 1)} were not (${rest}).`;
+      return `Rows ${row(0)}–${row(done.rowsWritten - 1)} of ${cols} were written; rows ${row(done.rowsWritten)}–${row(t.n - 1)} were not (${rest}).`;
+    }
+
+    /** The outcome of a run that stopped: why, and exactly which rows of which columns hold this run's results. */
+    function stopped(e: Stop): Stopped {
+      const written = whatWasWritten();
       const message = `The run stopped: ${e.why}. ${written} No summary sheet was written, and nothing outside the toolkit's columns was changed. Run the tool again to finish.`;
       return { status: "stopped", reason: e.reason, why: e.why, written, rowsWritten: done.rowsWritten, message };
     }

@@ -50,6 +50,8 @@ const ANNEX_F_COLUMNS = ["Action", "Issues addressed", "Source", "Lead", "Partne
 const hook = (page, fn, ...a) => page.evaluate(([f, a]) => window.__cohesionPreview[f](...a), [fn, a]);
 const values = (page, sheet, address) => hook(page, "values", sheet, address);
 const cell = (page, sheet, address) => hook(page, "cell", sheet, address);
+/** values() for big blocks: as JSON (Playwright's own serialiser takes seconds over 100,000 cells). */
+const bigValues = async (page, sheet, address) => JSON.parse(await page.evaluate(([s, a]) => JSON.stringify(window.__cohesionPreview.values(s, a)), [sheet, address]));
 const colLetter = (i) => {
   let s = "";
   for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
@@ -97,6 +99,63 @@ async function typeInto(page, row, column, text) {
   await page.keyboard.type(text);
   await page.keyboard.press("Enter");
 }
+
+/** The synthetic indicator table the preview's addSampleSheet hook writes (the same generator, here in Node). */
+function sampleColumns(rows) {
+  require("../../bench/_ts");
+  return require("../../src/preview/sampleIndicators.ts").sampleIndicatorColumns(rows);
+}
+
+/**
+ * Every non-empty cell of a sheet (value, formula, number format), outside columns skip.from–skip.to (0-based),
+ * from the page's hook. `hash: true` returns only their count and SHA-256 (for big sheets), computed in the page;
+ * `patch` ({ A1: cell }) replaces those cells first (to compare all but a cell the test changed on purpose).
+ */
+async function userCells(page, sheet, skip = null, { hash = false, patch = {} } = {}) {
+  return page.evaluate(
+    async ([sheet, skip, hash, patch]) => {
+      const col = (key) => [...key.match(/^[A-Z]+/)[0]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      const cells = window.__cohesionPreview
+        .cells(sheet)
+        .filter(([k]) => !skip || col(k) < skip.from || col(k) > skip.to)
+        .map(([k, c]) => [k, k in patch ? patch[k] : c]);
+      if (!hash) return cells;
+      const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(JSON.stringify(cells)));
+      return { cells: cells.length, sha256: [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("") };
+    },
+    [sheet, skip, hash, patch],
+  );
+}
+
+/** Opens Table tools (on the active sheet's table) and waits for its Grant bands button to be enabled. */
+async function openTableTools(page) {
+  await page.getByRole("tab", { name: "Table tools" }).click();
+  const button = page.getByRole("button", { name: "Grant bands", exact: true });
+  await button.waitFor();
+  await assertEnabled(button);
+  return button;
+}
+
+/** The message bar's text after a stopped run: "The run stopped: … ." and its list (what was and was not written, …). */
+async function stopMessage(page) {
+  const bar = page.locator(".fui-MessageBar").filter({ hasText: "The run stopped:" });
+  await bar.waitFor({ timeout: 30_000 });
+  return { text: (await bar.innerText()).replace(/\s+/g, " ").trim(), items: (await bar.locator("li").allInnerTexts()).map((t) => t.trim()) };
+}
+
+/** Rows of cells against want(i) (the first cells of each row; fast on 45,000 rows): the first row that differs fails with its label. */
+function assertRows(got, want, label) {
+  for (let i = 0; i < got.length; i++) {
+    const w = want(i);
+    if (w.some((v, j) => got[i][j] !== v)) assert.deepEqual(got[i].slice(0, w.length), w, label(i));
+  }
+}
+
+/** What every stopped run says after what was written. */
+const STOP_TAIL = ["No summary sheet was written, and nothing outside the toolkit's columns was changed.", "Run the tool again to finish."];
+
+/** Grant-band cells [band, allocation, band range] expected for a score and CI ("" for a score the tool refuses). */
+const expectedBands = (score, ci) => (validScore(score) ? [band(score), AMOUNT[band(score)], bandRange(score, ci)] : ["", "", ""]);
 
 async function shot(page, name) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -215,6 +274,233 @@ test("Table tools: the sheet renamed during a run stops it, says what was and wa
   assert.deepEqual(await values(page, "Data 2008", "A1:N353"), before, "every cell of the user's table is unchanged");
 });
 
+test("Table tools: the sheet deleted during a run stops it, says nothing was written, and leaves the other sheets as they were", async ({ page, server }) => {
+  await openPreview(page, server);
+  const about = await userCells(page, "About");
+  const button = await openTableTools(page);
+  // Deleted right after the run's read request (3 to find the table, 1 to read it), before its writes.
+  await hook(page, "deleteSheetAfterSyncs", 4, "Indicators");
+  await button.click();
+  const { text, items } = await stopMessage(page);
+  assert.match(text, /^The run stopped: the sheet "Indicators" was deleted\./);
+  assert.deepEqual(items, ["Nothing was written: the toolkit's columns Indicators!O:R are as they were.", ...STOP_TAIL]);
+  assert.deepEqual(await hook(page, "sheets"), ["About"], "no summary sheet, no other sheet");
+  assert.deepEqual(await userCells(page, "About"), about, "every cell of the About sheet is unchanged");
+  await assertEnabled(button); // the pane is ready for another run
+});
+
+test("Table tools: the sheet protected during a run stops it at the refused write, says all values but their £ format were written, and changes no user cell", async ({ page, server }) => {
+  await openPreview(page, server);
+  const before = await userCells(page, "Indicators");
+  const button = await openTableTools(page);
+  // Protected right after the first request that wrote cells (the header row and all 352 rows of values): the £ format request is refused.
+  await hook(page, "protectSheetAfterSyncs", { writes: 1 }, "Indicators");
+  await button.click();
+  const { text, items } = await stopMessage(page);
+  assert.ok(
+    text.startsWith(`The run stopped: the sheet "Indicators" is protected (Excel refused the write: The cell or chart that you're trying to change is on a protected sheet.).`),
+    `the message: ${text}`,
+  );
+  assert.deepEqual(items, ["All 352 rows of Indicators!O:R were written (rows 2–353); only their £ number format is unfinished.", ...STOP_TAIL]);
+  assert.ok(!(await hook(page, "sheets")).includes("Summary"), "no summary sheet after a stopped run");
+  assert.deepEqual(await userCells(page, "Indicators", { from: 14, to: 17 }), before, "every cell outside O:R is unchanged");
+  // O:R hold this run's values; the allocation column has no £ format (the refused request changed nothing).
+  assert.deepEqual((await values(page, "Indicators", "O1:R1"))[0], ["ABG band", "ABG allocation", "ABG band range", "Notes"]);
+  const inputs = await values(page, "Indicators", "C2:D353");
+  const out = await values(page, "Indicators", "O2:Q353");
+  inputs.forEach(([score, ci], i) => assert.deepEqual(out[i], expectedBands(score, ci), `row ${i + 2} (score ${JSON.stringify(score)})`));
+  const formats = (await userCells(page, "Indicators", { from: 0, to: 14 })).filter(([, c]) => c.numberFormat);
+  assert.deepEqual(formats, [], "no number format was written in P:R");
+});
+
+test("Table tools: an input cell edited during a 25,000-row run stops it before the chunk holding the edit; the rows before it are written, the edit stands, no other user cell changes", async ({ page, server }) => {
+  await openPreview(page, server);
+  await hook(page, "addSampleSheet", "Big", 25_000);
+  const button = await openTableTools(page);
+  await page.getByRole("button", { name: "Find tables", exact: true }).click();
+  await page.getByText(/^25,000 rows\./).waitFor();
+  const before = await userCells(page, "Big", { from: 8, to: 11 }, { hash: true });
+  const original = await cell(page, "Big", "B23002");
+  // Typed over B23002 (a score in the second write chunk) right after the first request that wrote cells.
+  await hook(page, "editCellAfterSyncs", { writes: 1 }, "Big", "B23002", 88);
+  await button.click();
+  const { text, items } = await stopMessage(page);
+  assert.match(text, /^The run stopped: input cells changed during the run \(Big!B23002\), so no results were written from that part of the table on\./);
+  const m = /^Rows 2–([\d,]+) of Big!I:L were written; rows ([\d,]+)–25,001 were not \(those cells are empty\)\.$/.exec(items[0]);
+  assert.ok(m, `what was written: ${items[0]}`);
+  assert.deepEqual(items.slice(1), STOP_TAIL);
+  const lastRow = Number(m[1].replace(/,/g, ""));
+  assert.equal(Number(m[2].replace(/,/g, "")), lastRow + 1);
+  assert.ok(lastRow > 1 && lastRow < 23_002, `the rows written (2–${lastRow}) stop before the edited row`);
+  assert.ok(!(await hook(page, "sheets")).includes("Summary"), "no summary sheet after a stopped run");
+  // The edit stands; every other cell outside I:L is as it was.
+  assert.deepEqual(await cell(page, "Big", "B23002"), { value: 88 });
+  assert.deepEqual(await userCells(page, "Big", { from: 8, to: 11 }, { hash: true, patch: { B23002: original } }), before, "every other cell outside I:L is unchanged");
+  const cols = sampleColumns(25_000);
+  // Rows 2–lastRow hold the results for their inputs (computed here); the rows below are empty.
+  const out = await bigValues(page, "Big", "I2:L25001");
+  assertRows(out, (i) => (i + 2 <= lastRow ? expectedBands(cols[1][i + 1], cols[2][i + 1]) : ["", "", "", ""]), (i) => `Big row ${i + 2}`);
+});
+
+test("Table tools: Cancel during a 45,000-row run (progress shown) stops it while writing; the message says so, the rows written hold their results, the rest are empty, no user cell changed", async ({ page, server }) => {
+  await openPreview(page, server);
+  await hook(page, "addSampleSheet", "Big", 45_000);
+  const button = await openTableTools(page);
+  await page.getByRole("button", { name: "Find tables", exact: true }).click();
+  await page.getByText(/^45,000 rows\./).waitFor();
+  const before = await userCells(page, "Big", { from: 8, to: 11 }, { hash: true });
+  // Requests that write cells take 0.8 s longer: the run writes about 15,000 rows a request (1 MB), so Cancel, pressed as soon
+  // as the first has landed, lands while the second is under way, and the run stops before the third.
+  await hook(page, "slowWriteSyncs", 800);
+  await button.click();
+  // Checked every frame (a locator's waitFor polls at up to 1 s, longer than a request takes): the label and the bar as shown.
+  const shown = await page.waitForFunction(
+    () => {
+      const label = [...document.querySelectorAll("label")].find((l) => /^Grant bands: Writing rows/.test(l.textContent));
+      return label && { label: label.textContent, value: document.querySelector('[role="progressbar"]')?.getAttribute("aria-valuenow") };
+    },
+    null,
+    { polling: "raf", timeout: 30_000 },
+  );
+  await page.getByRole("button", { name: "Cancel", exact: true }).click();
+  const { label, value } = await shown.jsonValue();
+  const m = /^Grant bands: Writing rows \(([\d,]+) of 45,000\)$/.exec(label);
+  assert.ok(m, `the progress label: ${label}`);
+  const shownDone = Number(m[1].replace(/,/g, ""));
+  assert.ok(Number(value) > 0.55 && Number(value) < 0.95, `the progress bar is part-way through writing (${value})`);
+  const message = page.locator(".fui-MessageBar").filter({ hasText: "Stopped while writing" });
+  await message.waitFor({ timeout: 30_000 });
+  const said = (await message.innerText()).trim();
+  assert.equal(await page.getByRole("progressbar").count(), 0, "the progress bar is gone");
+  await hook(page, "slowWriteSyncs", 0);
+  assert.ok(!(await hook(page, "sheets")).includes("Summary"), "no summary sheet after a cancelled run");
+  assert.deepEqual(await userCells(page, "Big", { from: 8, to: 11 }, { hash: true }), before, "every cell outside I:L is unchanged");
+  // I:L: the header row and a prefix of whole write requests hold this run's results; the rest is empty.
+  assert.deepEqual((await values(page, "Big", "I1:L1"))[0], ["ABG band", "ABG allocation", "ABG band range", "Notes"]);
+  const cols = sampleColumns(45_000);
+  const out = await bigValues(page, "Big", "I2:L45001");
+  const written = out.findIndex((r) => r.every((v) => v === ""));
+  assert.ok(written >= shownDone && written < 45_000, `rows written: ${written} (the ${shownDone} shown when Cancel was pressed, and the request then under way; not all)`);
+  // The message says exactly which rows hold results, and they are the rows the workbook holds.
+  const fmt = (x) => x.toLocaleString("en-GB");
+  assert.equal(said, `Stopped while writing. Rows 2–${fmt(written + 1)} of Big!I:L were written; rows ${fmt(written + 2)}–45,001 were not (those cells are empty). Your cells are untouched. Run the tool again to finish.`);
+  assertRows(out, (i) => (i < written ? expectedBands(cols[1][i + 1], cols[2][i + 1]) : ["", "", "", ""]), (i) => `Big row ${i + 2}`);
+});
+
+test("Table tools: values typed where Grant bands would write ask first, naming the range; Cancel writes nothing; Overwrite writes the results and changes nothing else", async ({ page, server }) => {
+  await openPreview(page, server);
+  // Family groups first: the toolkit's columns are O:R (Family type, Family type name, Family group, Notes). Grant bands then
+  // adds its three columns inside that block, moving Notes right: O:U, so S:U are new. The user has typed into S7 and T10.
+  await runTool(page, "Family groups");
+  assert.deepEqual((await values(page, "Indicators", "O1:R1"))[0], ["Family type", "Family type name", "Family group", "Notes"]);
+  const before = await userCells(page, "Indicators", { from: 14, to: 20 });
+  await typeInto(page, 6, 18, "my figure");
+  await typeInto(page, 9, 19, "42");
+  assert.equal((await cell(page, "Indicators", "T10")).value, 42);
+  const button = page.getByRole("button", { name: "Grant bands", exact: true });
+  const dialog = page.getByRole("alertdialog", { name: "Overwrite cells?" });
+  const ask = "Indicators!S7:T10 has 2 non-empty cells that are not the toolkit's; overwrite?";
+  const shown = async () => (await dialog.innerText()).includes(ask);
+  await assertEnabled(button);
+  await button.click();
+  await dialog.waitFor();
+  assert.ok(await shown(), `the dialog names the range: ${await dialog.innerText()}`);
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await dialog.waitFor({ state: "hidden" });
+  assert.deepEqual((await values(page, "Indicators", "O1:U1"))[0], ["Family type", "Family type name", "Family group", "Notes", "", "", ""], "Cancel: nothing written");
+  assert.equal((await cell(page, "Indicators", "S7")).value, "my figure");
+  assert.equal((await cell(page, "Indicators", "T10")).value, 42);
+  await assertEnabled(button);
+  await button.click();
+  await dialog.waitFor();
+  assert.ok(await shown(), "asked again");
+  await dialog.getByRole("button", { name: "Overwrite" }).click();
+  await page.getByText(/^Wrote Family type, Family type name, Family group, ABG band, ABG allocation, ABG band range, Notes to Indicators!O1:U353 as values/).waitFor({ timeout: 30_000 });
+  const inputs = await values(page, "Indicators", "C2:D353");
+  const out = await values(page, "Indicators", "R2:T353");
+  inputs.forEach(([score, ci], i) => assert.deepEqual(out[i], expectedBands(score, ci), `row ${i + 2} (score ${JSON.stringify(score)})`));
+  assert.equal((await cell(page, "Indicators", "S7")).value, AMOUNT[band(inputs[5][0])], "S7 holds the allocation now");
+  assert.equal((await cell(page, "Indicators", "T10")).value, bandRange(inputs[8][0], inputs[8][1]), "T10 holds the band range now");
+  assert.deepEqual(await userCells(page, "Indicators", { from: 14, to: 20 }), before, "every cell outside O:U is as it was before the user typed");
+});
+
+test("Table tools → live formulas: row 2 of each output column holds a spilled =COHESION.ABG.… formula whose values are the bands, amounts, ranges and notes", async ({ page, server }) => {
+  await openPreview(page, server);
+  const before = await userCells(page, "Indicators");
+  await openTableTools(page);
+  const live = page.getByRole("switch", { name: /Write live formulas/ });
+  await live.check();
+  assert.ok(await live.isChecked());
+  await runTool(page, "Grant bands");
+  await page.getByText(/^Wrote ABG band, ABG allocation, ABG band range, Notes to Indicators!O1:R353 as live formulas/).waitFor();
+  const args = "C2:C353,D2:D353";
+  const expected = { O2: `=COHESION.ABG.BAND(${args})`, P2: `=COHESION.ABG.ALLOCATION(${args})`, Q2: `=COHESION.ABG.RANGE(${args})`, R2: `=COHESION.ABG.EXPLAIN(${args})` };
+  for (const [address, formula] of Object.entries(expected)) assert.equal((await cell(page, "Indicators", address)).formula, formula, address);
+  for (const address of ["O3", "P200", "Q353", "R4"]) assert.equal((await cell(page, "Indicators", address)).formula, undefined, `${address} is a spilled value, not a formula`);
+  assert.equal((await cell(page, "Indicators", "P3")).numberFormat, "£#,##0");
+  const inputs = await values(page, "Indicators", "C2:D353");
+  const out = await values(page, "Indicators", "O2:R354");
+  inputs.forEach(([score, ci], i) => {
+    const [b, amount, range, notes] = out[i];
+    if (!validScore(score)) {
+      assert.match(String(b), /^#(VALUE!|N\/A)$/, `row ${i + 2}: band of ${JSON.stringify(score)}`);
+      return;
+    }
+    assert.deepEqual([b, amount, range], expectedBands(score, ci), `row ${i + 2} (score ${score} ± ${ci})`);
+    assert.ok(String(notes).includes(`→ band ${band(score)} (`), `row ${i + 2} note: ${notes}`);
+  });
+  assert.deepEqual(out[352], ["", "", "", ""], "the spill ends at row 353");
+  assert.match((await cell(page, "Indicators", "O5")).note ?? "", /must be a number; got the text "n\/a"/, "the bad score's message on its #VALUE!");
+  assert.deepEqual(await userCells(page, "Indicators", { from: 14, to: 17 }), before, "every cell outside O:R is unchanged");
+});
+
+test("Check an area: a score and the four proxies give the band, allocation, family type, family group and the rule that fired; bad values give clear errors; About lists the funding as printed", async ({ page, server }) => {
+  await openPreview(page, server);
+  const form = page.getByRole("region", { name: "Check an area" });
+  const status = form.getByRole("status");
+  await status.getByText("Enter a score or the four proxies.").waitFor();
+  const fill = (label, v) => form.getByLabel(label, { exact: true }).fill(v);
+  await fill("Get on well together (%)", "62.4");
+  await fill("Confidence interval (±, points)", "1");
+  await fill("NVQ4+ share (%)", "18");
+  await fill("Rural share (%)", "10");
+  await fill("A8 workers per 10,000", "3");
+  await fill("1984 coal, textiles and steel jobs", "2400");
+  const { typeInfo } = engine();
+  const name = typeInfo(2).value.name;
+  const lines = async () => (await status.innerText()).split("\n").map((t) => t.trim()).filter(Boolean);
+  await status.getByText(/^Type 2 /).waitFor();
+  assert.deepEqual(await lines(), [
+    `Score 62.4% → band ${band(62.4)} ("below 65% but at least 60%"), £${AMOUNT[band(62.4)].toLocaleString("en-GB")}. GR ¶2.3. The interval 61.4%–63.4% stays within band 3.`,
+    `Type 2 (${name}): NVQ4+ 18% < 25 → less affluent; rural 10% < 50 → urban; A8 3 per 10,000 < 7 → stable; 1984 coal+textiles+steel jobs 2,400 ≥ 1,000 → manufacturing decline. CDF Part Two, Table 1. Type 2 → Family group b) ${name}. CDF Annex C.`,
+  ]);
+  // Bad values: the field's own message, as an alert; the other answer stays.
+  await fill("Get on well together (%)", "abc");
+  await status.getByRole("alert").filter({ hasText: /^ABG: / }).waitFor();
+  assert.equal((await lines())[0], `ABG: Score (get on well together %) must be a number; got the text "abc". Give a percentage, 0–100 (or 0–1 from an Excel % cell).`);
+  assert.match((await lines())[1], /^Type 2 /);
+  await fill("Get on well together (%)", "120");
+  await status.getByText(/got 120\.$/).waitFor();
+  assert.equal((await lines())[0], "ABG: Score (get on well together %) must be a percentage between 0 and 100 (or 0–1 as a fraction); got 120.");
+  await fill("Rural share (%)", "150");
+  await status.getByText(/^Family type: /).waitFor();
+  assert.equal((await lines())[1], "Family type: Rural share must be a percentage between 0 and 100 (or 0–1 as a fraction); got 150.");
+  await fill("Rural share (%)", "10");
+  await fill("1984 coal, textiles and steel jobs", "");
+  await status.getByText(/^Family type: 1984 coal, textiles and steel jobs are needed/).waitFor();
+  assert.match((await lines())[1], /type 2 \(≥1,000 jobs\) or type 3 \(fewer\)/);
+  // About: the £50m as printed, lines that add up to it, the caveat and the data version.
+  await page.getByRole("tab", { name: "About" }).click();
+  const table = page.getByRole("table", { name: "The £50m cohesion investment, as printed" });
+  const amounts = (await table.locator("tr td:first-child").allInnerTexts()).map((t) => Number(t.replace(/[£m]/g, "")));
+  assert.deepEqual(amounts, [34, 4.5, 3, 8, 0.5]);
+  assert.equal(amounts.reduce((a, b) => a + b, 0), 50);
+  const about = page.getByRole("region", { name: "About" });
+  await about.getByText(/We will not use these to label, straight-jacket or pigeon-hole areas/).waitFor();
+  await about.getByText(/^Framework data version \d{4}\.\d+\.\d+\.$/).waitFor();
+  await shot(page, "about");
+});
+
 test("Table tools → Family groups: Family type, Family type name and Family group per row", async ({ page, server }) => {
   await openPreview(page, server);
   await runTool(page, "Family groups");
@@ -241,6 +527,20 @@ test("Table tools → Family groups: Family type, Family type name and Family gr
     checked++;
   });
   assert.ok(checked > 300, `${checked} rows checked`);
+  // The pane's summary counts the areas by type: the same counts as the sheet's column.
+  const byType = page.getByRole("table", { name: "Areas by family type, with Table 1 averages" });
+  await byType.waitFor();
+  const counts = new Map();
+  for (const [t] of out) if (typeof t === "number") counts.set(t, (counts.get(t) ?? 0) + 1);
+  const shown = new Map();
+  for (const r of await byType.locator("tbody tr").all()) {
+    const [type, areas] = await r.locator("td").allInnerTexts();
+    if (Number(areas.replace(/,/g, ""))) shown.set(Number(/^(\d)\./.exec(type)[1]), Number(areas.replace(/,/g, "")));
+  }
+  assert.deepEqual(shown, counts, "the summary's areas per family type are the sheet's");
+  await clickCell(page, 1, 14);
+  await page.getByRole("heading", { name: "Summary" }).evaluate((el) => el.scrollIntoView({ block: "start" }));
+  await shot(page, "family-groups");
 });
 
 test("Action plan: select a row in the grid, Use the selected row, tick an issue, Insert action plan → sheet 'Action plan'", async ({ page, server }) => {
@@ -361,6 +661,8 @@ test("Peers & mix: nearest areas and the family-type mix from the sample, each w
   const names = new Set((await values(page, "Indicators", "A2:A353")).map(([v]) => v));
   const rows = await peers.locator("tbody tr").allTextContents();
   assert.equal(rows.length, 15, "15 peers by default");
+  await peers.evaluate((el) => el.scrollIntoView({ block: "center" }));
+  await shot(page, "peers-and-mix");
   await page.getByRole("button", { name: "Write peers sheet" }).click();
   await page.getByText(/Written to the new sheet "Peers /).waitFor();
   const sheet = (await hook(page, "sheets")).find((n) => n.startsWith("Peers "));

@@ -435,6 +435,22 @@ describe("scale: syncs grow with chunks, not rows; every request under the limit
 });
 
 describe("cancel", () => {
+  it("cancelled while writing: the message names exactly the rows written, and they hold results; the rest are empty", async () => {
+    const x = new ExcelStandIn().addSheet("Sheet1");
+    x.setColumns("Sheet1", "A1", sampleIndicatorColumns(30_000));
+    const controller = new AbortController();
+    const tools = createExcelTools(x.run as unknown as ExcelRun, { yieldToUi: noYield });
+    const s = await firstSource(tools);
+    const out = await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping }, (p) => p.phase === "writing" && p.done > 0 && controller.abort(), controller.signal);
+    expect(out.status).toBe("cancelled");
+    const m = /^Stopped while writing\. Rows 2–([\d,]+) of Sheet1!I:L were written; rows ([\d,]+)–30,001 were not \(those cells are empty\)\. Your cells are untouched\. Run the tool again to finish\.$/.exec(out.status === "cancelled" ? out.message : "");
+    expect(m).not.toBeNull();
+    const last = Number(m![1].replace(/,/g, ""));
+    expect(Number(m![2].replace(/,/g, ""))).toBe(last + 1);
+    expect(typeof x.getValues("Sheet1", `I${last}`)[0][0]).toBe("number");
+    expect(x.getValues("Sheet1", `I${last + 1}:L${last + 1}`)[0].every((v) => v === "" || v === null || v === undefined)).toBe(true);
+  });
+
   it("stops between chunks and writes nothing when cancelled while reading", async () => {
     const x = new ExcelStandIn().addSheet("Sheet1");
     x.setColumns("Sheet1", "A1", sampleIndicatorColumns(30_000));

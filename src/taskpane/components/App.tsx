@@ -39,14 +39,14 @@ export interface AppProps {
 export function About({ className }: { className: string }) {
   return (
     <section aria-label="About">
-      <Body1 as="p">
+      <Body1 as="p" block>
         The 2007–09 community cohesion framework in your workbook: the Commission&apos;s family types (CDF Table 1), the Area Based Grant
         cohesion bands (GR ¶2.3) and the framework&apos;s actions. Type <code>=COHESION.</code> in a cell for the functions.
       </Body1>
-      <Caption1 as="p" className={className}>
+      <Caption1 as="p" block className={className}>
         {TYPOLOGY_CAVEATS.noLabelling} (GR ¶3.6)
       </Caption1>
-      <Body1 as="p">The £{FUNDING_COMPONENTS.totalGbp / 1e6}m cohesion investment, as printed (GR ¶2.2–2.7):</Body1>
+      <Body1 as="p" block>The £{FUNDING_COMPONENTS.totalGbp / 1e6}m cohesion investment, as printed (GR ¶2.2–2.7):</Body1>
       <table aria-label="The £50m cohesion investment, as printed">
         <tbody>
           {FUNDING_COMPONENTS.lines.map((l) => (
@@ -59,10 +59,10 @@ export function About({ className }: { className: string }) {
           ))}
         </tbody>
       </table>
-      <Caption1 as="p" className={className}>
+      <Caption1 as="p" block className={className}>
         {FUNDING_COMPONENTS.footnote}
       </Caption1>
-      <Caption1 as="p">Framework data version {DATA_VERSION}.</Caption1>
+      <Caption1 as="p" block>Framework data version {DATA_VERSION}.</Caption1>
     </section>
   );
 }
