@@ -80,8 +80,11 @@ export function assessAbg(score: number, options: AbgOptions = {}): Result<AbgAs
     return fail("missing", `Basis "${basis}" needs the score's confidence interval (±); give a CI or use basis "point".`, "ci");
   }
   const half = ci ?? 0;
-  const lowerEnd = clean(Math.max(0, score - half));
-  const upperEnd = clean(Math.min(100, score + half));
+  // The ends are cleaned of binary noise (57.3 − 2.3 = 54.99999999999999 is 55), but never past the
+  // score itself: a score within 1e-9 below a cut-off (74.9999999999) keeps its own band at the
+  // ends of a zero-width interval, so ABG.RANGE always agrees with ABG.BAND (found by fast-check).
+  const lowerEnd = half === 0 ? score : Math.min(score, clean(Math.max(0, score - half)));
+  const upperEnd = half === 0 ? score : Math.max(score, clean(Math.min(100, score + half)));
   const basisScore = basis === "lower" ? lowerEnd : basis === "upper" ? upperEnd : score;
   const band = abgBand(basisScore);
   const bandAtLower = abgBand(lowerEnd);

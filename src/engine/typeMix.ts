@@ -76,6 +76,6 @@ export function typeMix(
     return fail("invalid", "The sub-area columns (NVQ4+, rural, A8, jobs, population) must have the same number of rows.");
   }
   if (n === 0) return fail("missing", "No sub-areas given.");
-  const types = typologyColumn(nvq4, rural, a8, jobs1984, null, options).map((t): Result<FamilyType> => (t.ok ? ok(t.value.type, "") : t));
+  const types = typologyColumn(nvq4, rural, a8, jobs1984, null, options ?? {}).map((t): Result<FamilyType> => (t.ok ? ok(t.value.type, "") : t));
   return typeMixOfRows(types, population);
 }

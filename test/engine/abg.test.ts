@@ -109,3 +109,17 @@ describe("FUNDING_COMPONENTS (decision A21)", () => {
     expect(FUNDING_COMPONENTS.footnote).toMatch(/"the remaining £8m"/);
   });
 });
+
+describe("a score within 1e-9 below a cut-off (found by fast-check)", () => {
+  it("keeps its own band at the ends of a zero-width interval: RANGE agrees with BAND", () => {
+    const { assessAbg } = require("../../src/engine") as typeof import("../../src/engine");
+    for (const [score, band] of [[74.9999999999, 5], [54.9999999999, 1]] as const) {
+      for (const ci of [null, 0]) {
+        for (const basis of ci === null ? (["point"] as const) : (["point", "lower", "upper"] as const)) {
+          const r = assessAbg(score, { ci, basis });
+          expect(r.ok && [r.value.band, r.value.bandAtLower, r.value.bandAtUpper, r.value.uncertain]).toEqual([band, band, band, false]);
+        }
+      }
+    }
+  });
+});

@@ -169,7 +169,7 @@ export function detectIssues(
     const badComparator = validateValues(comparator.values, "values");
     if (badComparator !== undefined) return badComparator;
   }
-  if (comparator.kind === "national" && comparator.benchmarks !== undefined) {
+  if (comparator.kind === "national" && comparator.benchmarks !== undefined && comparator.benchmarks !== null) {
     for (const [key, id] of Object.entries(comparator.benchmarks)) {
       const def = BY_ID.get(key as IndicatorId);
       if (def === undefined) return fail("notFound", `Unknown indicator "${key}" in benchmarks.`, "benchmarks");

@@ -38,9 +38,7 @@ export function dissimilarity(groupA: readonly number[], groupB: readonly number
   }
   if (!(a > 0)) return fail("invalid", "Group A counts total 0; each group needs a total above 0.", "groupA");
   if (!(b > 0)) return fail("invalid", "Group B counts total 0; each group needs a total above 0.", "groupB");
-  let s = 0;
-  for (let i = 0; i < groupA.length; i++) s += Math.abs(groupA[i] / a - groupB[i] / b);
-  const d = clamp01(s / 2);
+  const d = clamp01(twoGroupD(groupA, groupB));
   const warnings: Warning[] = [];
   if (groupA.length === 1) warnings.push({ code: "oneUnit", message: "Only one unit was given, so D is 0 by construction." });
   return ok(
@@ -80,19 +78,57 @@ export function dissimilarityVsRest(group: readonly number[], total: readonly nu
   if (!(t > 0)) return fail("invalid", "Total counts sum to 0; the population total T must be above 0.", "total");
   if (!(x > 0)) return fail("invalid", "Group counts sum to 0; D is undefined when the group is absent from every unit (P = 0).", "group");
   if (!(x < t)) return fail("invalid", "Group counts equal the totals in every unit; D is undefined when the group is everyone (P = 1).", "group");
-  const p = x / t;
-  let s = 0;
-  for (let i = 0; i < group.length; i++) {
-    const ti = total[i];
-    const pi = ti > 0 ? group[i] / ti : 0; // pysal: zero-population units give p_i = 0
-    s += ti * Math.abs(pi - p);
-  }
-  const d = clamp01(s / (2 * t * p * (1 - p)));
+  // D vs the rest is the two-group D between the group and the rest of each unit (r_i = t_i − x_i):
+  // Σ t_i|p_i − P| / (2TP(1 − P)) = ½ Σ|x_i/X − r_i/R|. Computed that way, P never appears, so neither
+  // P underflowing (a group of 5e-324 in 250 gave NaN) nor 1 − P cancelling (totals near 1e308 lost
+  // eight digits) can spoil it; both found by fast-check.
+  const rest = group.map((g, i) => total[i] - g);
+  const d = clamp01(twoGroupD(group, rest));
   const warnings: Warning[] = [];
   if (group.length === 1) warnings.push({ code: "oneUnit", message: "Only one unit was given, so D is 0 by construction." });
   return ok(
     d,
-    `Index of dissimilarity, group vs rest, D = Σ t_i|p_i − P| / (2TP(1 − P)) over ${group.length} units, X = ${fmt(x)}, T = ${fmt(t)}, P = ${fmt(p, 4)}: ${fmt(d, 4)}.`,
+    `Index of dissimilarity, group vs rest, D = Σ t_i|p_i − P| / (2TP(1 − P)) over ${group.length} units, X = ${fmt(x)}, T = ${fmt(t)}, P = ${fmt(x / t, 4)}: ${fmt(d, 4)}.`,
     warnings,
   );
+}
+
+/** Sums between these are computed directly; beyond them, in units of the largest count. */
+const SAFE_MIN = 1e-250;
+const SAFE_MAX = 1e250;
+
+/** The largest of counts already checked (finite, ≥ 0, at least one); a loop, not Math.max(...), for long lists. */
+function largest(xs: readonly number[]): number {
+  let m = 0;
+  for (const x of xs) if (x > m) m = x;
+  return m;
+}
+
+/** Σ xs / scale, for sums that would overflow unscaled. */
+function sumScaled(xs: readonly number[], scale: number): number {
+  let t = 0;
+  for (const x of xs) t += x / scale;
+  return t;
+}
+
+/**
+ * ½ Σ|a_i/A − b_i/B| for counts already checked (finite, ≥ 0, each group's total above 0). D is the
+ * same when either group's counts are all multiplied by one number, so a total outside 1e-250–1e250
+ * is summed in units of the group's largest count: no total overflows or underflows (found by
+ * fast-check: counts of 1e308 summed to Infinity and gave D = 0 where it is 0.5).
+ */
+function twoGroupD(groupA: readonly number[], groupB: readonly number[]): number {
+  let a = 0;
+  let b = 0;
+  for (let i = 0; i < groupA.length; i++) {
+    a += groupA[i];
+    b += groupB[i];
+  }
+  const sa = a > SAFE_MIN && a < SAFE_MAX ? 1 : largest(groupA);
+  const sb = b > SAFE_MIN && b < SAFE_MAX ? 1 : largest(groupB);
+  if (sa !== 1) a = sumScaled(groupA, sa);
+  if (sb !== 1) b = sumScaled(groupB, sb);
+  let s = 0;
+  for (let i = 0; i < groupA.length; i++) s += Math.abs(groupA[i] / sa / a - groupB[i] / sb / b);
+  return s / 2;
 }

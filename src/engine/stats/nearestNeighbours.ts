@@ -80,6 +80,9 @@ export interface NeighbourModel {
 }
 
 const MAX_LISTED = 5;
+/** The largest min-max distance computed (its square, summed over columns, stays finite). */
+const MAX_MINMAX_DISTANCE = 1e150;
+
 /** Distances are compared on a grid of 1e-12 of the farthest distance: closer than that is a tie. */
 const TIE_GRID = 1e12;
 
@@ -229,6 +232,12 @@ export function prepareNeighbours(
     }
     if (!(total > 0)) return fail("invalid", "Weights are all 0; at least one indicator needs a weight above 0.", "weights");
   }
+  let maxWeight = 0;
+  for (let j = 0; j < m; j++) maxWeight = Math.max(maxWeight, weights[j]);
+  // Min-max distances are on the [0, weight] scale itself, so their squares must stay finite.
+  if (method === "minmax" && maxWeight * Math.sqrt(m) > MAX_MINMAX_DISTANCE) {
+    return fail("invalid", `Weights up to ${maxWeight} are too large for min-max distances (their squares overflow); weights are relative, so divide them all by the same number.`, "weights");
+  }
 
   // ---- column statistics, once: count, min, max, mean (shifted by min), population SD (two-pass)
   const coords = new Float64Array(n * m);
@@ -258,15 +267,18 @@ export function prepareNeighbours(
       if (min === max) flat.push(j);
       continue; // contributes 0 to every distance
     }
-    let shiftedSum = 0;
-    for (let i = 0; i < n; i++) if (present[i * m + j] === 1) shiftedSum += values[i * m + j] - min;
-    const meanShift = shiftedSum / count; // mean − min
-    const w = weights[j];
+    // In units of the column's span, u = (x − min)/(max − min) ∈ [0, 1]: z-scores and min-max scaling
+    // are the same in these units, and no sum can overflow (found by fast-check: a column holding
+    // −1e308, 0, 0 summed to Infinity and gave NaN distances).
+    const span = max - min;
+    let uSum = 0;
+    for (let i = 0; i < n; i++) if (present[i * m + j] === 1) uSum += (values[i * m + j] - min) / span;
+    const uMean = uSum / count;
     if (method === "zscore") {
       let ss = 0;
       for (let i = 0; i < n; i++) {
         if (present[i * m + j] === 0) continue;
-        const d = values[i * m + j] - min - meanShift;
+        const d = (values[i * m + j] - min) / span - uMean;
         ss += d * d;
       }
       const sd = Math.sqrt(ss / count);
@@ -274,17 +286,18 @@ export function prepareNeighbours(
         flat.push(j);
         continue;
       }
-      const scale = w / sd;
+      // Weights relative to the largest: z-score distances are rebased, so only their ratios count, and
+      // a weight of 1e300 cannot overflow a distance.
+      const scale = weights[j] / maxWeight / sd;
       for (let i = 0; i < n; i++) {
         const k = i * m + j;
-        coords[k] = present[k] === 1 ? (values[k] - min - meanShift) * scale : 0; // missing → z = 0 (mean imputation)
+        coords[k] = present[k] === 1 ? ((values[k] - min) / span - uMean) * scale : 0; // missing → z = 0 (mean imputation)
       }
     } else {
-      const scale = w / (max - min);
-      const meanCoord = meanShift * scale;
+      const w = weights[j];
       for (let i = 0; i < n; i++) {
         const k = i * m + j;
-        coords[k] = present[k] === 1 ? (values[k] - min) * scale : meanCoord; // missing → scaled column mean
+        coords[k] = (present[k] === 1 ? (values[k] - min) / span : uMean) * w; // missing → scaled column mean
       }
     }
   }

@@ -130,3 +130,12 @@ describe("dissimilarityVsRest (single-group form, pysal; Massey & Denton 1988)",
     });
   });
 });
+
+describe("extreme magnitudes (found by fast-check)", () => {
+  it("totals that overflow, a group that underflows, and totals near 1e308 give the definition's D", () => {
+    expect(val(dissimilarity([0, 1e308, 1e308, 0], [0, 0, 1e308, 1e308]))).toBeCloseTo(0.5, 12);
+    expect(val(dissimilarityVsRest([5e-324], [250]))).toBe(0); // one unit
+    expect(val(dissimilarityVsRest([5e-324, 0], [250, 250]))).toBeCloseTo(0.5, 12); // all the group in unit 1, the rest split evenly
+    expect(val(dissimilarityVsRest([0, 1e308, 0], [1e300, 1e308, 0]))).toBe(1);
+  });
+});

@@ -284,3 +284,18 @@ describe("nearestNeighbours bad input", () => {
     expect(e.message).toMatch(/"A" has no value for any weighted indicator/);
   });
 });
+
+describe("extreme magnitudes (found by fast-check)", () => {
+  it("a column holding −1e308 and 0 gives finite distances, as the same column scaled down does", () => {
+    const big = val(nearestNeighbours(["A", "B", "C"], [[-1e308], [0], [0]], "A"));
+    const small = val(nearestNeighbours(["A", "B", "C"], [[-1], [0], [0]], "A"));
+    expect(big).toEqual(small);
+    for (const p of big) expect(Number.isFinite(p.distance)).toBe(true);
+  });
+  it("z-score weights are relative (1e300 each gives the same as 1 each); min-max refuses weights whose squares overflow", () => {
+    const rows = [[1, 5], [2, 3], [4, 4], [8, 1]];
+    const names = ["A", "B", "C", "D"];
+    expect(val(nearestNeighbours(names, rows, "A", { weights: [1e300, 1e300] }))).toEqual(val(nearestNeighbours(names, rows, "A", { weights: [1, 1] })));
+    err(nearestNeighbours(names, rows, "A", { method: "minmax", weights: [1e300, 1] }), "invalid");
+  });
+});
