@@ -390,10 +390,18 @@ function addLga(result: Recommendation, issues: readonly IssueCode[], direct: Re
     }
     return byItem;
   };
+  /** The fields an item's tally gives its ranked entry (actions and case studies alike). */
+  const reach = (entry: Tally) => ({
+    issues: [...entry.issues].sort((a, b) => ISSUE_ORDER(a) - ISSUE_ORDER(b)),
+    directIssues: [...entry.direct].sort(),
+    via: [...entry.via].sort(),
+    count: entry.issues.size + entry.direct.size,
+    inferred: entry.direct.size === 0,
+  });
 
   const recTally = tally((iss) => iss.recommendations);
   const lgaActions: RankedLgaAction[] = LGA_RECOMMENDATIONS.filter((rec) => recTally.has(rec.code)).map((rec) => {
-    const entry = recTally.get(rec.code) ?? empty();
+    const entry = recTally.get(rec.code)!; // filtered to the tallied ones
     return {
       origin: "lga2019",
       rank: 0,
@@ -404,11 +412,7 @@ function addLga(result: Recommendation, issues: readonly IssueCode[], direct: Re
       wording: rec.wording,
       section: rec.section,
       items: rec.items,
-      issues: [...entry.issues].sort((a, b) => ISSUE_ORDER(a) - ISSUE_ORDER(b)),
-      directIssues: [...entry.direct].sort(),
-      via: [...entry.via].sort(),
-      count: entry.issues.size + entry.direct.size,
-      inferred: entry.direct.size === 0,
+      ...reach(entry),
       source: rec.source,
     };
   });
@@ -418,7 +422,7 @@ function addLga(result: Recommendation, issues: readonly IssueCode[], direct: Re
 
   const csTally = tally((iss) => iss.caseStudies);
   const caseStudies: RankedCaseStudy[] = LGA_CASE_STUDIES.filter((cs) => csTally.has(cs.code)).map((cs) => {
-    const entry = csTally.get(cs.code) ?? empty();
+    const entry = csTally.get(cs.code)!;
     return {
       rank: 0,
       code: cs.code,
@@ -428,11 +432,7 @@ function addLga(result: Recommendation, issues: readonly IssueCode[], direct: Re
       section: cs.section,
       themes: cs.themes,
       summary: cs.summary,
-      issues: [...entry.issues].sort((a, b) => ISSUE_ORDER(a) - ISSUE_ORDER(b)),
-      directIssues: [...entry.direct].sort(),
-      via: [...entry.via].sort(),
-      count: entry.issues.size + entry.direct.size,
-      inferred: entry.direct.size === 0,
+      ...reach(entry),
       source: cs.source,
     };
   });
