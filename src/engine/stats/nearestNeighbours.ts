@@ -272,13 +272,18 @@ export function prepareNeighbours(
     // −1e308, 0, 0 summed to Infinity and gave NaN distances).
     const span = max - min;
     let uSum = 0;
-    for (let i = 0; i < n; i++) if (present[i * m + j] === 1) uSum += (values[i * m + j] - min) / span;
+    for (let i = 0; i < n; i++) {
+      const k = i * m + j;
+      if (present[k] === 0) continue;
+      values[k] = (values[k] - min) / span; // this column's values are read in these units from here on
+      uSum += values[k];
+    }
     const uMean = uSum / count;
     if (method === "zscore") {
       let ss = 0;
       for (let i = 0; i < n; i++) {
         if (present[i * m + j] === 0) continue;
-        const d = (values[i * m + j] - min) / span - uMean;
+        const d = values[i * m + j] - uMean;
         ss += d * d;
       }
       const sd = Math.sqrt(ss / count);
@@ -291,13 +296,13 @@ export function prepareNeighbours(
       const scale = weights[j] / maxWeight / sd;
       for (let i = 0; i < n; i++) {
         const k = i * m + j;
-        coords[k] = present[k] === 1 ? ((values[k] - min) / span - uMean) * scale : 0; // missing → z = 0 (mean imputation)
+        coords[k] = present[k] === 1 ? (values[k] - uMean) * scale : 0; // missing → z = 0 (mean imputation)
       }
     } else {
       const w = weights[j];
       for (let i = 0; i < n; i++) {
         const k = i * m + j;
-        coords[k] = (present[k] === 1 ? (values[k] - min) / span : uMean) * w; // missing → scaled column mean
+        coords[k] = (present[k] === 1 ? values[k] : uMean) * w; // missing → scaled column mean
       }
     }
   }
