@@ -12,15 +12,19 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { renderHelp } = require("./scripts/help-page");
 
+const { resolveProdUrl } = require("./scripts/prod-url");
+
 const URL_DEV = "https://localhost:3000/";
-// Where the production build is hosted. Change this (and nothing else) before deploying; see README "Deploy".
-const URL_PROD = process.env.COHESION_URL_PROD || "https://cohesion-toolkit.example.org/";
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const OFFICE_JS_LOCAL = "/office-js/office.js";
 
 /** Rewrites the dev URL in emitted text assets (functions.json helpUrls, manifests) for production. */
 class RewriteUrlsPlugin {
+  constructor(urlProd) {
+    this.urlProd = urlProd;
+  }
   apply(compiler) {
+    const URL_PROD = this.urlProd;
     compiler.hooks.thisCompilation.tap("RewriteUrlsPlugin", (compilation) => {
       compilation.hooks.processAssets.tap({ name: "RewriteUrlsPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT }, (assets) => {
         for (const name of Object.keys(assets)) {
@@ -58,6 +62,8 @@ function httpsOptions() {
 
 module.exports = (env, options) => {
   const dev = options.mode !== "production";
+  // Where the production build is hosted: COHESION_URL_PROD, checked (README "Deploy"). Throws with what to set.
+  const URL_PROD = dev ? null : resolveProdUrl(process.env.COHESION_URL_PROD);
   const https = dev && process.env.COHESION_HTTP !== "1" ? httpsOptions() : null;
   return {
     devtool: dev ? "source-map" : false,
@@ -112,16 +118,20 @@ module.exports = (env, options) => {
         patterns: [
           { from: "assets/icon-*.png", to: "assets/[name][ext]", info: { minimized: true } },
           { from: "manifest.xml", to: "manifest.xml", info: { minimized: true } },
-          {
-            from: "manifest.xml",
-            to: "manifest.prod.xml",
-            info: { minimized: true },
-            transform: (content) => content.toString().split(URL_DEV).join(URL_PROD),
-          },
+          ...(dev
+            ? []
+            : [
+                {
+                  from: "manifest.xml",
+                  to: "manifest.prod.xml",
+                  info: { minimized: true },
+                  transform: (content) => content.toString().split(URL_DEV).join(URL_PROD),
+                },
+              ]),
         ],
       }),
       new HelpPagePlugin(),
-      ...(dev ? [] : [new RewriteUrlsPlugin()]),
+      ...(dev ? [] : [new RewriteUrlsPlugin(URL_PROD)]),
     ],
     devServer: {
       hot: false,

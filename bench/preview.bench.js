@@ -61,7 +61,8 @@ async function blankOnce(browser, url) {
 function bundleSizes() {
   const dist = path.join(h.root, "dist");
   if (!fs.existsSync(path.join(dist, "taskpane.js")) || !fs.existsSync(path.join(dist, "functions.js"))) {
-    const r = spawnSync(process.execPath, [path.join(h.root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production"], { cwd: h.root, encoding: "utf8" });
+    const env = { ...process.env, COHESION_URL_PROD: process.env.COHESION_URL_PROD || require("../scripts/prod-url").TEST_PROD_URL };
+    const r = spawnSync(process.execPath, [path.join(h.root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production"], { cwd: h.root, encoding: "utf8", env });
     if (r.status !== 0) throw new Error(`production build failed:\n${r.stdout}${r.stderr}`.slice(-2000));
   }
   const size = (f) => {

@@ -202,7 +202,8 @@ function bundledPackagesFromStats(stats) {
 function bundledPackages() {
   const out = path.join(os.tmpdir(), `cohesion-webpack-stats-${process.pid}.json`);
   const webpack = path.join(root, "node_modules", "webpack-cli", "bin", "cli.js");
-  const r = spawnSync(process.execPath, [webpack, "--mode", "production", `--json=${out}`], { cwd: root, encoding: "utf8", maxBuffer: 64 << 20 });
+  const env = { ...process.env, COHESION_URL_PROD: process.env.COHESION_URL_PROD || require("./prod-url").TEST_PROD_URL };
+  const r = spawnSync(process.execPath, [webpack, "--mode", "production", `--json=${out}`], { cwd: root, encoding: "utf8", maxBuffer: 64 << 20, env });
   if (r.status !== 0 || !fs.existsSync(out)) throw new Error(`webpack failed (exit ${r.status}): ${(r.stderr || r.stdout).slice(-2000)}`);
   try {
     return bundledPackagesFromStats(JSON.parse(fs.readFileSync(out, "utf8")));

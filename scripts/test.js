@@ -5,6 +5,7 @@
 const { spawnSync } = require("child_process");
 const fs = require("fs");
 const path = require("path");
+const { TEST_PROD_URL } = require("./prod-url");
 
 const root = path.resolve(__dirname, "..");
 const artifacts = path.join(root, "test-artifacts");
@@ -38,7 +39,8 @@ function step(label, cmd, args, options) {
 }
 
 step("typecheck (tsc --noEmit, strict)", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"], { quiet: true });
-step("production build (webpack)", bin("webpack"), ["--mode", "production"], { quiet: true });
+// The production host is a required setting (scripts/prod-url.js); tests build for a host reserved for testing.
+step("production build (webpack)", bin("webpack"), ["--mode", "production"], { quiet: true, env: { COHESION_URL_PROD: TEST_PROD_URL } });
 step("command-line build (tsc -p tsconfig.cli.json)", bin("tsc"), ["-p", "tsconfig.cli.json"], { quiet: true });
 
 const jestJson = path.join(artifacts, "jest.json");
