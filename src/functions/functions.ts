@@ -41,7 +41,7 @@ import {
 import { asMatrix, cells, commonShape, dropBlankRows, flatten, guard, invalidArgument, numbers, option, reshape, scalarNumber, spill, toExcelError } from "./adapter";
 
 
-function typology(nvq4: any[][], rural: any[][], a8: any[][], jobs1984: any[][] | null | undefined, singleIssue: any[][] | null | undefined, scale: string | null | undefined, boundaryMode: string | null | undefined) {
+function typology(nvq4: any[][], rural: any[][], a8: any[][], jobs1984: any[][] | null | undefined, scale: string | null | undefined, boundaryMode: string | null | undefined, singleIssue: any[][] | null | undefined) {
   const m = { nvq4: asMatrix(nvq4), rural: asMatrix(rural), a8: asMatrix(a8), jobs1984: asMatrix(jobs1984), singleIssue: asMatrix(singleIssue) };
   const shape = commonShape(m);
   const results = typologyColumn(flatten(m.nvq4, shape) ?? [null], flatten(m.rural, shape) ?? [null], flatten(m.a8, shape) ?? [null], flatten(m.jobs1984, shape), flatten(m.singleIssue, shape), {
@@ -51,7 +51,7 @@ function typology(nvq4: any[][], rural: any[][], a8: any[][], jobs1984: any[][] 
   return { results, shape };
 }
 
-function abg(score: any[][], ci: any[][] | null | undefined, basis: string | null | undefined, scale: string | null | undefined) {
+function abg(score: any[][], ci: any[][] | null | undefined, scale: string | null | undefined, basis: string | null | undefined) {
   const m = { score: asMatrix(score), ci: asMatrix(ci) };
   const shape = commonShape(m);
   const results = abgColumn(flatten(m.score, shape) ?? [null], flatten(m.ci, shape), {
@@ -75,7 +75,7 @@ function abg(score: any[][], ci: any[][] | null | undefined, basis: string | nul
  */
 export function familyType(nvq4: any[][], rural: any[][], a8: any[][], jobs1984?: any[][], scale?: string, boundaryMode?: string): number[][] {
   return guard(() => {
-    const { results, shape } = typology(nvq4, rural, a8, jobs1984, null, scale, boundaryMode);
+    const { results, shape } = typology(nvq4, rural, a8, jobs1984, scale, boundaryMode, null);
     return spill(reshape(cells(results, (v) => v.type), shape));
   });
 }
@@ -88,14 +88,14 @@ export function familyType(nvq4: any[][], rural: any[][], a8: any[][], jobs1984?
  * @param rural Share of the population in rural settlements and larger market towns, % (0–100 or 0–1).
  * @param a8 A8 workers per 10,000 population.
  * @param [jobs1984] Coal + textiles + steel jobs combined in 1984 (needed only for stable less affluent urban areas).
- * @param [singleIssue] TRUE if the area (type 5–9) has tensions arising from a single issue (thematic group e). Never inferred.
  * @param [scale] "auto" (default), "percent" or "fraction".
  * @param [boundaryMode] "inclusive" (default) or "exclusive".
+ * @param [singleIssue] TRUE if the area (type 5–9) has tensions arising from a single issue (thematic group e). Never inferred.
  * @returns "a" to "e", or "" when the type has no family group.
  */
-export function familyGroup(nvq4: any[][], rural: any[][], a8: any[][], jobs1984?: any[][], singleIssue?: any[][], scale?: string, boundaryMode?: string): string[][] {
+export function familyGroup(nvq4: any[][], rural: any[][], a8: any[][], jobs1984?: any[][], scale?: string, boundaryMode?: string, singleIssue?: any[][]): string[][] {
   return guard(() => {
-    const { results, shape } = typology(nvq4, rural, a8, jobs1984, singleIssue, scale, boundaryMode);
+    const { results, shape } = typology(nvq4, rural, a8, jobs1984, scale, boundaryMode, singleIssue);
     return spill(reshape(cells(results, (v) => v.group ?? ""), shape));
   });
 }
@@ -108,14 +108,14 @@ export function familyGroup(nvq4: any[][], rural: any[][], a8: any[][], jobs1984
  * @param rural Rural share, % (0–100 or 0–1).
  * @param a8 A8 workers per 10,000 population.
  * @param [jobs1984] Coal + textiles + steel jobs combined in 1984.
- * @param [singleIssue] TRUE if a type 5–9 area has a single-issue tension.
  * @param [scale] "auto" (default), "percent" or "fraction".
  * @param [boundaryMode] "inclusive" (default) or "exclusive".
+ * @param [singleIssue] TRUE if a type 5–9 area has a single-issue tension.
  * @returns The explanation for each row.
  */
-export function familyTypeExplain(nvq4: any[][], rural: any[][], a8: any[][], jobs1984?: any[][], singleIssue?: any[][], scale?: string, boundaryMode?: string): string[][] {
+export function familyTypeExplain(nvq4: any[][], rural: any[][], a8: any[][], jobs1984?: any[][], scale?: string, boundaryMode?: string, singleIssue?: any[][]): string[][] {
   return guard(() => {
-    const { results, shape } = typology(nvq4, rural, a8, jobs1984, singleIssue, scale, boundaryMode);
+    const { results, shape } = typology(nvq4, rural, a8, jobs1984, scale, boundaryMode, singleIssue);
     return reshape(
       results.map((r) =>
         r.ok ? [r.explanation, ...r.warnings.map((w) => `Warning: ${w.message}`)].join(" ") : `No result: ${r.error.message}`,
@@ -167,13 +167,13 @@ export function typeInfoFn(type: any[][], field?: string): any[][] {
  * @helpurl https://localhost:3000/help.html#cohesionabgband
  * @param score % who agree people from different backgrounds get on well together (BVPI / NI 1), 0–100 or 0–1. A single cell or a column.
  * @param [ci] 95% confidence-interval half-width (±), same scale as the score. Needed for basis "lower"/"upper".
- * @param [basis] "point" (default: the score), "lower" (score − ci) or "upper" (score + ci).
  * @param [scale] "auto" (default), "percent" or "fraction".
+ * @param [basis] "point" (default: the score), "lower" (score − ci) or "upper" (score + ci).
  * @returns Band 0–5 for each row.
  */
-export function abgBandFn(score: any[][], ci?: any[][], basis?: string, scale?: string): number[][] {
+export function abgBandFn(score: any[][], ci?: any[][], scale?: string, basis?: string): number[][] {
   return guard(() => {
-    const { results, shape } = abg(score, ci, basis, scale);
+    const { results, shape } = abg(score, ci, scale, basis);
     return spill(reshape(cells(results, (v) => v.band), shape));
   });
 }
@@ -184,13 +184,13 @@ export function abgBandFn(score: any[][], ci?: any[][], basis?: string, scale?: 
  * @helpurl https://localhost:3000/help.html#cohesionabgallocation
  * @param score % who agree people from different backgrounds get on well together, 0–100 or 0–1. A single cell or a column.
  * @param [ci] 95% confidence-interval half-width (±), same scale as the score.
- * @param [basis] "point" (default), "lower" (score − ci) or "upper" (score + ci).
  * @param [scale] "auto" (default), "percent" or "fraction".
+ * @param [basis] "point" (default), "lower" (score − ci) or "upper" (score + ci).
  * @returns Allocation in £ for each row (2008-2011 settlement; period split not stated).
  */
-export function abgAllocationFn(score: any[][], ci?: any[][], basis?: string, scale?: string): number[][] {
+export function abgAllocationFn(score: any[][], ci?: any[][], scale?: string, basis?: string): number[][] {
   return guard(() => {
-    const { results, shape } = abg(score, ci, basis, scale);
+    const { results, shape } = abg(score, ci, scale, basis);
     return spill(reshape(cells(results, (v) => v.amountGbp), shape));
   });
 }
@@ -203,14 +203,14 @@ const RANGE_OUTPUTS = ["bands", "uncertain", "min", "max"] as const;
  * @helpurl https://localhost:3000/help.html#cohesionabgrange
  * @param score % who agree people from different backgrounds get on well together, 0–100 or 0–1. A single cell or a column.
  * @param ci 95% confidence-interval half-width (±), same scale as the score.
- * @param [output] "bands" (default: text such as "2–3"), "uncertain" (TRUE/FALSE), "min" or "max" (the smallest or largest allocation in £ across the interval).
  * @param [scale] "auto" (default), "percent" or "fraction".
+ * @param [output] "bands" (default: text such as "2–3"), "uncertain" (TRUE/FALSE), "min" or "max" (the smallest or largest allocation in £ across the interval).
  * @returns One value per row.
  */
-export function abgRangeFn(score: any[][], ci: any[][], output?: string, scale?: string): any[][] {
+export function abgRangeFn(score: any[][], ci: any[][], scale?: string, output?: string): any[][] {
   return guard(() => {
     const what = option(output, RANGE_OUTPUTS, "bands", "output");
-    const { results, shape } = abg(score, ci, null, scale);
+    const { results, shape } = abg(score, ci, scale, null);
     return reshape(
       cells(results, (v) => (what === "bands" ? v.rangeText : what === "uncertain" ? v.uncertain : what === "min" ? v.amountMinGbp : v.amountMaxGbp)),
       shape,
@@ -224,13 +224,13 @@ export function abgRangeFn(score: any[][], ci: any[][], output?: string, scale?:
  * @helpurl https://localhost:3000/help.html#cohesionabgexplain
  * @param score % who agree people from different backgrounds get on well together, 0–100 or 0–1.
  * @param [ci] 95% confidence-interval half-width (±).
- * @param [basis] "point" (default), "lower" or "upper".
  * @param [scale] "auto" (default), "percent" or "fraction".
+ * @param [basis] "point" (default), "lower" or "upper".
  * @returns The explanation for each row.
  */
-export function abgExplainFn(score: any[][], ci?: any[][], basis?: string, scale?: string): string[][] {
+export function abgExplainFn(score: any[][], ci?: any[][], scale?: string, basis?: string): string[][] {
   return guard(() => {
-    const { results, shape } = abg(score, ci, basis, scale);
+    const { results, shape } = abg(score, ci, scale, basis);
     return reshape(
       results.map((r) => (r.ok ? [r.explanation, ...r.warnings.filter((w) => w.code !== "bandUncertain").map((w) => `Warning: ${w.message}`)].join(" ") : `No result: ${r.error.message}`)),
       shape,
@@ -244,11 +244,11 @@ export function abgExplainFn(score: any[][], ci?: any[][], basis?: string, scale
  * @helpurl https://localhost:3000/help.html#cohesionabgsummary
  * @param scores The column of "get on well together" scores.
  * @param [ci] The column of 95% CI half-widths (±), or one value for all.
- * @param [basis] "point" (default), "lower" or "upper".
  * @param [scale] "auto" (default), "percent" or "fraction".
+ * @param [basis] "point" (default), "lower" or "upper".
  * @returns A table: band, areas, £; then total, programme, share and uncertain rows.
  */
-export function abgSummaryFn(scores: any[][], ci?: any[][], basis?: string, scale?: string): any[][] {
+export function abgSummaryFn(scores: any[][], ci?: any[][], scale?: string, basis?: string): any[][] {
   return guard(() => {
     const m = { scores: asMatrix(scores), ci: asMatrix(ci) };
     const shape = commonShape(m);
@@ -276,13 +276,13 @@ export function abgSummaryFn(scores: any[][], ci?: any[][], basis?: string, scal
  * @param p Survey percentage, 0–100 (or 0–1 from a % cell). A single cell or a column.
  * @param n Sample size (respondents), more than 0. A single cell or a column.
  * @param [deff] Design effect, 1 or more (default 1). The interval widens by about √deff.
+ * @param [scale] How to read p: "auto" (default: a column all within 0–1 is fractions), "percent" (0.5 means 0.5%) or "fraction".
  * @param [level] Confidence level between 0 and 1 (default 0.95).
  * @param [method] "wilson" (default) or "normal".
  * @param [output] "interval" (default: lower and upper), "all" (lower, upper, half-width) or "halfwidth".
- * @param [scale] How to read p: "auto" (default: a column all within 0–1 is fractions), "percent" (0.5 means 0.5%) or "fraction".
  * @returns One row per percentage.
  */
-export function surveyCiFn(p: any[][], n: any[][], deff?: any[][], level?: number, method?: string, output?: string, scale?: string): number[][] {
+export function surveyCiFn(p: any[][], n: any[][], deff?: any[][], scale?: string, level?: number, method?: string, output?: string): number[][] {
   return guard(() => {
     const m = { p: asMatrix(p), n: asMatrix(n), deff: asMatrix(deff) };
     const shape = commonShape(m);

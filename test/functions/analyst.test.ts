@@ -12,27 +12,27 @@ describe("COHESION.SURVEYCI", () => {
   });
   it("scale: a lone 0.6 is 60% under auto and \"fraction\", 0.6% under \"percent\"", () => {
     expect(round(F.surveyCiFn([[0.6]], [[800]]))).toEqual([[56.57, 63.34]]);
-    expect(round(F.surveyCiFn([[0.6]], [[800]], undefined, undefined, undefined, undefined, "fraction"))).toEqual([[56.57, 63.34]]);
-    const pct = F.surveyCiFn([[0.6]], [[800]], undefined, undefined, undefined, undefined, "percent");
+    expect(round(F.surveyCiFn([[0.6]], [[800]], undefined, "fraction"))).toEqual([[56.57, 63.34]]);
+    const pct = F.surveyCiFn([[0.6]], [[800]], undefined, "percent");
     expect(pct[0][0]).toBeLessThan(0.6);
     expect(pct[0][1]).toBeGreaterThan(0.6);
     expect(pct[0][1]).toBeLessThan(2);
-    expect(String(show(F.surveyCiFn([[60]], [[800]], undefined, undefined, undefined, undefined, "pct")))).toMatch(/#VALUE! scale must be/);
+    expect(String(show(F.surveyCiFn([[60]], [[800]], undefined, "pct")))).toMatch(/#VALUE! scale must be/);
   });
   it("normal approximation matches Ipsos MORI's worked example (60%, n = 800 → ±3.4)", () => {
-    expect(round(F.surveyCiFn([[60]], [[800]], undefined, undefined, "normal", "halfwidth"), 1)).toEqual([[3.4]]);
+    expect(round(F.surveyCiFn([[60]], [[800]], undefined, undefined, undefined, "normal", "halfwidth"), 1)).toEqual([[3.4]]);
   });
   it("a design effect widens the interval by about √deff, and a column spills one row per value", () => {
-    const plain = F.surveyCiFn(col(60, 40), [[800]], undefined, undefined, "normal", "halfwidth");
-    const fraction = F.surveyCiFn([[0.6]], [[800]], undefined, undefined, "normal", "halfwidth"); // a % cell
-    const deff = F.surveyCiFn([[60]], [[800]], [[2]], undefined, "normal", "halfwidth");
+    const plain = F.surveyCiFn(col(60, 40), [[800]], undefined, undefined, undefined, "normal", "halfwidth");
+    const fraction = F.surveyCiFn([[0.6]], [[800]], undefined, undefined, undefined, "normal", "halfwidth"); // a % cell
+    const deff = F.surveyCiFn([[60]], [[800]], [[2]], undefined, undefined, "normal", "halfwidth");
     expect(plain).toHaveLength(2);
     expect(plain[0][0]).toBeCloseTo(plain[1][0], 10); // symmetric in p ↔ 100 − p
     expect(fraction[0][0]).toBeCloseTo(plain[0][0], 10);
     expect(deff[0][0] / plain[0][0]).toBeCloseTo(Math.SQRT2, 10);
   });
   it("its half-width plugs into ABG.RANGE", () => {
-    const hw = F.surveyCiFn([[58.5]], [[400]], undefined, undefined, undefined, "halfwidth"); // ≈ ±4.8 points
+    const hw = F.surveyCiFn([[58.5]], [[400]], undefined, undefined, undefined, undefined, "halfwidth"); // ≈ ±4.8 points
     expect(hw[0][0]).toBeCloseTo(4.8, 1);
     expect(F.abgRangeFn([[58.5]], hw)).toEqual([["1–3"]]);
   });

@@ -34,7 +34,7 @@ describe("COHESION.FAMILYTYPE / FAMILYGROUP", () => {
     expect(F.familyType([[0.18]], [[0.12]], [[3]], [[2400]])).toEqual([[2]]);
   });
   it("group e only by assertion, for types 5–9; empty otherwise", () => {
-    expect(F.familyGroup(col(30, 30), col(10, 10), col(3, 3), null as unknown as unknown[][], col(true, false))).toEqual([["e"], [""]]);
+    expect(F.familyGroup(col(30, 30), col(10, 10), col(3, 3), null as unknown as unknown[][], undefined, undefined, col(true, false))).toEqual([["e"], [""]]);
   });
   it("rejects an unknown option with the choices, as a one-cell error (never a thrown exception)", () => {
     expect(show(F.familyType([[20]], [[10]], [[10]], undefined, "percentage"))).toEqual([['#VALUE! scale must be one of "auto", "percent", "fraction"; got "percentage".']]);
@@ -95,19 +95,19 @@ describe("COHESION.ABG.*", () => {
     expect(out[1][0]).toMatch(/between 0 and 100/);
   });
   it("basis lower/upper use score ∓ ci", () => {
-    expect(F.abgBandFn([[59]], [[2]], "lower")).toEqual([[2]]);
-    expect(F.abgBandFn([[59]], [[2]], "upper")).toEqual([[3]]);
-    expect(F.abgAllocationFn([[59]], [[2]], "upper")).toEqual([[410000]]);
+    expect(F.abgBandFn([[59]], [[2]], undefined, "lower")).toEqual([[2]]);
+    expect(F.abgBandFn([[59]], [[2]], undefined, "upper")).toEqual([[3]]);
+    expect(F.abgAllocationFn([[59]], [[2]], undefined, "upper")).toEqual([[410000]]);
   });
   it("basis lower without a ci is #N/A saying so", () => {
-    const out = show(F.abgBandFn([[59]], undefined, "lower"));
+    const out = show(F.abgBandFn([[59]], undefined, undefined, "lower"));
     expect(out[0][0]).toMatch(/^#N\/A Basis "lower" needs the score's confidence interval/);
   });
   it("RANGE gives the bands a CI spans, and the £ extremes", () => {
     expect(F.abgRangeFn(col(59, 57.9, 74), [[2]])).toEqual([["2–3"], ["2"], ["5–0"]]);
-    expect(F.abgRangeFn([[59]], [[2]], "uncertain")).toEqual([[true]]);
-    expect(F.abgRangeFn([[59]], [[2]], "min")).toEqual([[410000]]);
-    expect(F.abgRangeFn([[59]], [[2]], "max")).toEqual([[540000]]);
+    expect(F.abgRangeFn([[59]], [[2]], undefined, "uncertain")).toEqual([[true]]);
+    expect(F.abgRangeFn([[59]], [[2]], undefined, "min")).toEqual([[410000]]);
+    expect(F.abgRangeFn([[59]], [[2]], undefined, "max")).toEqual([[540000]]);
   });
   it("EXPLAIN", () => {
     expect(F.abgExplainFn([[59]], [[2]])[0][0]).toBe(

@@ -27,7 +27,7 @@ const ctx: FormulaContext = {
   dimensions: new Map([
     ["ABG.ALLOCATION", ["matrix", "matrix", "scalar", "scalar"]],
     ["BENCHMARK", ["scalar", "scalar"]],
-    ["SURVEYCI", ["matrix", "matrix", "matrix", "scalar", "scalar", "scalar"]],
+    ["SURVEYCI", ["matrix", "matrix", "matrix", "scalar", "scalar", "scalar", "scalar"]],
     ["ABG.RANGE", ["matrix", "matrix", "scalar", "scalar"]],
   ]),
 };
@@ -40,9 +40,9 @@ describe("preview formula evaluator", () => {
     expect((out[2][0] as { message: string }).message).toMatch(/must be a number; got the text "n\/a"/);
   });
   it("handles literals, $ references, case, omitted arguments and nesting", () => {
-    expect(evaluateFormulaText('=cohesion.abg.allocation($A$2, , "point")', ctx)).toEqual([[540000]]);
+    expect(evaluateFormulaText('=cohesion.abg.allocation($A$2, , , "point")', ctx)).toEqual([[540000]]);
     expect(evaluateFormulaText("=COHESION.ABG.RANGE(A2, 2)", ctx)).toEqual([["2–3"]]);
-    expect(evaluateFormulaText('=COHESION.ABG.RANGE(58.5, COHESION.SURVEYCI(58.5, 400, , , , "halfwidth"))', ctx)).toEqual([["1–3"]]);
+    expect(evaluateFormulaText('=COHESION.ABG.RANGE(58.5, COHESION.SURVEYCI(58.5, 400, , , , , "halfwidth"))', ctx)).toEqual([["1–3"]]);
     expect(evaluateFormulaText("=COHESION.ABG.ALLOCATION(72%)", ctx)).toEqual([[150000]]);
   });
   it("passes a single cell to a scalar parameter as a value", () => {

@@ -80,8 +80,8 @@ describe("ABG invariants (GR ¶2.3)", () => {
   it("the custom function agrees with the engine, cell by cell", () =>
     fc.assert(
       fc.property(fc.array(score, { minLength: 1, maxLength: 20 }), (scores) => {
-        const bands = F.abgBandFn(scores.map((x) => [x]), undefined, undefined, "percent");
-        const amounts = F.abgAllocationFn(scores.map((x) => [x]), undefined, undefined, "percent");
+        const bands = F.abgBandFn(scores.map((x) => [x]), undefined, "percent");
+        const amounts = F.abgAllocationFn(scores.map((x) => [x]), undefined, "percent");
         scores.forEach((x, i) => {
           check(amounts[i][0] === amountOf(bands[i][0]), "function band and amount disagree");
           const r = assessAbg(x);

@@ -375,7 +375,7 @@ describe("every custom function, on any input: well-formed, in its domain, never
   it("FAMILYGROUP: a–e or blank, the Annex C group of the type (e only when asserted, for types 5–9)", () => {
     assertProperty(typologyCase, (c) => {
       const [nvq4, rural, a8, jobs, single, scale, mode] = c.args;
-      const out = run(() => F.familyGroup(nvq4, rural, a8, jobs, single, scale, mode));
+      const out = run(() => F.familyGroup(nvq4, rural, a8, jobs, scale, mode, single));
       for (const row of out) for (const v of row) if (!isErr(v)) check(FAMILY_GROUPS.has(v as string), () => `family group ${show(v)}`);
       judgeTypology(c, out, "FAMILYGROUP", true, (got, want, i) => {
         if (want === "error") check(isErr(got), () => `cell ${i}: expected an error, got ${show(got)}`);
@@ -389,7 +389,7 @@ describe("every custom function, on any input: well-formed, in its domain, never
   it("FAMILYTYPE.EXPLAIN: one line per row, naming the type the rules give", () => {
     assertProperty(typologyCase, (c) => {
       const [nvq4, rural, a8, jobs, single, scale, mode] = c.args;
-      const out = run(() => F.familyTypeExplain(nvq4, rural, a8, jobs, single, scale, mode));
+      const out = run(() => F.familyTypeExplain(nvq4, rural, a8, jobs, scale, mode, single));
       for (const row of out) for (const v of row) if (!isErr(v)) check(typeof v === "string" && /^(Type [1-9] \(.+\): .+|No result: .{6,})$/s.test(v), () => `explanation ${show(v)}`);
       judgeTypology(c, out, "FAMILYTYPE.EXPLAIN", true, (got, want, i) => {
         if (want === "error") check(String(got).startsWith("No result: "), () => `cell ${i}: expected "No result", got ${show(got)}`);
@@ -492,7 +492,7 @@ describe("every custom function, on any input: well-formed, in its domain, never
   it("ABG.BAND: 0–5, the GR ¶2.3 band of the score", () => {
     assertProperty(abgCase, (c) => {
       const [score, ci, basis, scale] = c.args;
-      const out = run(() => F.abgBandFn(score, ci, basis, scale));
+      const out = run(() => F.abgBandFn(score, ci, scale, basis));
       for (const row of out) for (const v of row) if (!isErr(v)) check(Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 5, () => `band ${show(v)}`);
       judgeAbg(score, ci, basis, scale, c, out, "ABG.BAND", (got, want, i) => {
         if (want === "error") check(isErr(got), () => `${cellOf(score, ci, out[0].length, i)}: expected an error, got ${show(got)}`);
@@ -506,7 +506,7 @@ describe("every custom function, on any input: well-formed, in its domain, never
   it("ABG.ALLOCATION: one of the GR ¶2.3 amounts, the amount of the score's band", () => {
     assertProperty(abgCase, (c) => {
       const [score, ci, basis, scale] = c.args;
-      const out = run(() => F.abgAllocationFn(score, ci, basis, scale));
+      const out = run(() => F.abgAllocationFn(score, ci, scale, basis));
       for (const row of out) for (const v of row) if (!isErr(v)) check(ALLOCATIONS.has(v as number), () => `allocation ${show(v)}`);
       judgeAbg(score, ci, basis, scale, c, out, "ABG.ALLOCATION", (got, want, i) => {
         if (want === "error") check(isErr(got), () => `${cellOf(score, ci, out[0].length, i)}: expected an error, got ${show(got)}`);
@@ -527,7 +527,7 @@ describe("every custom function, on any input: well-formed, in its domain, never
   it('ABG.RANGE: "2" or "2–3" (digits 0–5, lower end first), TRUE/FALSE or an amount; the interval holds the score\'s own band and amount', () => {
     assertProperty(rangeCase, (c) => {
       const [score, ci, outputRaw, scale] = c.args;
-      const out = run(() => F.abgRangeFn(score, ci, outputRaw, scale));
+      const out = run(() => F.abgRangeFn(score, ci, scale, outputRaw));
       const output = resolveChoice(outputRaw, RANGE_OUTPUTS, "bands");
       for (const row of out)
         for (const v of row) {
@@ -560,7 +560,7 @@ describe("every custom function, on any input: well-formed, in its domain, never
   it("ABG.EXPLAIN: one line per row, naming the band the rules give", () => {
     assertProperty(abgCase, (c) => {
       const [score, ci, basis, scale] = c.args;
-      const out = run(() => F.abgExplainFn(score, ci, basis, scale));
+      const out = run(() => F.abgExplainFn(score, ci, scale, basis));
       for (const row of out) for (const v of row) if (!isErr(v)) check(typeof v === "string" && /^(Score .+ → band [0-5] .+|No result: .{6,})$/s.test(v), () => `explanation ${show(v)}`);
       judgeAbg(score, ci, basis, scale, c, out, "ABG.EXPLAIN", (got, want, i) => {
         if (want === "error") check(String(got).startsWith("No result: "), () => `${cellOf(score, ci, out[0].length, i)}: expected "No result", got ${show(got)}`);
@@ -579,7 +579,7 @@ describe("every custom function, on any input: well-formed, in its domain, never
   it("ABG.SUMMARY: areas and £ per band add up, against the £34m programme", () => {
     assertProperty(abgCase, (c) => {
       const [score, ci, basis, scale] = c.args;
-      const out = run(() => F.abgSummaryFn(score, ci, basis, scale));
+      const out = run(() => F.abgSummaryFn(score, ci, scale, basis));
       let reached = false;
       if (isSingleError(out)) {
         check(!(c.shared && resolveChoice(basis, BASES, "point") && resolveChoice(scale, SCALES, "auto")), () => `shared shapes and valid options gave ${showM(out)}`);
@@ -633,7 +633,7 @@ describe("every custom function, on any input: well-formed, in its domain, never
   it("SURVEYCI: 0 ≤ lower ≤ p ≤ upper ≤ 100, half-width ≥ 0, one row per percentage", () => {
     assertProperty(ciCase, (c) => {
       const [p, n, deff, level, methodRaw, outputRaw] = c.args;
-      const out = run(() => F.surveyCiFn(p, n, deff, level, methodRaw, outputRaw));
+      const out = run(() => F.surveyCiFn(p, n, deff, undefined, level, methodRaw, outputRaw));
       const output = resolveChoice(outputRaw, CI_OUTPUTS, "interval");
       const method = resolveChoice(methodRaw, CI_METHODS, "wilson");
       const width = output === "halfwidth" ? 1 : output === "all" ? 3 : 2;
