@@ -537,13 +537,13 @@ function formulasFor(headers: readonly OutputHeader[], refs: Partial<Record<Fiel
     "Family type": familyType,
     // Nested rather than a spill reference (H2#): independent of where the type column is, and within the preview's formula grammar.
     "Family type name": `COHESION.TYPEINFO(${familyType},"name")`,
-    "Family group": call("FAMILYGROUP", [...typology, arg("singleissue"), scale, boundary]),
-    "ABG band": call("ABG.BAND", [arg("score"), arg("ci"), basis, scale]),
-    "ABG allocation": call("ABG.ALLOCATION", [arg("score"), arg("ci"), basis, scale]),
-    "ABG band range": call("ABG.RANGE", [arg("score"), arg("ci") || '""', "", scale]),
+    "Family group": call("FAMILYGROUP", [...typology, scale, boundary, arg("singleissue")]),
+    "ABG band": call("ABG.BAND", [arg("score"), arg("ci"), scale, basis]),
+    "ABG allocation": call("ABG.ALLOCATION", [arg("score"), arg("ci"), scale, basis]),
+    "ABG band range": call("ABG.RANGE", [arg("score"), arg("ci") || '""', scale]),
     Notes: [
-      ...(fams ? [call("FAMILYTYPE.EXPLAIN", [...typology, arg("singleissue"), scale, boundary])] : []),
-      ...(abg ? [call("ABG.EXPLAIN", [arg("score"), arg("ci"), basis, scale])] : []),
+      ...(fams ? [call("FAMILYTYPE.EXPLAIN", [...typology, scale, boundary, arg("singleissue")])] : []),
+      ...(abg ? [call("ABG.EXPLAIN", [arg("score"), arg("ci"), scale, basis])] : []),
     ].join('&"; "&'),
   };
   return headers.map((h) => `=${f[h]}`);

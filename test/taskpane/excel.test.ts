@@ -300,17 +300,34 @@ describe("live formulas", () => {
     expect(row2).toEqual([
       "=COHESION.FAMILYTYPE(D2:D301,E2:E301,F2:F301,G2:G301)",
       '=COHESION.TYPEINFO(COHESION.FAMILYTYPE(D2:D301,E2:E301,F2:F301,G2:G301),"name")',
-      "=COHESION.FAMILYGROUP(D2:D301,E2:E301,F2:F301,G2:G301,H2:H301)",
-      '=COHESION.ABG.BAND(B2:B301,C2:C301,"lower")',
-      '=COHESION.ABG.ALLOCATION(B2:B301,C2:C301,"lower")',
+      "=COHESION.FAMILYGROUP(D2:D301,E2:E301,F2:F301,G2:G301,,,H2:H301)",
+      '=COHESION.ABG.BAND(B2:B301,C2:C301,,"lower")',
+      '=COHESION.ABG.ALLOCATION(B2:B301,C2:C301,,"lower")',
       "=COHESION.ABG.RANGE(B2:B301,C2:C301)",
-      '=COHESION.FAMILYTYPE.EXPLAIN(D2:D301,E2:E301,F2:F301,G2:G301,H2:H301)&"; "&COHESION.ABG.EXPLAIN(B2:B301,C2:C301,"lower")',
+      '=COHESION.FAMILYTYPE.EXPLAIN(D2:D301,E2:E301,F2:F301,G2:G301,,,H2:H301)&"; "&COHESION.ABG.EXPLAIN(B2:B301,C2:C301,,"lower")',
     ]);
     // The spill area below is empty (old values cleared), so nothing blocks the spill.
     const below = x.snapshot((sh, r, c) => sh === "Sheet1" && r >= 2 && c >= 8);
     expect([...below.values()].every((cell) => cell.value === "" && !cell.formula)).toBe(true);
     // The summary is still the engine's, computed from the values read.
     expect(out.summary).toEqual(summarise(expected(n, ["score", "ci", "nvq4", "rural", "a8", "jobs1984", "singleissue"], { basis: "lower" })));
+  });
+  it("puts each option where the functions take it: scale after the ranges, then boundaryMode, then basis/output or singleIssue", async () => {
+    const { x, tools } = workbook(20, { table: true });
+    const s = await firstSource(tools);
+    done(await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping }));
+    const options = { scale: "percent", basis: "upper", boundaryMode: "exclusive" } as const;
+    done(await tools.runTool({ source: s.ref, tool: "familyGroups", mapping: s.mapping, formulas: true, options }));
+    const typology = 'D2:D21,E2:E21,F2:F21,G2:G21,"percent","exclusive"';
+    expect("IJKLMNO".split("").map((c) => x.cell("Sheet1", `${c}2`).formula)).toEqual([
+      `=COHESION.FAMILYTYPE(${typology})`,
+      `=COHESION.TYPEINFO(COHESION.FAMILYTYPE(${typology}),"name")`,
+      `=COHESION.FAMILYGROUP(${typology},H2:H21)`,
+      '=COHESION.ABG.BAND(B2:B21,C2:C21,"percent","upper")',
+      '=COHESION.ABG.ALLOCATION(B2:B21,C2:C21,"percent","upper")',
+      '=COHESION.ABG.RANGE(B2:B21,C2:C21,"percent")',
+      `=COHESION.FAMILYTYPE.EXPLAIN(${typology},H2:H21)&"; "&COHESION.ABG.EXPLAIN(B2:B21,C2:C21,"percent","upper")`,
+    ]);
   });
 });
 
