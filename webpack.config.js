@@ -6,7 +6,6 @@
 // built too. The preview's entry and page exist ONLY in development; test/build/preview-exclusion.test.ts checks it.
 const path = require("path");
 const fs = require("fs");
-const os = require("os");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
@@ -51,20 +50,26 @@ class HelpPagePlugin {
   }
 }
 
+/**
+ * https for `webpack serve`: the office-addin-dev-certs certificate when it is present, valid and trusted
+ * (scripts/dev-certs.js). Sideloading (COHESION_SIDELOAD=1, set by `npm run sideload`) never falls back:
+ * it stops with the command that fixes the certificate. `npm start` without one serves the preview over
+ * http and says plainly that Excel cannot load it from there (scripts/start.js).
+ */
 function httpsOptions() {
-  // office-addin-dev-certs cannot install its CA without sudo on Linux; read its files directly when present.
-  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
-  const files = ["localhost.key", "localhost.crt", "ca.crt"].map((f) => path.join(dir, f));
-  if (!files.every((f) => fs.existsSync(f))) return null;
-  const [key, cert, ca] = files.map((f) => fs.readFileSync(f));
-  return { key, cert, ca };
+  if (!process.env.WEBPACK_SERVE || process.env.COHESION_HTTP === "1") return null;
+  const { checkDevCerts, stopMessage } = require("./scripts/dev-certs");
+  const result = checkDevCerts();
+  if (result.ok) return result.https;
+  if (process.env.COHESION_SIDELOAD === "1") throw new Error(stopMessage(result));
+  return null;
 }
 
 module.exports = (env, options) => {
   const dev = options.mode !== "production";
   // Where the production build is hosted: COHESION_URL_PROD, checked (README "Deploy"). Throws with what to set.
   const URL_PROD = dev ? null : resolveProdUrl(process.env.COHESION_URL_PROD);
-  const https = dev && process.env.COHESION_HTTP !== "1" ? httpsOptions() : null;
+  const https = dev ? httpsOptions() : null;
   return {
     devtool: dev ? "source-map" : false,
     entry: {
