@@ -22,6 +22,25 @@
  */
 
 export const EXCEL_WEB_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
+/**
+ * The requirement sets the preview can honestly claim (its `Office.context.requirements.isSetSupported`):
+ * ExcelApi 1.8, the newest set of any member the pane calls, all of which this stand-in implements
+ * (data validation, 1.8, included: rules are recorded); CustomFunctionsRuntime 1.3 (host.ts gives
+ * CustomFunctions.Error with a message and every ErrorCode); SharedRuntime 1.1 (the functions and the
+ * pane run in one page). Nothing else. test/manifest/requirementSets.test.ts holds these to the code.
+ */
+export const STAND_IN_REQUIREMENT_SETS: Readonly<Record<string, string>> = { ExcelApi: "1.8", CustomFunctionsRuntime: "1.3", SharedRuntime: "1.1" };
+
+/** `isSetSupported(name, minVersion)` for the preview: true when the stand-in implements that set at that version ("1.10" is above "1.8"). */
+export function standInSupports(name: string, minVersion = "1.1"): boolean {
+  const have = STAND_IN_REQUIREMENT_SETS[name];
+  if (have === undefined) return false;
+  const a = have.split(".").map(Number);
+  const b = String(minVersion).split(".").map(Number);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
+  return true;
+}
 const MAX_ROWS = 1048576;
 const MAX_COLUMNS = 16384;
 /** A rough allowance for each queued command's own JSON in a request. */

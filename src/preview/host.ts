@@ -5,13 +5,14 @@
  *
  * - `CustomFunctions`: Error (code + message), ErrorCode, associate(id, fn) → a Map of functions;
  * - `Office`: onReady(cb) → { host: "Excel", platform: "OfficeOnline" } once the workbook is loaded;
+ *   context.requirements.isSetSupported → what the stand-in implements (standInSupports: ExcelApi 1.8, …);
  * - `Excel`: run(batch) → the stand-in's run, recalculating and redrawing after every sync; enums
  *   (Excel.ChartType.columnClustered → "ColumnClustered", …) as Office.js spells them.
  *
  * Development only: webpack builds the preview entry in development mode alone, so none of this is in
  * the production bundles (test/build/preview-exclusion.test.ts).
  */
-import { ExcelStandIn } from "./excelStandIn";
+import { ExcelStandIn, standInSupports } from "./excelStandIn";
 import { evaluateFormulaText, type ErrorValue, type Evaluated } from "./formulas";
 
 export const NAMESPACE = "COHESION";
@@ -361,7 +362,7 @@ export function installGlobals(host: PreviewHost, whenReady: Promise<void>) {
   g.Office = {
     HostType: { Excel: "Excel" },
     PlatformType: { OfficeOnline: "OfficeOnline" },
-    context: { requirements: { isSetSupported: () => true } },
+    context: { requirements: { isSetSupported: standInSupports } },
     onReady(callback?: (i: typeof info) => void) {
       return whenReady.then(() => {
         callback?.(info);

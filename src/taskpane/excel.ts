@@ -72,7 +72,7 @@ import {
   type TableSummary,
 } from "../engine/table";
 
-/* global Excel */
+/* global Excel, Office */
 
 export const REQUEST_TARGET_BYTES = 1_000_000;
 export const MAX_CHUNK_ROWS = 20_000;
@@ -1172,11 +1172,18 @@ export function createActionPlanTools(run: ExcelRun = (batch) => Excel.run(batch
   return { readSelectedArea, insertActionPlan };
 }
 
-/** Data validation (in-cell lists) needs ExcelApi 1.8; outside Office (tests, the preview) it is assumed. */
-function dataValidationSupported(): boolean {
-  const office = (globalThis as { Office?: { context?: { requirements?: { isSetSupported?: (name: string, version: string) => boolean } } } }).Office;
-  const requirements = office?.context?.requirements;
-  return typeof requirements?.isSetSupported === "function" ? requirements.isSetSupported("ExcelApi", "1.8") : true;
+/**
+ * Whether this Excel supports ExcelApi `version`. manifest.xml requires ExcelApi 1.7, so nothing newer
+ * may be called unconditionally: such a call goes under `if (excelApiSupported("1.N")) …`, or after
+ * `if (!excelApiSupported("1.N")) return …;`, with a message for the user on the other path (today:
+ * data validation, ExcelApi 1.8, in insertTableSheet). test/manifest/requirementSets.test.ts finds every
+ * Excel API member the pane uses and recognises these two shapes (with a literal version) as the guard.
+ * Without Office.context (tests, a page outside Office) it answers true; the preview's stand-in answers
+ * for what it implements (src/preview/excelStandIn.ts, standInSupports).
+ */
+export function excelApiSupported(version: string): boolean {
+  const requirements = typeof Office === "undefined" ? undefined : (Office.context?.requirements as Office.RequirementSetSupport | undefined);
+  return typeof requirements?.isSetSupported === "function" ? requirements.isSetSupported("ExcelApi", version) : true;
 }
 
 /**
@@ -1214,7 +1221,7 @@ export async function insertTableSheet(
       const lists = (options.lists ?? []).filter((l) => columns.includes(l.column) && l.choices.length > 0);
       if (lists.length === 0) return { sheet: name };
       const skipped = `The sheet "${name}" is written, but its in-cell lists (${lists.map((l) => l.column).join(", ")}) were not added`;
-      if (!dataValidationSupported()) return { sheet: name, warning: `${skipped}: this version of Excel has no data validation API (ExcelApi 1.8).` };
+      if (!excelApiSupported("1.8")) return { sheet: name, warning: `${skipped}: this version of Excel has no data validation API (ExcelApi 1.8).` };
       try {
         // A separate request, on the new sheet's table body only: a host that refuses it leaves the written sheet as it is.
         for (const l of lists) {
