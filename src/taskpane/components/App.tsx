@@ -17,6 +17,7 @@ import type { ActionPlanTools, ExcelTools } from "../excel";
 import { ActionPlan } from "./ActionPlan";
 import { Analysis, type AnalysisTools } from "./Analysis";
 import { QuickCheck } from "./QuickCheck";
+import { StartupNotice, type StartupControls } from "./StartupNotice";
 import { TableTools } from "./TableTools";
 
 const useStyles = makeStyles({
@@ -34,6 +35,8 @@ export interface AppProps {
   planTools?: ActionPlanTools | null;
   /** The Analysis view's workbook functions; null outside Excel. */
   analysisTools?: AnalysisTools | null;
+  /** Loading with the workbook (src/taskpane/startup.ts): its one-time notice and controls; null outside Excel. */
+  startup?: StartupControls | null;
 }
 
 export function About({ className }: { className: string }) {
@@ -88,6 +91,7 @@ export function App(props: AppProps) {
   return (
     <main className={styles.root}>
       <Title3 as="h1">Cohesion Toolkit</Title3>
+      {props.startup && <StartupNotice startup={props.startup} />}
       {props.host === null && (
         <MessageBar intent="info">
           <MessageBarBody>Not running inside Excel: the calculator works, the workbook tools need Excel or the preview.</MessageBarBody>
