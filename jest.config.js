@@ -4,6 +4,8 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"],
+  // A 2-core machine running the CLI and build tests side by side: 5 s (jest's default) times out under load.
+  testTimeout: 30_000,
   // One fixed fast-check seed for every property (reproducible CI); `npm run fuzz` varies it.
   setupFiles: ["<rootDir>/test/setupFastCheck.ts"],
   transform: {
