@@ -4,11 +4,12 @@
  *
  * 1. `apiTagMap()` parses the Office typings (@types/office-js, @types/custom-functions-runtime) and
  *    maps every member that states a requirement set in its JSDoc to that set: `Excel.Range.numberFormat`
- *    → ExcelApi 1.1, `Excel.Range.dataValidation` → ExcelApi 1.8, `Office.addin` → SharedRuntime 1.1,
+ *    → ExcelApi 1.1, `Excel.Range.dataValidation` → ExcelApi 1.8, `Office.Addin.setStartupBehavior` → SharedRuntime 1.1,
  *    `CustomFunctions.Error` → CustomFunctionsRuntime 1.2. Two spellings are read: the application
  *    models' `[Api set: ExcelApi 1.7]` and the common API's `**Requirement set**: {@link … | SharedRuntime 1.1}`.
  *    A tag inside a `@param` block applies only when that argument is passed
- *    (`getUsedRange(valuesOnly)`: valuesOnly is ExcelApi 1.2).
+ *    (`getUsedRange(valuesOnly)`: valuesOnly is ExcelApi 1.2). A common-API set named without a version
+ *    (`| Settings}`) is recorded as `unversioned`: reported by the test, not required of the manifest.
  * 2. `scanUses()` builds a ts.Program from the project's tsconfig.json and walks the source files the
  *    add-in runs in Office (src/**, except src/preview — the dev-only stand-in — and src/cli, which
  *    runs in Node). Each property access, element access with a literal key, and object-literal
@@ -36,6 +37,8 @@ export const ROOT = path.resolve(__dirname, "..", "..");
 export interface Requirement {
   set: string;
   version: string;
+  /** The typings name the set without a version (`| Settings}`): "1.1" is assumed, and the use is reported, not required. */
+  unversioned?: true;
 }
 
 /** Compares "1.10" and "1.9" as versions (1.10 is newer). */
@@ -62,7 +65,7 @@ interface DeclarationTag {
 }
 
 const API_SET = /\[Api set: ([A-Za-z][A-Za-z0-9]*) (\d+(?:\.\d+)*)\s*\]/g;
-const REQUIREMENT_LINK = /\{@link [^|}]*\|\s*([A-Za-z][A-Za-z0-9]*) (\d+(?:\.\d+)*)\s*\}/g;
+const REQUIREMENT_LINK = /\{@link [^|}]*\|\s*([A-Za-z][A-Za-z0-9]*)(?: (\d+(?:\.\d+)*))?\s*\}/g;
 
 function requirementsIn(text: string): Requirement[] {
   const out: Requirement[] = [];
@@ -72,7 +75,7 @@ function requirementsIn(text: string): Requirement[] {
   if (head >= 0) {
     const rest = text.slice(head);
     const end = rest.search(/\n\s*\*\s*\*\*(?!Requirement)|\n\s*\*\s*@/);
-    for (const m of (end > 0 ? rest.slice(0, end) : rest).matchAll(REQUIREMENT_LINK)) out.push({ set: m[1], version: m[2] });
+    for (const m of (end > 0 ? rest.slice(0, end) : rest).matchAll(REQUIREMENT_LINK)) out.push(m[2] ? { set: m[1], version: m[2] } : { set: m[1], version: "1.1", unversioned: true });
   }
   return out;
 }
@@ -435,7 +438,7 @@ export function readManifest(): string {
 export function uncovered(uses: readonly Use[], declared: ReadonlyMap<string, string>, sets: readonly string[]): string[] {
   const byLine = new Map<string, { file: string; line: number; set: string; version: string; members: string[] }>();
   for (const u of uses) {
-    if (u.guard || !sets.includes(u.requirement.set)) continue;
+    if (u.guard || u.requirement.unversioned || !sets.includes(u.requirement.set)) continue;
     const have = declared.get(u.requirement.set);
     if (have && compareVersions(have, u.requirement.version) >= 0) continue;
     const k = `${u.file}:${u.line}:${u.requirement.set}`;

@@ -103,11 +103,16 @@ describe("manifest.xml declares every set the code needs unconditionally", () =>
     expect(uncovered(scan.uses, MANIFEST_SETS, sets)).toEqual([]);
   });
 
-  it("the common API (Office.*) members used, and the sets their JSDoc names", () => {
-    const seen = [...new Set(scan.common.map((c) => `${c.member}: ${c.requirements.map(show).join(", ") || "no set named"}`))].sort();
-    // Reported here (jest --verbose shows the list in the failure diff if it changes shape); each named set is checked above.
-    expect(seen).toEqual(expect.arrayContaining(["Office.onReady: no set named"]));
-    for (const c of scan.common) for (const r of c.requirements) expect([`${c.member}`, MANIFEST_SETS.has(r.set)]).toEqual([`${c.member}`, true]);
+  it("the common API (Office.*): every versioned set its JSDoc names is declared; sets named without a version are reported", () => {
+    expect(scan.common.map((c) => c.member)).toContain("Office.onReady");
+    const sets = [...new Set(scan.common.flatMap((c) => c.requirements.filter((r) => !r.unversioned).map((r) => r.set)))];
+    expect(uncovered(scan.uses.filter((u) => u.member.startsWith("Office.")), MANIFEST_SETS, sets)).toEqual([]);
+    // E.g. Office.context.document.settings: "**Requirement set**: Settings" (no version), which every Excel has.
+    const unversioned = new Map<string, Set<string>>();
+    for (const c of scan.common) for (const r of c.requirements.filter((q) => q.unversioned)) unversioned.set(r.set, (unversioned.get(r.set) ?? new Set()).add(`${c.member} (${c.file}:${c.line})`));
+    if (unversioned.size) {
+      console.info(`Common API sets the typings name without a version (reported, not declared): ${[...unversioned].map(([set, at]) => `${set}: ${[...at].join(", ")}`).join("; ")}`);
+    }
   });
 });
 
