@@ -26,6 +26,27 @@ export function abgAmount(band: AbgBand): number {
   return band === 0 ? ABG_BANDS.noBand.amountGbp : ABG_BANDS.rows[band - 1].amountGbp;
 }
 
+/** A band in words: "band 2", or "no band" for 0 (75% or more). */
+export function bandName(band: AbgBand): string {
+  return band === 0 ? "no band" : `band ${band}`;
+}
+
+/** Bands in the order of the score (1 lowest … 5, then 0 = no band, 75% or more). */
+const BAND_ORDER: readonly AbgBand[] = [1, 2, 3, 4, 5, 0];
+
+/**
+ * The bands from `from` to `to` (in score order) in words, never a dash between numbers (0 is no band):
+ * @example bandRangeWords(2, 3) //=> "band 2 or band 3"
+ * @example bandRangeWords(4, 0) //=> "band 4, band 5 or no band"
+ * @example bandRangeWords(2, 2) //=> "band 2"
+ */
+export function bandRangeWords(from: AbgBand, to: AbgBand): string {
+  const a = BAND_ORDER.indexOf(from);
+  const b = BAND_ORDER.indexOf(to);
+  const names = BAND_ORDER.slice(Math.min(a, b), Math.max(a, b) + 1).map(bandName);
+  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`;
+}
+
 /** GR's words for a band, for explanations. */
 function bandWords(band: AbgBand): string {
   return band === 0 ? `75% or more: ${ABG_BANDS.noBand.note}` : `"${ABG_BANDS.rows[band - 1].quote}"`;
@@ -57,14 +78,14 @@ export interface AbgAssessment {
   amountMaxGbp: number;
   /** True when the interval straddles a band threshold. */
   uncertain: boolean;
-  /** "2" or "2–3" (the band at the lower end, an en dash, the band at the upper end; 0 = no band). */
+  /** The bands the interval spans, in words: "band 2", "band 2 or band 3", "band 4, band 5 or no band" (`bandRangeWords`). */
   rangeText: string;
 }
 
 /**
  * Band, allocation and the band range across the confidence interval for one score.
  * @see GR ¶2.3, fn 6 ("The confidence intervals around the scores provided by the Audit Commission were taken into account.")
- * @example assessAbg(59, {ci: 2}) //=> band 2, £540,000, range "2–3", uncertain
+ * @example assessAbg(59, {ci: 2}) //=> band 2, £540,000, range "band 2 or band 3", uncertain
  * @example assessAbg(59, {ci: 2, basis: "upper"}) //=> band 3 (61%), £410,000
  */
 export function assessAbg(score: number, options: AbgOptions = {}): Result<AbgAssessment> {
@@ -94,17 +115,17 @@ export function assessAbg(score: number, options: AbgOptions = {}): Result<AbgAs
   const amountMaxGbp = abgAmount(bandAtLower);
   const amountMinGbp = abgAmount(bandAtUpper);
   const uncertain = bandAtLower !== bandAtUpper;
-  const rangeText = uncertain ? `${bandAtLower}–${bandAtUpper}` : `${band}`;
-  const warnings: Warning[] = ci !== null && uncertain ? [{ code: "bandUncertain", message: `band uncertain: the CI spans bands ${rangeText}` }] : NO_WARNINGS;
+  const rangeText = uncertain ? bandRangeWords(bandAtLower, bandAtUpper) : bandName(band);
+  const warnings: Warning[] = ci !== null && uncertain ? [{ code: "bandUncertain", message: `band uncertain: the CI spans ${rangeText}` }] : NO_WARNINGS;
   const explain = (): string => {
   let explanation =
     basis === "point"
-      ? `Score ${pct(score)} → band ${band} (${bandWords(band)}), ${gbp(amountGbp)}. GR ¶2.3.`
-      : `Score ${pct(score)} ${basis === "lower" ? "−" : "+"} CI ${pct(half)} = ${pct(basisScore)} (basis "${basis}") → band ${band} (${bandWords(band)}), ${gbp(amountGbp)}. GR ¶2.3, fn 6.`;
+      ? `Score ${pct(score)} → ${bandName(band)} (${bandWords(band)}), ${gbp(amountGbp)}. GR ¶2.3.`
+      : `Score ${pct(score)} ${basis === "lower" ? "−" : "+"} CI ${pct(half)} = ${pct(basisScore)} (basis "${basis}") → ${bandName(band)} (${bandWords(band)}), ${gbp(amountGbp)}. GR ¶2.3, fn 6.`;
   if (ci !== null) {
     explanation += uncertain
-      ? ` Band uncertain: the interval ${pct(lowerEnd)}–${pct(upperEnd)} spans bands ${rangeText} (${gbp(amountMinGbp)}–${gbp(amountMaxGbp)}).`
-      : ` The interval ${pct(lowerEnd)}–${pct(upperEnd)} stays within band ${band}.`;
+      ? ` Band uncertain: the interval ${pct(lowerEnd)}–${pct(upperEnd)} spans ${rangeText} (${gbp(amountMinGbp)} to ${gbp(amountMaxGbp)}).`
+      : ` The interval ${pct(lowerEnd)}–${pct(upperEnd)} ${band === 0 ? "is all at 75% or more: no band" : `stays within band ${band}`}.`;
   }
   return explanation;
   };

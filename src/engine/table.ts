@@ -170,6 +170,8 @@ export interface RowResult {
   abgAllocation: number | null;
   abgBandRange: string | null;
   uncertain: boolean;
+  /** True when the row's band was assessed with a confidence interval (so `uncertain` means something). */
+  hasCi: boolean;
   /** Score on 0–100, when valid (for the summary). */
   score: number | null;
   /** True when some mapped input could not be used (error), as opposed to warnings only. */
@@ -202,7 +204,7 @@ export function evaluateColumns(columns: Columns, rowCount: number, options: Eva
   for (let i = 0; i < rowCount; i++) {
     const r: RowResult = {
       familyType: null, familyTypeName: null, familyGroup: null, abgBand: null, abgAllocation: null,
-      abgBandRange: null, uncertain: false, score: null, hasError: false, notes: [],
+      abgBandRange: null, uncertain: false, hasCi: false, score: null, hasError: false, notes: [],
     };
     out[i] = r;
     if (mapped.length > 0 && mapped.every((f) => isBlank(columns[f]![i]))) {
@@ -239,6 +241,7 @@ export function evaluateColumns(columns: Columns, rowCount: number, options: Eva
         r.abgAllocation = a.value.amountGbp;
         r.abgBandRange = a.value.rangeText;
         r.uncertain = a.value.uncertain;
+        r.hasCi = a.value.ci !== null;
       }
     }
   }
@@ -261,6 +264,8 @@ export interface TableSummary {
   /** Total as a share of the £34m programme, in percent. */
   shareOfProgrammePct: number;
   uncertainRows: number[];
+  /** Rows whose band was assessed with a confidence interval: 0 means uncertainty was not assessed at all. */
+  rowsWithCi: number;
   table1Total: { average: number; areas: number; note: string };
 }
 
@@ -278,6 +283,7 @@ export interface SummaryTally {
   /** Per ABG band 0–5 (index = band): areas and £. */
   bands: { areas: number; amountGbp: number }[];
   uncertainRows: number[];
+  rowsWithCi: number;
 }
 
 const TYPE_INDEX = new Map<FamilyType, number>(TABLE_1.map((row, k) => [row.type, k]));
@@ -290,6 +296,7 @@ export function startSummary(): SummaryTally {
     types: TABLE_1.map(() => ({ areas: 0, scored: 0, scoreSum: 0 })),
     bands: [0, 1, 2, 3, 4, 5].map(() => ({ areas: 0, amountGbp: 0 })),
     uncertainRows: [],
+    rowsWithCi: 0,
   };
 }
 
@@ -315,6 +322,7 @@ export function addToSummary(t: SummaryTally, results: readonly RowResult[], fir
       b.amountGbp += r.abgAllocation ?? 0;
     }
     if (r.uncertain) t.uncertainRows.push(firstIndex + i);
+    if (r.hasCi) t.rowsWithCi++;
   }
   t.rows += results.length;
   return t;
@@ -343,6 +351,7 @@ export function finishSummary(t: SummaryTally): TableSummary {
     programmeGbp: ABG_PROGRAMME.abgCohesionGbp,
     shareOfProgrammePct: Math.round((total / ABG_PROGRAMME.abgCohesionGbp) * 1000) / 10,
     uncertainRows: [...t.uncertainRows],
+    rowsWithCi: t.rowsWithCi,
     table1Total: { average: TABLE_1_TOTAL.average, areas: TABLE_1_TOTAL.areas, note: TABLE_1_TOTAL.note },
   };
 }
@@ -353,6 +362,21 @@ export function finishSummary(t: SummaryTally): TableSummary {
  */
 export function summarise(results: readonly RowResult[]): TableSummary {
   return finishSummary(addToSummary(startSummary(), results, 0));
+}
+
+/** Said wherever a summary would count uncertain rows but no row had a confidence interval. */
+export const UNCERTAINTY_NOT_ASSESSED = "Uncertainty not assessed: no confidence intervals given";
+
+/**
+ * What the summary says about the bands' uncertainty: the count of uncertain rows when some row had a
+ * CI (and how many rows had none), else that uncertainty was not assessed — never "0 rows uncertain".
+ */
+export function uncertaintyLines(s: Pick<TableSummary, "uncertainRows" | "rowsWithCi" | "byBand">): { label: string; count: number | null }[] {
+  if (s.rowsWithCi === 0) return [{ label: UNCERTAINTY_NOT_ASSESSED, count: null }];
+  const banded = s.byBand.reduce((a, b) => a + b.areas, 0);
+  const lines = [{ label: "Rows whose band is uncertain under the CI", count: s.uncertainRows.length }];
+  if (banded > s.rowsWithCi) lines.push({ label: "Rows with a band but no CI (uncertainty not assessed)", count: banded - s.rowsWithCi });
+  return lines;
 }
 
 /** Which parts of the summary to show: the ABG bands, the family types, or both (default). */
@@ -378,7 +402,7 @@ export function summaryRows(s: TableSummary, rowLabel: (i: number) => string | n
     rows.push(["£34m ABG cohesion programme (£)", null, s.programmeGbp]);
     rows.push(["Share of the programme (%)", null, s.shareOfProgrammePct]);
     rows.push(["Amounts per authority, 2008-2011 settlement (period split not stated). GR ¶2.3."], []);
-    rows.push(["Rows whose band is uncertain under the CI", s.uncertainRows.length]);
+    rows.push(...uncertaintyLines(s).map((l) => [l.label, ...(l.count === null ? [] : [l.count])]));
     if (s.uncertainRows.length) rows.push(["Uncertain rows", s.uncertainRows.slice(0, 200).map(rowLabel).join(", ") + (s.uncertainRows.length > 200 ? ", …" : "")]);
     if (showTypes) rows.push([]);
   }

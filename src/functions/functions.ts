@@ -37,6 +37,7 @@ import {
   evaluateColumns,
   typeInfo,
   typologyColumn,
+  uncertaintyLines,
 } from "../engine";
 import { asMatrix, cells, commonShape, dropBlankRows, flatten, guard, invalidArgument, numbers, option, reshape, scalarNumber, spill, toExcelError } from "./adapter";
 
@@ -198,13 +199,13 @@ export function abgAllocationFn(score: any[][], ci?: any[][], scale?: string, ba
 const RANGE_OUTPUTS = ["bands", "uncertain", "min", "max"] as const;
 
 /**
- * The ABG bands a score's confidence interval spans: "2–3" when it straddles a threshold, else the band.
+ * The ABG bands a score's confidence interval spans, in words: "band 2 or band 3" when it straddles a threshold ("band 4, band 5 or no band" across several), else the band ("band 2", "no band").
  * @customfunction ABG.RANGE
  * @helpurl https://localhost:3000/help.html#cohesionabgrange
  * @param score % who agree people from different backgrounds get on well together, 0–100 or 0–1. A single cell or a column.
  * @param ci 95% confidence-interval half-width (±), same scale as the score.
  * @param [scale] "auto" (default), "percent" or "fraction".
- * @param [output] "bands" (default: text such as "2–3"), "uncertain" (TRUE/FALSE), "min" or "max" (the smallest or largest allocation in £ across the interval).
+ * @param [output] "bands" (default: text such as "band 2 or band 3"), "uncertain" (TRUE/FALSE), "min" or "max" (the smallest or largest allocation in £ across the interval).
  * @returns One value per row.
  */
 export function abgRangeFn(score: any[][], ci: any[][], scale?: string, output?: string): any[][] {
@@ -246,7 +247,7 @@ export function abgExplainFn(score: any[][], ci?: any[][], scale?: string, basis
  * @param [ci] The column of 95% CI half-widths (±), or one value for all.
  * @param [scale] "auto" (default), "percent" or "fraction".
  * @param [basis] "point" (default), "lower" or "upper".
- * @returns A table: band, areas, £; then total, programme, share and uncertain rows.
+ * @returns A table: band, areas, £; then total, programme, share and uncertain rows (or "Uncertainty not assessed" when no CI is given).
  */
 export function abgSummaryFn(scores: any[][], ci?: any[][], scale?: string, basis?: string): any[][] {
   return guard(() => {
@@ -264,7 +265,7 @@ export function abgSummaryFn(scores: any[][], ci?: any[][], scale?: string, basi
     rows.push(["£34m programme", "", s.programmeGbp]);
     rows.push(["Share of programme (%)", "", s.shareOfProgrammePct]);
     rows.push(["Rows with no band (bad or blank input)", s.rowsWithErrors, ""]);
-    rows.push(["Rows whose band is uncertain under the CI", s.uncertainRows.length, ""]);
+    for (const l of uncertaintyLines(s)) rows.push([l.label, l.count ?? "", ""]);
     return rows;
   });
 }

@@ -1,28 +1,36 @@
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./components/App";
 import { createActionPlanTools, createAnalysisTools, createExcelTools } from "./excel";
+import { PaneThemeProvider } from "./PaneThemeProvider";
+import { dismissNotice, prepareWorkbook, stopLoadingOnOpen, type StartupState } from "./startup";
 
 /* global document, Office */
 
-function render(host: string | null) {
+function render(host: string | null, startupState: StartupState | null = null) {
   const container = document.getElementById("container");
   if (!container) return;
   // The workbook functions exist only inside Excel; the components get them as a prop.
   const tools = host === "Excel" ? createExcelTools() : null;
   const planTools = host === "Excel" ? createActionPlanTools() : null;
   const analysisTools = host === "Excel" ? createAnalysisTools() : null;
+  const startup = startupState ? { state: startupState, dismiss: () => dismissNotice(Office), stopLoading: () => stopLoadingOnOpen(Office) } : null;
   createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
-      <App host={host} tools={tools} planTools={planTools} analysisTools={analysisTools} />
-    </FluentProvider>,
+    <PaneThemeProvider container={container}>
+      <App host={host} tools={tools} planTools={planTools} analysisTools={analysisTools} startup={startup} />
+    </PaneThemeProvider>,
   );
 }
 
 // Outside Office (a plain browser) Office.onReady resolves with host null; the pane then says so.
 if (typeof Office !== "undefined") {
-  Office.onReady((info) => render(info.host ? String(info.host) : null));
+  Office.onReady(async (info) => {
+    const host = info.host ? String(info.host) : null;
+    // First use in a workbook: load with it from now on, so its formulas calculate on reopening (startup.ts).
+    // Development builds also force Office to refresh the functions' metadata (webpack sets NODE_ENV by mode).
+    const startup = host === "Excel" ? await prepareWorkbook(Office, process.env.NODE_ENV !== "production") : null;
+    render(host, startup);
+  });
 } else {
   render(null);
 }

@@ -20,7 +20,7 @@ const write = (name: string, text: string | Buffer) => {
 
 const AREAS = [
   "Authority,NI 1 %,CI,NVQ4+ %,Rural %,A8 per 10000,Jobs 1984,Single issue",
-  "Alpha,59,2,20,60,10,,FALSE", // type 1 (a), band 2, CI spans 2–3
+  "Alpha,59,2,20,60,10,,FALSE", // type 1 (a), band 2, CI spans band 2 or band 3
   "Beta,72,1,30,10,3,,", // type 6 (no group), band 5
   "Gamma,abc,2,20,10,3,1500,", // text score; type 2 (b)
   ",,,,,,,", // blank row
@@ -64,7 +64,7 @@ describe("cohesion apply: CSV", () => {
       "Family group": "a",
       "ABG band": "2",
       "ABG allocation": "540000",
-      "ABG band range": "2–3",
+      "ABG band range": "band 2 or band 3",
     });
     expect(r[0].Notes).toMatch(/band uncertain/);
     expect(r[1]).toMatchObject({ "Family type": "6", "Family group": "", "ABG band": "5", "ABG allocation": "150000", "ABG band range": "5", Notes: "" });
@@ -107,7 +107,7 @@ describe("cohesion apply: CSV dialects", () => {
     expect(raw).toContain("\r\n");
     const rows = readCsv(out, ";");
     expect(rows[1].slice(0, 3)).toEqual(["North\r\nward", "59", "2"]);
-    expect(records(rows)[0]).toMatchObject({ "ABG band": "2", "ABG allocation": "540000", "ABG band range": "2–3" });
+    expect(records(rows)[0]).toMatchObject({ "ABG band": "2", "ABG allocation": "540000", "ABG band range": "band 2 or band 3" });
     expect(records(rows)[1].Notes).toMatch(/comma as the decimal point/);
     expect(r.stdout).toMatch(/semicolon-separated/);
   });
@@ -137,7 +137,7 @@ describe("cohesion apply: scale, basis and --col", () => {
     const out = path.join(dir, "scales.out.csv");
     expect(cohesion(["apply", input, "--out", out]).code).toBe(0);
     const r = records(readCsv(out));
-    expect(r[0]).toMatchObject({ "Family type": "1", "ABG band": "2", "ABG allocation": "540000", "ABG band range": "2–3" });
+    expect(r[0]).toMatchObject({ "Family type": "1", "ABG band": "2", "ABG allocation": "540000", "ABG band range": "band 2 or band 3" });
     expect(r[1]).toMatchObject({ "Family type": "6", "ABG band": "5", "ABG allocation": "150000" });
   });
 
@@ -159,13 +159,13 @@ describe("cohesion apply: scale, basis and --col", () => {
     ["point", "2", "540000"],
     ["upper", "3", "410000"],
     ["lower", "2", "540000"],
-  ])("--basis %s: score 59 ± 2 → band %s, £%s, range 2–3", (basis, band, amount) => {
+  ])("--basis %s: score 59 ± 2 → band %s, £%s, range band 2 or band 3", (basis, band, amount) => {
     const input = write(`basis-${basis}.csv`, "Area,Score,CI\nA,59,2\nB,56,2\n");
     const out = path.join(dir, `basis-${basis}.out.csv`);
     expect(cohesion(["apply", input, "--out", out, "--basis", basis]).code).toBe(0);
     const r = records(readCsv(out));
-    expect(r[0]).toMatchObject({ "ABG band": band, "ABG allocation": amount, "ABG band range": "2–3" });
-    if (basis === "lower") expect(r[1]).toMatchObject({ "ABG band": "1", "ABG allocation": "660000", "ABG band range": "1–2" });
+    expect(r[0]).toMatchObject({ "ABG band": band, "ABG allocation": amount, "ABG band range": "band 2 or band 3" });
+    if (basis === "lower") expect(r[1]).toMatchObject({ "ABG band": "1", "ABG allocation": "660000", "ABG band range": "band 1 or band 2" });
   });
 
   it("--col maps fields to headers case-insensitively after trimming; other fields still use synonyms", () => {
@@ -175,7 +175,7 @@ describe("cohesion apply: scale, basis and --col", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/score\s+← "Q1 result" \(column B\) \[--col\]/);
     expect(r.stdout).toMatch(/nvq4\s+← "NVQ4\+" \(column D\)$/m);
-    expect(records(readCsv(out))[0]).toMatchObject({ "Family type": "1", "ABG band": "2", "ABG band range": "2–3" });
+    expect(records(readCsv(out))[0]).toMatchObject({ "Family type": "1", "ABG band": "2", "ABG band range": "band 2 or band 3" });
   });
 
   it("an unmatched field is simply not computed", () => {
@@ -260,7 +260,7 @@ describe("cohesion apply: re-runs and conversions", () => {
     expect(ws.getCell("C2").value).toBe(59);
     expect(ws.getCell("H2").value).toBe(2); // ABG band
     expect(ws.getCell("I2").value).toBe(540000);
-    expect(ws.getCell("J2").value).toBe("2–3");
+    expect(ws.getCell("J2").value).toBe("band 2 or band 3");
     expect(wb.getWorksheet("Summary")!.getCell("A1").value).toBe("Cohesion Toolkit summary");
   });
 });

@@ -102,7 +102,7 @@ describe("cohesion apply: a council workbook (whole-workbook path)", () => {
     expect(ws.getRow(1).cellCount).toBe(0);
 
     const row = (n: number) => (ws.getRow(n).values as unknown[]).slice(9, 16);
-    expect(row(3)).toEqual([1, "Changing less affluent rural areas", "a", 2, 540000, "2–3", expect.stringMatching(/band uncertain/)]);
+    expect(row(3)).toEqual([1, "Changing less affluent rural areas", "a", 2, 540000, "band 2 or band 3", expect.stringMatching(/band uncertain/)]);
     expect(row(4).slice(0, 6)).toEqual([6, "Stable affluent urban areas", undefined, 5, 150000, "5"]); // formula result read
     expect(row(5).slice(0, 4)).toEqual([2, "Stable less affluent urban areas with manufacturing decline", "b", undefined]);
     expect(row(5)[6]).toMatch(/holds the error #N\/A/);
@@ -139,7 +139,7 @@ describe("cohesion apply: a council workbook (whole-workbook path)", () => {
     expect(wb2.worksheets.map((w) => w.name)).toEqual(["Read me", "Areas", "Summary", "Summary (2)"]);
     const ws = wb2.getWorksheet("Areas")!;
     expect((ws.getRow(2).values as unknown[]).slice(9)).toEqual(OUT);
-    expect((ws.getRow(3).values as unknown[]).slice(12, 15)).toEqual([3, 410000, "2–3"]);
+    expect((ws.getRow(3).values as unknown[]).slice(12, 15)).toEqual([3, 410000, "band 2 or band 3"]);
     expect(summaryByLabel(wb2.getWorksheet("Summary (2)")!).get("Basis")![1]).toBe("upper");
     expect(wb2.getWorksheet("Summary")!.getCell("A1").value).toBe("My summary");
   });
@@ -154,7 +154,7 @@ describe("cohesion apply: a council workbook (whole-workbook path)", () => {
     const csv = fs.readFileSync(path.join(dir, "y.csv"), "utf8").split("\n");
     expect(csv[0]).toBe(""); // row 1 of the sheet is empty
     expect(csv[1]).toBe(`Authority,NI 1 %,CI,NVQ4+ %,Rural %,A8 per 10,000,Jobs 1984,Double score,${OUT.join(",")}`.replace("A8 per 10,000", '"A8 per 10,000"'));
-    expect(csv[2]).toMatch(/^Alpha,59,2,20,60,10,,118,1,Changing less affluent rural areas,a,2,540000,2–3,/);
+    expect(csv[2]).toMatch(/^Alpha,59,2,20,60,10,,118,1,Changing less affluent rural areas,a,2,540000,band 2 or band 3,/);
     expect(csv[4]).toMatch(/^Gamma,#N\/A,2,/);
   });
 });
@@ -191,7 +191,7 @@ describe("cohesion apply: a plain single-sheet workbook (streaming path)", () =>
     expect(results[0]).toEqual(results[1]);
     const [header, a, b, c] = results[0];
     expect(header.slice(7)).toEqual(OUT);
-    expect(a).toEqual(["E01000001", 0.59, 0.02, 0.2, 0.6, 10, false, 1, "Changing less affluent rural areas", "a", 2, 540000, "2–3", expect.stringMatching(/band uncertain/)]);
+    expect(a).toEqual(["E01000001", 0.59, 0.02, 0.2, 0.6, 10, false, 1, "Changing less affluent rural areas", "a", 2, 540000, "band 2 or band 3", expect.stringMatching(/band uncertain/)]);
     expect(b.slice(7, 13)).toEqual([8, "Stable affluent rural areas", "e", 5, 150000, "5"]);
     expect(c.slice(7, 13)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
     expect(c[13]).toMatch(/1984 coal, textiles and steel jobs are needed/);
@@ -215,7 +215,7 @@ describe("cohesion apply: percent-formatted cells", () => {
     const out = path.join(dir, "pct.out.csv");
     expect(cohesion(["apply", input, "--out", out]).code).toBe(0);
     const lines = fs.readFileSync(out, "utf8").trim().split("\n");
-    expect(lines[1]).toMatch(/^A,0\.59,0\.02,,,,2,540000,2–3,/);
+    expect(lines[1]).toMatch(/^A,0\.59,0\.02,,,,2,540000,band 2 or band 3,/);
     expect(lines[2]).toMatch(/^B,0\.76,0\.01,,,,0,0,0,$/);
   });
 });

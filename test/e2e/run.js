@@ -28,11 +28,16 @@ const FIXED_TIME = new Date("2026-01-15T10:00:00Z");
 const band = (s) => (s >= 75 ? 0 : s >= 70 ? 5 : s >= 65 ? 4 : s >= 60 ? 3 : s >= 55 ? 2 : 1);
 const AMOUNT = { 1: 660000, 2: 540000, 3: 410000, 4: 280000, 5: 150000, 0: 0 };
 const clean = (x) => Math.round(x * 1e9) / 1e9;
+/** The bands a CI spans, in words, in score order: "band 2", "band 2 or band 3", "band 4, band 5 or no band". */
 function bandRange(score, ci) {
-  if (typeof ci !== "number") return String(band(score));
-  const lo = band(clean(Math.max(0, score - ci)));
-  const hi = band(clean(Math.min(100, score + ci)));
-  return lo === hi ? String(band(score)) : `${lo}–${hi}`;
+  const name = (b) => (b === 0 ? "no band" : `band ${b}`);
+  if (typeof ci !== "number") return name(band(score));
+  const order = [1, 2, 3, 4, 5, 0];
+  const lo = order.indexOf(band(clean(Math.max(0, score - ci))));
+  const hi = order.indexOf(band(clean(Math.min(100, score + ci))));
+  if (lo === hi) return name(band(score));
+  const names = order.slice(lo, hi + 1).map(name);
+  return `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}`;
 }
 const validScore = (v) => typeof v === "number" && v >= 0 && v <= 100;
 

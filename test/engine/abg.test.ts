@@ -38,7 +38,7 @@ describe("abgBand (GR ¶2.3)", () => {
 describe("assessAbg with confidence intervals (GR fn 6; decision A4)", () => {
   it("without a CI: band of the point score, certain", () => {
     const r = assessAbg(72.5);
-    expect(r.ok && r.value).toMatchObject({ band: 5, amountGbp: 150000, rangeText: "5", uncertain: false, ci: null });
+    expect(r.ok && r.value).toMatchObject({ band: 5, amountGbp: 150000, rangeText: "band 5", uncertain: false, ci: null });
   });
   it("55.0 is band 2 and 75.0 gets £0", () => {
     expect(assessAbg(55).ok && (assessAbg(55) as { value: { band: number } }).value.band).toBe(2);
@@ -48,19 +48,25 @@ describe("assessAbg with confidence intervals (GR fn 6; decision A4)", () => {
   });
   it("flags a CI that straddles a threshold and gives the band range", () => {
     const r = assessAbg(59, { ci: 2 });
-    expect(r.ok && r.value).toMatchObject({ band: 2, bandAtLower: 2, bandAtUpper: 3, rangeText: "2–3", uncertain: true, amountMinGbp: 410000, amountMaxGbp: 540000 });
+    expect(r.ok && r.value).toMatchObject({ band: 2, bandAtLower: 2, bandAtUpper: 3, rangeText: "band 2 or band 3", uncertain: true, amountMinGbp: 410000, amountMaxGbp: 540000 });
   });
   it("an interval ending exactly on a threshold reaches the next band ([lower, upper))", () => {
     const r = assessAbg(58, { ci: 2 }); // 56–60
-    expect(r.ok && r.value.rangeText).toBe("2–3");
+    expect(r.ok && r.value.rangeText).toBe("band 2 or band 3");
     const s = assessAbg(57.9, { ci: 2 }); // 55.9–59.9
-    expect(s.ok && s.value).toMatchObject({ rangeText: "2", uncertain: false });
+    expect(s.ok && s.value).toMatchObject({ rangeText: "band 2", uncertain: false });
   });
-  it("a wide interval spans several bands; into 'no band' it reads 5–0", () => {
+  it("a wide interval names every band it spans; into 'no band' it says so, never 5–0", () => {
     const wide = assessAbg(58, { ci: 8 });
-    expect(wide.ok && wide.value.rangeText).toBe("1–4");
+    expect(wide.ok && wide.value.rangeText).toBe("band 1, band 2, band 3 or band 4");
     const top = assessAbg(74, { ci: 2 });
-    expect(top.ok && top.value).toMatchObject({ rangeText: "5–0", amountMinGbp: 0, amountMaxGbp: 150000 });
+    expect(top.ok && top.value).toMatchObject({ rangeText: "band 5 or no band", amountMinGbp: 0, amountMaxGbp: 150000 });
+    const across = assessAbg(69, { ci: 6 }); // 63–75
+    expect(across.ok && across.value.rangeText).toBe("band 3, band 4, band 5 or no band");
+    expect(across.ok && across.warnings.map((w) => w.message)).toEqual(["band uncertain: the CI spans band 3, band 4, band 5 or no band"]);
+    const none = assessAbg(80, { ci: 2 });
+    expect(none.ok && none.value.rangeText).toBe("no band");
+    expect(none.ok && none.explanation).toBe("Score 80% → no band (75% or more: no ABG cohesion allocation band; PAYP still distributed to all authorities), £0. GR ¶2.3. The interval 78%–82% is all at 75% or more: no band.");
   });
   it.each([
     ["point", 59, 2],

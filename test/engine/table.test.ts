@@ -95,6 +95,30 @@ describe("summaryRows parts", () => {
   });
 });
 
+describe("uncertainty in the summary (issue 12.4)", () => {
+  const labels = (rows: unknown[][]) => rows.map((r) => r[0]);
+  it("without any CI says uncertainty was not assessed, never \"0 rows uncertain\"", () => {
+    const s = summarise(evaluateColumns({ score: [50, 59, 80] }, 3));
+    expect(s.rowsWithCi).toBe(0);
+    const rows = summaryRows(s);
+    expect(labels(rows)).toContain("Uncertainty not assessed: no confidence intervals given");
+    expect(labels(rows)).not.toContain("Rows whose band is uncertain under the CI");
+    expect(rows.find((r) => r[0] === "Uncertainty not assessed: no confidence intervals given")).toHaveLength(1);
+  });
+  it("with CIs counts the uncertain rows, and the rows that had none", () => {
+    const s = summarise(evaluateColumns({ score: [50, 59, 80], ci: [1, 2, null] }, 3));
+    expect(s.rowsWithCi).toBe(2);
+    const rows = summaryRows(s);
+    expect(rows.find((r) => r[0] === "Rows whose band is uncertain under the CI")).toEqual(["Rows whose band is uncertain under the CI", 1]);
+    expect(rows.find((r) => r[0] === "Rows with a band but no CI (uncertainty not assessed)")).toEqual(["Rows with a band but no CI (uncertainty not assessed)", 1]);
+    expect(labels(rows)).not.toContain("Uncertainty not assessed: no confidence intervals given");
+  });
+  it("the ABG band range column names the bands in words", () => {
+    const [a, b, c] = evaluateColumns({ score: [59, 74, 80], ci: [2, 2, null] }, 3);
+    expect([a.abgBandRange, b.abgBandRange, c.abgBandRange]).toEqual(["band 2 or band 3", "band 5 or no band", "no band"]);
+  });
+});
+
 describe("a summary built chunk by chunk (the command line's streaming path)", () => {
   it("equals summarise over the whole table, whatever the chunk size", () => {
     fc.assert(

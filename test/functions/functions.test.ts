@@ -104,14 +104,14 @@ describe("COHESION.ABG.*", () => {
     expect(out[0][0]).toMatch(/^#N\/A Basis "lower" needs the score's confidence interval/);
   });
   it("RANGE gives the bands a CI spans, and the £ extremes", () => {
-    expect(F.abgRangeFn(col(59, 57.9, 74), [[2]])).toEqual([["2–3"], ["2"], ["5–0"]]);
+    expect(F.abgRangeFn(col(59, 57.9, 74), [[2]])).toEqual([["band 2 or band 3"], ["band 2"], ["band 5 or no band"]]);
     expect(F.abgRangeFn([[59]], [[2]], undefined, "uncertain")).toEqual([[true]]);
     expect(F.abgRangeFn([[59]], [[2]], undefined, "min")).toEqual([[410000]]);
     expect(F.abgRangeFn([[59]], [[2]], undefined, "max")).toEqual([[540000]]);
   });
   it("EXPLAIN", () => {
     expect(F.abgExplainFn([[59]], [[2]])[0][0]).toBe(
-      'Score 59% → band 2 ("below 60% but at least 55%"), £540,000. GR ¶2.3. Band uncertain: the interval 57%–61% spans bands 2–3 (£410,000–£540,000).',
+      'Score 59% → band 2 ("below 60% but at least 55%"), £540,000. GR ¶2.3. Band uncertain: the interval 57%–61% spans band 2 or band 3 (£410,000 to £540,000).',
     );
   });
   it("SUMMARY totals a column against the £34m", () => {

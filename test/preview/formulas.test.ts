@@ -41,8 +41,8 @@ describe("preview formula evaluator", () => {
   });
   it("handles literals, $ references, case, omitted arguments and nesting", () => {
     expect(evaluateFormulaText('=cohesion.abg.allocation($A$2, , , "point")', ctx)).toEqual([[540000]]);
-    expect(evaluateFormulaText("=COHESION.ABG.RANGE(A2, 2)", ctx)).toEqual([["2–3"]]);
-    expect(evaluateFormulaText('=COHESION.ABG.RANGE(58.5, COHESION.SURVEYCI(58.5, 400, , , , , "halfwidth"))', ctx)).toEqual([["1–3"]]);
+    expect(evaluateFormulaText("=COHESION.ABG.RANGE(A2, 2)", ctx)).toEqual([["band 2 or band 3"]]);
+    expect(evaluateFormulaText('=COHESION.ABG.RANGE(58.5, COHESION.SURVEYCI(58.5, 400, , , , , "halfwidth"))', ctx)).toEqual([["band 1, band 2 or band 3"]]);
     expect(evaluateFormulaText("=COHESION.ABG.ALLOCATION(72%)", ctx)).toEqual([[150000]]);
   });
   it("passes a single cell to a scalar parameter as a value", () => {

@@ -303,6 +303,13 @@ const AMOUNT = [0, 660_000, 540_000, 410_000, 280_000, 150_000];
 const ALLOCATIONS = new Set(AMOUNT);
 /** Band order by score: 1 (lowest scores) … 5, then 0 (75% or more). */
 const rankOfBand = (b: number) => (b === 0 ? 6 : b);
+/** "band 4, band 5 or no band" → [4, 5, 0]; null when the text is not a list of bands in those words. */
+function bandsOfWords(text: string): number[] | null {
+  const m = /^(.*?)(?: or (band [1-5]|no band))?$/.exec(text)!;
+  const parts = [...(m[1] ? m[1].split(", ") : []), ...(m[2] ? [m[2]] : [])];
+  const bands = parts.map((p) => (p === "no band" ? 0 : /^band [1-5]$/.test(p) ? Number(p.slice(5)) : NaN));
+  return bands.length > 0 && bands.every((b) => !Number.isNaN(b)) && (bands.length === 1) === !m[2] ? bands : null;
+}
 /** The band of one score (decision A4: "lower"/"upper" take score ∓ ci, kept within 0–100). */
 function oracleBand(score: unknown, ci: unknown, basis: string, read: Read | null, explicitFraction: boolean): Judged<number> {
   const s = pctOf(score, read, explicitFraction);
@@ -524,7 +531,7 @@ describe("every custom function, on any input: well-formed, in its domain, never
     (s) => fc.tuple(argOf(s, scoreCell), argOf(s, ciCell), choice(RANGE_OUTPUTS), choice(SCALES)),
     fc.tuple(range, range, optText, optText),
   );
-  it('ABG.RANGE: "2" or "2–3" (digits 0–5, lower end first), TRUE/FALSE or an amount; the interval holds the score\'s own band and amount', () => {
+  it('ABG.RANGE: "band 2", "band 2 or band 3", "band 4, band 5 or no band" (the bands spanned, in score order, in words), TRUE/FALSE or an amount; the interval holds the score\'s own band and amount', () => {
     assertProperty(rangeCase, (c) => {
       const [score, ci, outputRaw, scale] = c.args;
       const out = run(() => F.abgRangeFn(score, ci, scale, outputRaw));
@@ -533,9 +540,10 @@ describe("every custom function, on any input: well-formed, in its domain, never
         for (const v of row) {
           if (isErr(v)) continue;
           if (output === "bands") {
-            const m = typeof v === "string" ? /^([0-5])(?:–([0-5]))?$/.exec(v) : null;
-            check(m !== null, () => `band range ${show(v)}`);
-            if (m && m[2] !== undefined) check(rankOfBand(Number(m[1])) < rankOfBand(Number(m[2])), () => `band range ${v} is not lower end–upper end`);
+            const bands = typeof v === "string" ? bandsOfWords(v) : null;
+            check(bands !== null, () => `band range ${show(v)}`);
+            // Every band between the ends, each once, in score order (1 … 5, then no band).
+            if (bands) check(bands.every((b, k) => k === 0 || rankOfBand(b) === rankOfBand(bands[k - 1]) + 1), () => `band range ${v} is not the bands from the lower end to the upper end`);
           } else if (output === "uncertain") check(typeof v === "boolean", () => `uncertain ${show(v)}`);
           else check(ALLOCATIONS.has(v as number), () => `${output} allocation ${show(v)}`);
         }
@@ -547,7 +555,8 @@ describe("every custom function, on any input: well-formed, in its domain, never
           if (want === null || isErr(got)) return check(want === null, () => `${cellOf(score, ci, out[0].length, i)}: expected band ${want}, got ${show(got)}`);
           const where = () => `${cellOf(score, ci, out[0].length, i)}, scale ${show(scale)}`;
           if (output === "bands") {
-            const [lo, hi = lo] = String(got).split("–").map(Number);
+            const spanned = bandsOfWords(String(got)) ?? [];
+            const [lo, hi] = [spanned[0], spanned[spanned.length - 1]];
             check(rankOfBand(lo) <= rankOfBand(want) && rankOfBand(want) <= rankOfBand(hi), () => `${where()}: range "${got}" does not hold the score's band ${want}`);
           } else if (output === "min") check((got as number) <= AMOUNT[want], () => `${where()}: smallest allocation £${got} is above the score's own £${AMOUNT[want]} (band ${want})`);
           else if (output === "max") check((got as number) >= AMOUNT[want], () => `${where()}: largest allocation £${got} is below the score's own £${AMOUNT[want]} (band ${want})`);
@@ -561,10 +570,10 @@ describe("every custom function, on any input: well-formed, in its domain, never
     assertProperty(abgCase, (c) => {
       const [score, ci, basis, scale] = c.args;
       const out = run(() => F.abgExplainFn(score, ci, scale, basis));
-      for (const row of out) for (const v of row) if (!isErr(v)) check(typeof v === "string" && /^(Score .+ → band [0-5] .+|No result: .{6,})$/s.test(v), () => `explanation ${show(v)}`);
+      for (const row of out) for (const v of row) if (!isErr(v)) check(typeof v === "string" && /^(Score .+ → (band [1-5]|no band) .+|No result: .{6,})$/s.test(v), () => `explanation ${show(v)}`);
       judgeAbg(score, ci, basis, scale, c, out, "ABG.EXPLAIN", (got, want, i) => {
         if (want === "error") check(String(got).startsWith("No result: "), () => `${cellOf(score, ci, out[0].length, i)}: expected "No result", got ${show(got)}`);
-        else if (want !== null) check(String(got).includes(`→ band ${want} (`), () => `${cellOf(score, ci, out[0].length, i)}: expected band ${want}, got ${show(got)}`);
+        else if (want !== null) check(String(got).includes(`→ ${want === 0 ? "no band" : `band ${want}`} (`), () => `${cellOf(score, ci, out[0].length, i)}: expected band ${want}, got ${show(got)}`);
       });
       record(
         "ABG.EXPLAIN",

@@ -67,7 +67,9 @@ export function SummaryView({ result }: { result: ToolResult }) {
           </Table>
           <Caption1 className={styles.muted}>Amounts per authority, 2008-2011 settlement (period split not stated). GR ¶2.3.</Caption1>
           <Body1>
-            {uncertain.length === 0
+            {s.rowsWithCi === 0
+              ? "Uncertainty not assessed: no confidence intervals given."
+              : uncertain.length === 0
               ? "No row's band is uncertain under its confidence interval."
               : `${count(uncertain.length)} ${uncertain.length === 1 ? "row's band is" : "rows' bands are"} uncertain under the CI: sheet ${uncertain.length === 1 ? "row" : "rows"} ${uncertain.slice(0, 30).join(", ")}${uncertain.length > 30 ? ", …" : ""}.`}
           </Body1>
