@@ -7,6 +7,7 @@ import * as React from "react";
 import { columnLetters } from "./excelStandIn";
 import { PreviewHost } from "./host";
 import { formatValue } from "./numberFormat";
+import { PREVIEW_THEMES } from "./officeThemes";
 import { readWorkbook, writeWorkbook } from "./workbookFile";
 
 const ROW_H = 24;
@@ -65,7 +66,8 @@ interface Editing {
   where: "cell" | "bar";
 }
 
-export function PreviewApp({ host, loadError }: { host: PreviewHost; loadError: string | null }) {
+/** `officeTheme`: the ?theme= the page was loaded with (officeThemes.ts); choosing another reloads the page with it. */
+export function PreviewApp({ host, loadError, officeTheme = "colorful" }: { host: PreviewHost; loadError: string | null; officeTheme?: string }) {
   const [, setVersion] = React.useState(0);
   React.useEffect(() => host.subscribe(() => setVersion((v) => v + 1)), [host]);
   const [editing, setEditingState] = React.useState<Editing | null>(null);
@@ -386,6 +388,28 @@ export function PreviewApp({ host, loadError }: { host: PreviewHost; loadError: 
           <button type="button" className="pv-button" onClick={() => void download()}>
             Download
           </button>
+          <label className="pv-theme">
+            Office theme
+            <select
+              className="pv-select"
+              value={officeTheme}
+              aria-describedby="pv-theme-note"
+              onChange={(e) => {
+                const url = new URL(window.location.href);
+                url.searchParams.set("theme", e.target.value);
+                window.location.assign(url.toString());
+              }}
+            >
+              {PREVIEW_THEMES.map((t) => (
+                <option key={t.value} value={t.value}>
+                  {t.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <span id="pv-theme-note" className="pv-visually-hidden">
+            Reloads the preview with the sample workbook: download your changes first.
+          </span>
           {message && (
             <span className="pv-message" role="status">
               {message}

@@ -6,6 +6,7 @@
  * - `CustomFunctions`: Error (code + message), ErrorCode, associate(id, fn) → a Map of functions;
  * - `Office`: onReady(cb) → { host: "Excel", platform: "OfficeOnline" } once the workbook is loaded;
  *   context.requirements.isSetSupported → what the stand-in implements (standInSupports: ExcelApi 1.8, …);
+ *   context.officeTheme (officeThemes.ts: chosen with ?theme=) and the ThemeId enum;
  * - `Excel`: run(batch) → the stand-in's run, recalculating and redrawing after every sync; enums
  *   (Excel.ChartType.columnClustered → "ColumnClustered", …) as Office.js spells them.
  *
@@ -14,6 +15,7 @@
  */
 import { ExcelStandIn, standInSupports } from "./excelStandIn";
 import { evaluateFormulaText, type ErrorValue, type Evaluated } from "./formulas";
+import { THEME_IDS, type PreviewOfficeTheme } from "./officeThemes";
 
 export const NAMESPACE = "COHESION";
 
@@ -332,7 +334,7 @@ function enumProxy(): unknown {
  * Installs CustomFunctions, Office and Excel on globalThis. `whenReady` resolves when the workbook
  * is loaded; Office.onReady callbacks run then.
  */
-export function installGlobals(host: PreviewHost, whenReady: Promise<void>) {
+export function installGlobals(host: PreviewHost, whenReady: Promise<void>, officeTheme?: PreviewOfficeTheme) {
   class CustomFunctionsError extends Error {
     constructor(
       public code: string,
@@ -362,7 +364,9 @@ export function installGlobals(host: PreviewHost, whenReady: Promise<void>) {
   g.Office = {
     HostType: { Excel: "Excel" },
     PlatformType: { OfficeOnline: "OfficeOnline" },
-    context: { requirements: { isSetSupported: standInSupports } },
+    ThemeId: THEME_IDS,
+    // undefined when the preview plays a host that gives no theme (?theme=none)
+    context: { requirements: { isSetSupported: standInSupports }, officeTheme },
     onReady(callback?: (i: typeof info) => void) {
       return whenReady.then(() => {
         callback?.(info);

@@ -11,6 +11,7 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { columnLetters, type CellSnapshot } from "./excelStandIn";
 import { PreviewHost, installGlobals, loadDimensions, type SyncCount } from "./host";
+import { previewThemeFromQuery } from "./officeThemes";
 import { PreviewApp } from "./PreviewApp";
 import { sampleIndicatorColumns } from "./sampleIndicators";
 import { readWorkbook } from "./workbookFile";
@@ -22,7 +23,9 @@ const SAMPLE_SHEET = "Indicators";
 const host = new PreviewHost();
 let resolveReady: () => void = () => undefined;
 const whenReady = new Promise<void>((resolve) => (resolveReady = resolve));
-installGlobals(host, whenReady);
+/** Office's theme as the pane will read it (?theme=dark, …; the toolbar's select reloads with another). */
+const officeTheme = previewThemeFromQuery(window.location.search);
+installGlobals(host, whenReady, officeTheme.theme);
 
 /** A tiny hook for the browser tests: plain data about the workbook, and a few changes a user might make. */
 interface PreviewHook {
@@ -88,7 +91,7 @@ const hook: PreviewHook = {
 
 let loadError: string | null = null;
 const root = createRoot(document.getElementById("preview-root")!);
-const draw = () => root.render(<PreviewApp host={host} loadError={loadError} />);
+const draw = () => root.render(<PreviewApp host={host} loadError={loadError} officeTheme={officeTheme.value} />);
 
 /** Deferred scripts have all run by DOMContentLoaded: functions.js has registered its functions by then. */
 const domReady = new Promise<void>((resolve) => (document.readyState === "loading" ? document.addEventListener("DOMContentLoaded", () => resolve()) : resolve()));
