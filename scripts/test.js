@@ -5,6 +5,7 @@
 const { spawnSync } = require("child_process");
 const fs = require("fs");
 const path = require("path");
+const { snapshot, changedFiles } = require("./docs-guard");
 const { TEST_PROD_URL } = require("./prod-url");
 
 const root = path.resolve(__dirname, "..");
@@ -66,7 +67,21 @@ const e2e = path.join(root, "test", "e2e", "run.js");
 if (fs.existsSync(e2e)) {
   const out = path.join(artifacts, "e2e.json");
   fs.rmSync(out, { force: true });
+  const docs = path.join(root, "docs");
+  const docsBefore = snapshot(docs);
   run("browser tests (Playwright + chromium)", process.execPath, [e2e, `--json=${out}`]);
+  // The run writes only to git-ignored folders: `npm test` leaves a clone's `git status` clean (npm run screenshots refreshes docs/).
+  const written = changedFiles(docsBefore, snapshot(docs));
+  const label = "the browser tests wrote nothing under docs/";
+  if (!written.length) {
+    passed++;
+    console.log(`✓ ${label}`);
+  } else {
+    const why = `${label}: they wrote ${written.slice(0, 5).map((f) => `docs/${f}`).join(", ")}${written.length > 5 ? ", …" : ""}`;
+    failed++;
+    failures.push(why);
+    console.log(`✗ ${why}`);
+  }
   if (fs.existsSync(out)) {
     const r = JSON.parse(fs.readFileSync(out, "utf8"));
     passed += r.passed;

@@ -2,13 +2,15 @@
 // Browser tests: the real task pane and functions in the local preview (preview.html), in Debian's headless
 // chromium driven by playwright-core. Plain Node, not jest (jest ignores test/e2e).
 //
-//   node test/e2e/run.js [--json=PATH] [--only=TEXT] [--no-build]
+//   node test/e2e/run.js [--json=PATH] [--only=TEXT] [--no-build] [--screenshots]
 //
 // Builds the preview once (webpack --mode development into .preview-build/), serves it on 127.0.0.1 (a free
 // port), runs every flow on a fresh page, and asserts the WORKBOOK's contents through the page's tiny
 // read-only hook window.__cohesionPreview. Prints one line per test and writes
 // {"passed","failed","skipped","failures"} to --json (scripts/test.js adds the counts to its total).
-// Screenshots go to test-artifacts/screenshots/ and are copied to docs/screenshots/ for the README.
+// Screenshots go to test-artifacts/screenshots/ (git-ignored) only: a test run leaves the clone clean (scripts/test.js
+// checks that docs/ is untouched). `npm run screenshots` (--screenshots) also copies them to docs/screenshots/ for the
+// README, after a run in which every test passed.
 const assert = require("assert/strict");
 const fs = require("fs");
 const os = require("os");
@@ -63,8 +65,9 @@ const colLetter = (i) => {
   return s;
 };
 
-async function openPreview(page, server) {
-  await page.goto(`${server.url}/preview.html`);
+/** `query`: e.g. "?theme=dark" (the Office theme the preview's stand-in gives the pane). */
+async function openPreview(page, server, query = "") {
+  await page.goto(`${server.url}/preview.html${query}`);
   await page.waitForFunction(() => window.__cohesionPreview && (window.__cohesionPreview.ready || window.__cohesionPreview.error), null, { timeout: 30_000 });
   const error = await page.evaluate(() => window.__cohesionPreview.error);
   if (error) throw new Error(`the preview did not start: ${error}`);
@@ -162,11 +165,65 @@ const STOP_TAIL = ["No summary sheet was written, and nothing outside the toolki
 /** Grant-band cells [band, allocation, band range] expected for a score and CI ("" for a score the tool refuses). */
 const expectedBands = (score, ci) => (validScore(score) ? [band(score), AMOUNT[band(score)], bandRange(score, ci)] : ["", "", ""]);
 
-async function shot(page, name) {
+/** The screenshots this run took (--screenshots copies these, not whatever else is in the folder). */
+const taken = new Set();
+
+/** A screenshot of the page, or of `locator` alone (e.g. the pane). */
+async function shot(page, name, locator = null) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   // Same pixels for the same page: no hover, transitions finished, no caret.
   await page.mouse.move(0, 0);
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), animations: "disabled", caret: "hide" });
+  await (locator ?? page).screenshot({ path: path.join(ARTIFACTS, `${name}.png`), animations: "disabled", caret: "hide" });
+  if (!name.startsWith("FAILED-")) taken.add(`${name}.png`);
+}
+
+/**
+ * The pane's colours as shown: the theme its provider chose (data-pane-theme), the WCAG luminance (0 black … 1 white)
+ * of the pane container's and the provider's background and of the text and heading, and every element in the pane
+ * that paints a near-white background (luminance > 0.8) over more than 20 × 20 px.
+ */
+async function paneColours(page) {
+  return page.evaluate(() => {
+    const lum = (css) => {
+      const m = /^rgba?\(([^)]+)\)$/.exec(css);
+      if (!m) return null;
+      const [r, g, b, a = 1] = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+      if (a === 0) return null;
+      const f = (c) => ((c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const container = document.getElementById("container");
+    const provider = container.querySelector("[data-pane-theme]");
+    const style = (el) => getComputedStyle(el);
+    const light = [...container.querySelectorAll("*")]
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return (lum(style(el).backgroundColor) ?? 0) > 0.8 && r.width * r.height > 400 && style(el).visibility !== "hidden";
+      })
+      .map((el) => `${el.tagName.toLowerCase()}${el.className && typeof el.className === "string" ? `.${el.className.split(" ")[0]}` : ""}`);
+    return {
+      theme: provider?.getAttribute("data-pane-theme") ?? null,
+      container: lum(style(container).backgroundColor),
+      provider: provider && lum(style(provider).backgroundColor),
+      text: provider && lum(style(provider).color),
+      heading: lum(style(container.querySelector("h1")).color),
+      light,
+    };
+  });
+}
+
+/** Check an area with a score and the four proxies, so that the pane shows fields, results and text (the theme screenshots). */
+async function fillCheck(page) {
+  const form = page.getByRole("region", { name: "Check an area" });
+  const fill = (label, v) => form.getByLabel(label, { exact: true }).fill(v);
+  await fill("Get on well together (%)", "62.4");
+  await fill("Confidence interval (±, points)", "1");
+  await fill("NVQ4+ share (%)", "18");
+  await fill("Rural share (%)", "10");
+  await fill("A8 workers per 10,000", "3");
+  await fill("1984 coal, textiles and steel jobs", "2400");
+  await form.getByRole("status").getByText(/^Type 2 /).waitFor();
+  await page.evaluate(() => document.activeElement?.blur());
 }
 
 async function axeScan(page, label) {
@@ -692,23 +749,30 @@ test("Peers & mix: nearest areas and the family-type mix from the sample, each w
 });
 
 const KNOWN_VIEWS = ["Check an area", "Table tools", "Action plan", "Peers & mix", "About"];
-for (const view of KNOWN_VIEWS) {
-  test(`axe-core: no serious or critical violations in the preview page with the pane's ${view} view`, async ({ page, server }) => {
-    await openPreview(page, server);
-    const tab = page.getByRole("tab", { name: view, exact: true });
-    if (!(await tab.count())) throw new Error(`the pane has no "${view}" tab`);
-    await tab.click();
-    if (view === "Peers & mix") {
-      await page.getByRole("button", { name: "Find tables on this sheet" }).click();
-      await page.getByRole("button", { name: "Find peers" }).waitFor();
-    }
-    if (view === "Table tools") await page.getByRole("button", { name: "Grant bands", exact: true }).waitFor();
-    if (view === "Action plan") {
-      await page.getByRole("checkbox", { name: /^I01 / }).check();
-      await page.getByText(/^Ranked actions \(\d+\)/).waitFor();
-    }
-    await axeScan(page, view);
-  }, { context: { bypassCSP: true } });
+/** Each axe scan runs with Office's default theme and again with a dark one (?theme=dark). */
+const AXE_THEMES = [
+  { label: "", query: "" },
+  { label: " (dark Office theme)", query: "?theme=dark" },
+];
+for (const { label: themed, query } of AXE_THEMES) {
+  for (const view of KNOWN_VIEWS) {
+    test(`axe-core${themed}: no serious or critical violations in the preview page with the pane's ${view} view`, async ({ page, server }) => {
+      await openPreview(page, server, query);
+      const tab = page.getByRole("tab", { name: view, exact: true });
+      if (!(await tab.count())) throw new Error(`the pane has no "${view}" tab`);
+      await tab.click();
+      if (view === "Peers & mix") {
+        await page.getByRole("button", { name: "Find tables on this sheet" }).click();
+        await page.getByRole("button", { name: "Find peers" }).waitFor();
+      }
+      if (view === "Table tools") await page.getByRole("button", { name: "Grant bands", exact: true }).waitFor();
+      if (view === "Action plan") {
+        await page.getByRole("checkbox", { name: /^I01 / }).check();
+        await page.getByText(/^Ranked actions \(\d+\)/).waitFor();
+      }
+      await axeScan(page, `${view}${themed}`);
+    }, { context: { bypassCSP: true } });
+  }
 }
 
 test("axe-core: every other pane view (found at run time)", async ({ page, server }) => {
@@ -720,12 +784,71 @@ test("axe-core: every other pane view (found at run time)", async ({ page, serve
   }
 }, { context: { bypassCSP: true } });
 
-test("axe-core: the preview after a tool run (summary in the pane, error cell selected)", async ({ page, server }) => {
+for (const { label: themed, query } of AXE_THEMES) {
+  test(`axe-core${themed}: the preview after a tool run (summary in the pane, error cell selected)`, async ({ page, server }) => {
+    await openPreview(page, server, query);
+    await runTool(page, "Grant bands");
+    await clickCell(page, 4, 12);
+    await axeScan(page, `after Grant bands${themed}`);
+  }, { context: { bypassCSP: true } });
+}
+
+// Office's theme: the pane reads Office.context.officeTheme (the preview's stand-in gives the one ?theme= names).
+
+test("Office theme, Colorful (the default): the pane is light with dark text (screenshot pane-light)", async ({ page, server }) => {
   await openPreview(page, server);
-  await runTool(page, "Grant bands");
-  await clickCell(page, 4, 12);
-  await axeScan(page, "after Grant bands");
-}, { context: { bypassCSP: true } });
+  await fillCheck(page);
+  const c = await paneColours(page);
+  assert.equal(c.theme, "light");
+  assert.ok(c.container > 0.9 && c.provider > 0.9, `light backgrounds: ${JSON.stringify(c)}`);
+  assert.ok(c.text < 0.05 && c.heading < 0.05, `dark text: ${JSON.stringify(c)}`);
+  await shot(page, "pane-light", page.locator("#container"));
+});
+
+test("Office theme, Black (?theme=dark): the pane, its container and every control are dark with light text, no white blocks (screenshot pane-dark)", async ({ page, server }) => {
+  await openPreview(page, server, "?theme=dark");
+  assert.equal(await page.getByRole("combobox", { name: "Office theme" }).inputValue(), "black", "the toolbar shows the theme");
+  await fillCheck(page);
+  const views = [];
+  for (const view of KNOWN_VIEWS) {
+    await page.getByRole("tab", { name: view, exact: true }).click();
+    if (view === "Action plan") await page.getByRole("checkbox", { name: /^I01 / }).check();
+    if (view === "Peers & mix") {
+      await page.getByRole("button", { name: "Find tables on this sheet" }).click();
+      await page.getByRole("button", { name: "Find peers" }).waitFor();
+    }
+    const c = await paneColours(page);
+    assert.equal(c.theme, "dark", view);
+    assert.ok(c.container < 0.05 && c.provider < 0.05, `${view}: dark backgrounds: ${JSON.stringify(c)}`);
+    assert.ok(c.text > 0.8 && c.heading > 0.8, `${view}: light text: ${JSON.stringify(c)}`);
+    assert.deepEqual(c.light, [], `${view}: no near-white areas in the dark pane`);
+    views.push(view);
+  }
+  assert.deepEqual(views, KNOWN_VIEWS);
+  // (the view starts afresh when its tab is chosen again)
+  await page.getByRole("tab", { name: "Check an area", exact: true }).click();
+  await fillCheck(page);
+  await shot(page, "pane-dark", page.locator("#container"));
+});
+
+test("Office theme: Dark Gray is dark; a host that gives no theme (?theme=none) is light; the toolbar's select reloads the preview with the theme chosen", async ({ page, server }) => {
+  await openPreview(page, server, "?theme=none");
+  assert.equal((await paneColours(page)).theme, "light");
+  const select = page.getByRole("combobox", { name: "Office theme" });
+  await Promise.all([page.waitForURL(/[?&]theme=darkgray\b/), select.selectOption("darkgray")]);
+  await page.waitForFunction(() => window.__cohesionPreview && window.__cohesionPreview.ready, null, { timeout: 30_000 });
+  await page.getByRole("tab", { name: "Check an area" }).waitFor();
+  const c = await paneColours(page);
+  assert.equal(c.theme, "dark");
+  assert.ok(c.container < 0.05 && c.text > 0.8, JSON.stringify(c));
+  assert.equal(await select.inputValue(), "darkgray");
+});
+
+test("forced colours (Windows high contrast): the pane uses Fluent's high-contrast theme, and axe finds no serious violations", async ({ page, server }) => {
+  await openPreview(page, server, "?theme=dark");
+  assert.equal((await paneColours(page)).theme, "highContrast");
+  await axeScan(page, "forced colours");
+}, { context: { bypassCSP: true, forcedColors: "active" } });
 
 test("Download saves the workbook as .xlsx (values, formulas with results, formats, all sheets); Open a workbook… loads it back", async ({ page, server, tmp }) => {
   await openPreview(page, server);
@@ -847,12 +970,15 @@ async function main() {
     await server.close();
     fs.rmSync(tmp, { recursive: true, force: true });
   }
-  // Screenshots for the README: copy this run's (not the failure shots) to docs/screenshots/.
-  if (fs.existsSync(ARTIFACTS)) {
-    const shots = fs.readdirSync(ARTIFACTS).filter((f) => f.endsWith(".png") && !f.startsWith("FAILED-"));
-    if (shots.length) {
+  // Screenshots for the README, with --screenshots only (npm run screenshots), and only from a run with no failure:
+  // this run's (not the failure shots) to docs/screenshots/. Without the flag nothing is written outside test-artifacts/.
+  if (args.screenshots) {
+    const shots = [...taken].sort();
+    if (results.failed) console.log(`screenshots: not copied to docs/screenshots/ (${results.failed} failed)`);
+    else if (shots.length) {
       fs.mkdirSync(DOC_SHOTS, { recursive: true });
       for (const f of shots) fs.copyFileSync(path.join(ARTIFACTS, f), path.join(DOC_SHOTS, f));
+      console.log(`screenshots: copied ${shots.join(", ")} to ${path.relative(h.root, DOC_SHOTS)}/`);
     }
   }
   console.log(`(${((Date.now() - t0) / 1000).toFixed(1)} s in all)`);
