@@ -15,6 +15,7 @@
  */
 import { ExcelStandIn, standInSupports } from "./excelStandIn";
 import { evaluateFormulaText, type ErrorValue, type Evaluated } from "./formulas";
+import { ASYNC_STATUS, START_UP, createPreviewDocument, type PreviewDocument } from "./officeDocument";
 import { THEME_IDS, type PreviewOfficeTheme } from "./officeThemes";
 
 export const NAMESPACE = "COHESION";
@@ -334,7 +335,8 @@ function enumProxy(): unknown {
  * Installs CustomFunctions, Office and Excel on globalThis. `whenReady` resolves when the workbook
  * is loaded; Office.onReady callbacks run then.
  */
-export function installGlobals(host: PreviewHost, whenReady: Promise<void>, officeTheme?: PreviewOfficeTheme) {
+export function installGlobals(host: PreviewHost, whenReady: Promise<void>, officeTheme?: PreviewOfficeTheme): PreviewDocument {
+  const officeDocument = createPreviewDocument();
   class CustomFunctionsError extends Error {
     constructor(
       public code: string,
@@ -366,7 +368,11 @@ export function installGlobals(host: PreviewHost, whenReady: Promise<void>, offi
     PlatformType: { OfficeOnline: "OfficeOnline" },
     ThemeId: THEME_IDS,
     // undefined when the preview plays a host that gives no theme (?theme=none)
-    context: { requirements: { isSetSupported: standInSupports }, officeTheme },
+    context: { requirements: { isSetSupported: standInSupports }, officeTheme, document: { settings: officeDocument.settings } },
+    // Loading with the workbook and document settings (startup.ts): officeDocument.ts
+    addin: officeDocument.addin,
+    StartupBehavior: START_UP,
+    AsyncResultStatus: ASYNC_STATUS,
     onReady(callback?: (i: typeof info) => void) {
       return whenReady.then(() => {
         callback?.(info);
@@ -376,6 +382,7 @@ export function installGlobals(host: PreviewHost, whenReady: Promise<void>, offi
   };
   const excel: Record<string, unknown> = { run: host.run };
   g.Excel = new Proxy(excel, { get: (t, k) => (typeof k === "string" && !(k in t) && /^[A-Z]/.test(k) ? enumProxy() : t[k as string]) });
+  return officeDocument;
 }
 
 /** Reads the parameter shapes from functions.json (emitted by the build beside the bundles). */

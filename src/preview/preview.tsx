@@ -25,7 +25,7 @@ let resolveReady: () => void = () => undefined;
 const whenReady = new Promise<void>((resolve) => (resolveReady = resolve));
 /** Office's theme as the pane will read it (?theme=dark, …; the toolbar's select reloads with another). */
 const officeTheme = previewThemeFromQuery(window.location.search);
-installGlobals(host, whenReady, officeTheme.theme);
+const officeDocument = installGlobals(host, whenReady, officeTheme.theme);
 
 /** A tiny hook for the browser tests: plain data about the workbook, and a few changes a user might make. */
 interface PreviewHook {
@@ -46,6 +46,8 @@ interface PreviewHook {
   slowWriteSyncs(ms: number): void;
   /** Adds a sheet holding the tests' synthetic indicator table (sampleIndicatorColumns) and makes it active. */
   addSampleSheet(name: string, rows: number): void;
+  /** Office.addin's startup behaviour and the saved document settings (startup.ts). */
+  document(): { startupBehavior: string; saved: Record<string, unknown>; saves: number };
 }
 const hook: PreviewHook = {
   ready: false,
@@ -82,6 +84,7 @@ const hook: PreviewHook = {
   protectSheetAfterSyncs: (n, sheet) => host.protectSheetAfterSyncs(n, sheet),
   editCellAfterSyncs: (n, sheet, address, value) => host.editCellAfterSyncs(n, sheet, address, value),
   slowWriteSyncs: (ms) => host.slowWriteSyncs(ms),
+  document: () => JSON.parse(JSON.stringify(officeDocument.state)),
   addSampleSheet: (name, rows) => {
     host.standIn.addSheet(name).setColumns(name, "A1", sampleIndicatorColumns(rows)).activate(name);
     host.edited();

@@ -52,10 +52,10 @@ function save(office: OfficeStartupApi): Promise<void> {
 
 /** Run once when the runtime starts. `development` is true in development builds. */
 export async function prepareWorkbook(office: OfficeStartupApi, development: boolean): Promise<StartupState> {
-  const settings = office.context.document.settings;
   let dirty = false;
   const state: StartupState = { loadsOnOpen: false, notice: false };
   try {
+    const settings = office.context.document.settings;
     if (development) {
       if (settings.get(FORCE_REFRESH_SETTING) !== true) {
         settings.set(FORCE_REFRESH_SETTING, true);

@@ -27,6 +27,14 @@ describe("production build output", () => {
     expect(read("manifest.prod.xml")).not.toMatch(/localhost|127\.0\.0\.1/);
     expect(read("functions.json")).not.toMatch(/localhost/);
   });
+  it("sets the workbook to load the add-in on first use, and leaves the metadata cache switch to development builds", () => {
+    // src/taskpane/startup.ts: setStartupBehavior(load) on the shared runtime's start; development decided by NODE_ENV,
+    // which webpack replaces by mode, so no `process` reference may survive into the bundle.
+    const js = read("taskpane.js");
+    expect(js).toContain("setStartupBehavior");
+    expect(js).toContain("Office.ForceRefreshCustomFunctionsCache");
+    expect(js).not.toMatch(/process\.env/);
+  });
   it("keeps React and Fluent UI out of the functions bundle", () => {
     const js = read("functions.js");
     expect(js).not.toMatch(/react\.production|__SECRET_INTERNALS|fluentui|makeStyles/);
