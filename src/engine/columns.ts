@@ -6,8 +6,8 @@
 import { assessAbg, type AbgAssessment, type Basis } from "./abg";
 import type { FamilyGroup } from "./data/familyTypes";
 import { classifyFamilyType, familyGroupFor, type BoundaryMode, type FamilyTypeResult } from "./familyType";
-import { isBlank, parseFlag, parseHalfWidth, parseNonNegative, parsePercentColumn, type PercentColumnScale, type Scale } from "./input";
-import { joinWarnings, ok, type Result } from "./types";
+import { decideScales, isBlank, parseFlag, parseHalfWidth, parseNonNegative, parsePercentColumn, scaleSentence, scanScales, type Scale, type ScaleWhere, type TableScales } from "./input";
+import { joinWarnings, ok, type Result, type Warning } from "./types";
 
 export const LABELS = {
   score: "Score (get on well together %)",
@@ -19,16 +19,42 @@ export const LABELS = {
   singleissue: "Single-issue tension",
 } as const;
 
-/**
- * The settled scale of each percentage column when a table is evaluated in slices: see
- * `scanPercentColumn` and `scanColumnScales`. Without it each call settles its own columns.
- */
-export type ColumnScales = Partial<Record<"score" | "nvq4" | "rural", PercentColumnScale>>;
+/** The percentage inputs of a call or table, pooled for the scale (decision A7); the CI follows its score. */
+export type PercentField = "score" | "nvq4" | "rural";
+/** Short names for the scale notes ("a value above 1 in the call (NVQ4+ share 30)"). */
+export const SCALE_LABELS: Record<PercentField, string> = { score: "Score", nvq4: "NVQ4+ share", rural: "Rural share" };
 
-export interface TypologyColumnOptions {
+/** @deprecated The settled scales are now one object for the whole table: `TableScales`. */
+export type ColumnScales = TableScales;
+
+/** How the percentage inputs are read (see `decideScales`). */
+export interface PercentOptions {
   scale?: Scale;
+  /**
+   * The scale evidence of the whole call or table (`scanScales` / `scanColumnScales`), when these
+   * columns are a slice of it: the slice is then read exactly as inside the whole. Without it the
+   * call's own percentage columns are pooled.
+   */
+  tableScales?: TableScales;
+  /** Each percentage cell's number format, aligned with the columns (tables only: a % format means a fraction). */
+  formats?: Partial<Record<PercentField, readonly unknown[] | null>>;
+  /** The percentage columns' headers (tables only: a header that says % means per cent). */
+  headers?: Partial<Record<PercentField, string | null>>;
+  /** "call" (default) or "table": the words of the notes. */
+  where?: ScaleWhere;
+}
+
+/** The scale evidence of the given percentage columns, or `options.tableScales` when settled already. */
+function scalesOf(cols: Partial<Record<PercentField, readonly unknown[] | null>>, options: PercentOptions): TableScales {
+  if (options.tableScales) return options.tableScales;
+  const inputs = (Object.keys(cols) as PercentField[])
+    .filter((f) => cols[f])
+    .map((f) => ({ field: f, label: SCALE_LABELS[f], raws: cols[f]!, header: options.headers?.[f], formats: options.formats?.[f] }));
+  return scanScales(inputs, { scale: options.scale ?? "auto", where: options.where });
+}
+
+export interface TypologyColumnOptions extends PercentOptions {
   boundaryMode?: BoundaryMode;
-  columnScales?: ColumnScales;
 }
 
 export interface TypologyCell extends FamilyTypeResult {
@@ -52,8 +78,11 @@ export function typologyColumn(
   options: TypologyColumnOptions = {},
 ): Result<TypologyCell>[] {
   const scale = options.scale ?? "auto";
-  const nvqCol = parsePercentColumn(nvq4, "nvq4", LABELS.nvq4, scale, options.columnScales?.nvq4).results;
-  const ruralCol = parsePercentColumn(rural, "rural", LABELS.rural, scale, options.columnScales?.rural).results;
+  const decisions = decideScales(scalesOf({ nvq4, rural }, options));
+  const nvqParsed = parsePercentColumn(nvq4, "nvq4", LABELS.nvq4, scale, { decision: decisions.nvq4, formats: options.formats?.nvq4, where: options.where });
+  const ruralParsed = parsePercentColumn(rural, "rural", LABELS.rural, scale, { decision: decisions.rural, formats: options.formats?.rural, where: options.where });
+  const nvqCol = nvqParsed.results;
+  const ruralCol = ruralParsed.results;
   return nvqCol.map((nvq, i): Result<TypologyCell> => {
     if (!nvq.ok) return nvq;
     const rur = ruralCol[i];
@@ -73,35 +102,42 @@ export function typologyColumn(
     if (!t.ok) return t;
     const g = familyGroupFor(t.value.type, flag.value);
     if (!g.ok) return g;
-    const warnings = joinWarnings(nvq.warnings, rur.warnings, t.warnings, g.warnings);
-    return ok({ ...t.value, group: g.value }, () => `${t.explanation} ${g.explanation}`, warnings);
+    const warnings = distinct(joinWarnings(nvq.warnings, rur.warnings, t.warnings, g.warnings));
+    const scales = () => scaleSentence([{ label: SCALE_LABELS.nvq4, scale: nvqParsed.cellScale(i) }, { label: SCALE_LABELS.rural, scale: ruralParsed.cellScale(i) }]);
+    return ok({ ...t.value, group: g.value }, () => `${t.explanation} ${g.explanation} ${scales()}`, warnings);
   });
 }
 
-export interface AbgColumnOptions {
-  scale?: Scale;
+export interface AbgColumnOptions extends PercentOptions {
   basis?: Basis;
-  columnScales?: ColumnScales;
+}
+
+/** The same warning twice in a row (both percentages flagged as a guessed scale) is said once. */
+function distinct(ws: Warning[]): Warning[] {
+  if (ws.length < 2) return ws;
+  const seen = new Set<string>();
+  return ws.filter((w) => !seen.has(w.message) && !!seen.add(w.message));
 }
 
 /**
  * ABG assessment for each score; `ci` may be absent (null) or have blank cells (no interval for that row).
- * The half-width is read on the same scale as its score column.
+ * The half-width is read on the same scale as its score (the score cell's: a % sign, a % number format, or the column's decision).
  * @see GR ¶2.3, fn 6
  */
 export function abgColumn(scores: readonly unknown[], ci: readonly unknown[] | null, options: AbgColumnOptions = {}): Result<AbgAssessment>[] {
-  const col = parsePercentColumn(scores, "score", LABELS.score, options.scale ?? "auto", options.columnScales?.score);
+  const decisions = decideScales(scalesOf({ score: scores }, options));
+  const col = parsePercentColumn(scores, "score", LABELS.score, options.scale ?? "auto", { decision: decisions.score, formats: options.formats?.score, where: options.where });
   return col.results.map((s, i): Result<AbgAssessment> => {
     if (!s.ok) return s;
     const ciRaw = at(ci, i);
     let half: number | null = null;
     if (!isBlank(ciRaw)) {
-      const c = parseHalfWidth(ciRaw, col.resolved, "ci", LABELS.ci);
+      const c = parseHalfWidth(ciRaw, col.cellScale(i).resolved, "ci", LABELS.ci);
       if (!c.ok) return c;
       half = c.value;
     }
     const a = assessAbg(s.value, { ci: half, basis: options.basis });
     if (!a.ok) return a;
-    return ok(a.value, () => a.explanation, joinWarnings(s.warnings, a.warnings));
+    return ok(a.value, () => `${a.explanation} ${scaleSentence([{ label: SCALE_LABELS.score, scale: col.cellScale(i) }])}`, joinWarnings(s.warnings, a.warnings));
   });
 }

@@ -6,9 +6,9 @@
 import type { Basis } from "./abg";
 import { ABG_BANDS, ABG_PROGRAMME, type AbgBand } from "./data/abgBands";
 import { TABLE_1, TABLE_1_TOTAL, type FamilyType } from "./data/familyTypes";
-import { abgColumn, LABELS, typologyColumn, type ColumnScales } from "./columns";
+import { abgColumn, LABELS, SCALE_LABELS, typologyColumn, type PercentField, type PercentOptions } from "./columns";
 import type { BoundaryMode } from "./familyType";
-import { isBlank, parseNumber, scanPercentColumn, type Scale } from "./input";
+import { isBlank, parseNumber, scanScales, type Scale, type TableScales } from "./input";
 import type { Result } from "./types";
 
 export type Field = "name" | "score" | "ci" | "nvq4" | "rural" | "a8" | "jobs1984" | "singleissue" | "population";
@@ -124,10 +124,14 @@ export interface EvaluateOptions {
   basis?: Basis;
   boundaryMode?: BoundaryMode;
   /**
-   * The settled scale of each percentage column of the whole table (`scanColumnScales`), when
-   * `columns` is a slice of it: the slice then gives exactly the rows of the whole evaluation.
+   * The scale evidence of the whole table (`scanColumnScales` over every slice), when `columns` is
+   * a slice of it: the slice then gives exactly the rows of the whole evaluation.
    */
-  columnScales?: ColumnScales;
+  tableScales?: TableScales;
+  /** The percentage columns' headers: a header that says % means per cent (decision A7). */
+  headers?: PercentOptions["headers"];
+  /** The percentage cells' number formats, aligned with `columns`: a % format means a fraction. */
+  formats?: PercentOptions["formats"];
 }
 
 /** The two table tools: the output columns each writes (besides the shared `Notes`), the inputs it reads, and the inputs it cannot do without. */
@@ -148,18 +152,25 @@ export const OUTPUT_GROUPS = {
 } as const;
 export type OutputGroup = keyof typeof OUTPUT_GROUPS;
 
+/** The percentage fields of a table, pooled for the scale (decision A7). */
+export const PERCENT_FIELDS: readonly PercentField[] = ["score", "nvq4", "rural"];
+
 /**
- * Settles the scale of the percentage columns (score, NVQ4+, rural) of a table read slice by
- * slice: call it on each slice with the previous result; the final result, passed as
- * `columnScales` to `evaluateColumns` on each slice, reads every slice as part of the whole.
+ * Gathers the scale evidence of a table's percentage columns (score, NVQ4+, rural together: one
+ * decision for the table, decision A7) read slice by slice: call it on each slice with the previous
+ * result (`options.formats` aligned with the slice; `options.headers` the columns' headers); the
+ * final result, passed as `tableScales` to `evaluateColumns` on each slice, reads every slice as
+ * part of the whole. `describeScales` / `ambiguousScaleWarning` turn it into words for the user.
  */
-export function scanColumnScales(columns: Columns, options: Pick<EvaluateOptions, "scale"> = {}, prior: ColumnScales = {}): ColumnScales {
-  const out: ColumnScales = { ...prior };
-  for (const f of ["score", "nvq4", "rural"] as const) {
-    const values = columns[f];
-    if (values) out[f] = scanPercentColumn(values, options.scale ?? "auto", prior[f]);
-  }
-  return out;
+export function scanColumnScales(columns: Columns, options: Pick<EvaluateOptions, "scale" | "headers" | "formats"> = {}, prior?: TableScales): TableScales {
+  const inputs = PERCENT_FIELDS.filter((f) => columns[f]).map((f) => ({
+    field: f,
+    label: SCALE_LABELS[f],
+    raws: columns[f] as readonly unknown[],
+    header: options.headers?.[f],
+    formats: options.formats?.[f],
+  }));
+  return scanScales(inputs, { scale: options.scale ?? "auto", where: "table" }, prior);
 }
 
 export interface RowResult {
@@ -196,9 +207,13 @@ export function evaluateColumns(columns: Columns, rowCount: number, options: Eva
   const col = (f: Field) => (columns[f] ? padTo(columns[f] as readonly unknown[], rowCount) : null);
   const mapped = INPUT_FIELDS.filter(has);
   const typologyMissing = (["nvq4", "rural", "a8"] as Field[]).filter((f) => !has(f));
+  // One scale decision for the table's percentage columns together (decision A7), unless settled over the whole table already.
+  const formats = options.formats ? Object.fromEntries(PERCENT_FIELDS.filter((f) => options.formats![f]).map((f) => [f, padTo(options.formats![f]!, rowCount)])) : undefined;
+  const tableScales = options.tableScales ?? scanColumnScales({ score: col("score") ?? undefined, nvq4: col("nvq4") ?? undefined, rural: col("rural") ?? undefined }, { ...options, formats });
+  const pctOptions = { ...options, formats, tableScales, where: "table" as const };
   const typology =
-    typologyMissing.length < 3 ? (typologyMissing.length === 0 ? typologyColumn(col("nvq4")!, col("rural")!, col("a8")!, col("jobs1984"), col("singleissue"), options) : null) : undefined;
-  const abg = has("score") ? abgColumn(col("score")!, col("ci"), options) : undefined;
+    typologyMissing.length < 3 ? (typologyMissing.length === 0 ? typologyColumn(col("nvq4")!, col("rural")!, col("a8")!, col("jobs1984"), col("singleissue"), pctOptions) : null) : undefined;
+  const abg = has("score") ? abgColumn(col("score")!, col("ci"), pctOptions) : undefined;
 
   const out: RowResult[] = new Array(rowCount);
   for (let i = 0; i < rowCount; i++) {
@@ -216,7 +231,11 @@ export function evaluateColumns(columns: Columns, rowCount: number, options: Eva
       if (!res.ok) {
         r.hasError = true;
         r.notes.push(`${prefix}: ${res.error.message}`);
-      } else for (const w of res.warnings) r.notes.push(`warning: ${w.message}`);
+      } else
+        for (const w of res.warnings) {
+          const text = `warning: ${w.message}`;
+          if (!r.notes.includes(text)) r.notes.push(text); // a guessed scale is said once per row
+        }
     };
     // Family type and group (CDF Part Two, Table 1, Annex C)
     if (typology === null) {

@@ -70,7 +70,7 @@ function abg(score: any[][], ci: any[][] | null | undefined, scale: string | nul
  * @param rural Share of the district's population in rural settlements and larger market towns, % (0–100 or 0–1). 50 or more is rural.
  * @param a8 A8 workers per 10,000 population. 7 or more is changing.
  * @param [jobs1984] Coal + textiles + steel jobs combined in 1984. Needed only for stable less affluent urban areas (1,000 or more: type 2, else type 3).
- * @param [scale] "auto" (default: a range of values all within 0–1 is read as fractions), "percent" (0–100) or "fraction" (0–1).
+ * @param [scale] "auto" (default: nvq4 and rural are read together: any value above 1 means all are 0–100, else all are fractions, flagged in EXPLAIN), "percent" (0–100) or "fraction" (0–1).
  * @param [boundaryMode] "inclusive" (default: exactly 25% is affluent, exactly 7 is changing) or "exclusive".
  * @returns Family type 1–9 for each row.
  */
@@ -168,7 +168,7 @@ export function typeInfoFn(type: any[][], field?: string): any[][] {
  * @helpurl https://localhost:3000/help.html#cohesionabgband
  * @param score % who agree people from different backgrounds get on well together (BVPI / NI 1), 0–100 or 0–1. A single cell or a column.
  * @param [ci] 95% confidence-interval half-width (±), same scale as the score. Needed for basis "lower"/"upper".
- * @param [scale] "auto" (default), "percent" or "fraction".
+ * @param [scale] "auto" (default: any score above 1 means all are 0–100, else fractions, flagged in ABG.EXPLAIN), "percent" or "fraction".
  * @param [basis] "point" (default: the score), "lower" (score − ci) or "upper" (score + ci).
  * @returns Band 0–5 for each row.
  */
@@ -277,7 +277,7 @@ export function abgSummaryFn(scores: any[][], ci?: any[][], scale?: string, basi
  * @param p Survey percentage, 0–100 (or 0–1 from a % cell). A single cell or a column.
  * @param n Sample size (respondents), more than 0. A single cell or a column.
  * @param [deff] Design effect, 1 or more (default 1). The interval widens by about √deff.
- * @param [scale] How to read p: "auto" (default: a column all within 0–1 is fractions), "percent" (0.5 means 0.5%) or "fraction".
+ * @param [scale] How to read p: "auto" (default: any p above 1 means all are 0–100, else fractions), "percent" (0.5 means 0.5%) or "fraction".
  * @param [level] Confidence level between 0 and 1 (default 0.95).
  * @param [method] "wilson" (default) or "normal".
  * @param [output] "interval" (default: lower and upper), "all" (lower, upper, half-width) or "halfwidth".

@@ -54,15 +54,21 @@ describe("percentage scale (decision A7)", () => {
     expect(w.ok && w.warnings[0].code).toBe("ambiguousScale");
     expect(c.results[0].ok && c.results[0].warnings).toEqual([]);
   });
-  it("auto: a lone 1 is read as 100% with a warning", () => {
+  // Issue 12: every value within 0–1 with no other evidence is a guess, and always said so (the old rule warned only for a lone 1).
+  it("auto: a lone 1 is read as 100% with a warning that the scale was a guess", () => {
     const r = parsePercent(1, "nvq4", "NVQ4+ share");
     expect(r.ok && r.value).toBe(100);
-    expect(r.ok && r.warnings[0].message).toMatch(/use scale "percent" if you meant 1%/);
+    expect(r.ok && r.warnings[0]).toEqual({ code: "ambiguousScale", message: expect.stringMatching(/within 0–1; give scale "percent" if 0\.5 means 0\.5%/) });
   });
-  it("a lone fraction below 1 is read without a warning", () => {
+  it("a lone fraction below 1 is read as a fraction, with the same warning", () => {
     const r = parsePercent(0.723, "score", "Score");
     expect(r.ok && r.value).toBe(72.3);
-    expect(r.ok && r.warnings).toEqual([]);
+    expect(r.ok && r.warnings.map((w) => w.code)).toEqual(["ambiguousScale"]);
+  });
+  it("a value above 1 settles it: no warning on the column's values above 1", () => {
+    const c = parsePercentColumn([0.5, 30], "rural", "Rural share");
+    expect(c.decision.basis).toBe("value above 1");
+    expect(c.results[1].ok && c.results[1].warnings).toEqual([]);
   });
   it("no binary noise: 0.57 is exactly 57", () => {
     const r = parsePercent(0.57, "score", "Score");

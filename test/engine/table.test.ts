@@ -1,12 +1,13 @@
 import fc from "fast-check";
 import {
+  decideScales,
   evaluateColumns,
   INPUT_FIELDS,
   OUTPUT_GROUPS,
   OUTPUT_HEADERS,
   parsePercentColumn,
   scanColumnScales,
-  scanPercentColumn,
+  scanScales,
   summarise,
   startSummary,
   addToSummary,
@@ -26,10 +27,10 @@ const column = (n: number) => fc.array(cell, { minLength: n, maxLength: n });
 
 /** Evaluates `columns` in slices of `size` rows, settling the scales over the whole table first (as the task pane does). */
 function evaluateInSlices(columns: Columns, n: number, size: number) {
-  let scales = {};
+  let scales;
   for (let start = 0; start < n; start += size) scales = scanColumnScales(slice(columns, start, start + size), {}, scales);
   const out = [];
-  for (let start = 0; start < n; start += size) out.push(...evaluateColumns(slice(columns, start, start + size), Math.min(size, n - start), { columnScales: scales }));
+  for (let start = 0; start < n; start += size) out.push(...evaluateColumns(slice(columns, start, start + size), Math.min(size, n - start), { tableScales: scales }));
   return out;
 }
 function slice(columns: Columns, a: number, b: number): Columns {
@@ -39,14 +40,15 @@ function slice(columns: Columns, a: number, b: number): Columns {
 }
 
 describe("evaluating a table in slices (the task pane's chunks)", () => {
-  it("scanPercentColumn over slices in turn settles the same scale as over the whole column", () => {
+  it("scanScales over slices in turn gathers the same evidence as over the whole column", () => {
     fc.assert(
       fc.property(fc.array(cell, { maxLength: 40 }), fc.integer({ min: 1, max: 7 }), (values, size) => {
         let acc;
-        for (let i = 0; i < values.length; i += size) acc = scanPercentColumn(values.slice(i, i + size), "auto", acc);
-        const whole = scanPercentColumn(values);
+        const input = (raws: unknown[]) => [{ field: "score", label: "Score", raws }];
+        for (let i = 0; i < values.length; i += size) acc = scanScales(input(values.slice(i, i + size)), {}, acc);
+        const whole = scanScales(input(values));
         if (values.length) expect(acc).toEqual(whole);
-        expect(parsePercentColumn(values, "score", "Score").resolved).toBe(whole.resolved);
+        expect(parsePercentColumn(values, "score", "Score").resolved).toBe(decideScales(whole).score.resolved);
       }),
     );
   });
@@ -70,6 +72,11 @@ describe("evaluating a table in slices (the task pane's chunks)", () => {
     expect(evaluateInSlices({ score }, 3, 1)).toEqual(whole);
     const pct = [50, 0.5]; // 0–100 column: 0.5 is 0.5% with a warning
     expect(evaluateInSlices({ score: pct }, 2, 1)).toEqual(evaluateColumns({ score: pct }, 2));
+    expect(evaluateColumns({ score: pct }, 2)[1].notes).toEqual([expect.stringMatching(/0\.5 was read as 0\.5% because other values in its column are on a 0–100 scale/)]);
+    // Issue 12: the decision is over all the percentage columns together, in slices as whole.
+    const cols = { score: [0.6, 0.7], nvq4: [0.3, 40], rural: [0.5, 0.2], a8: [1, 1] };
+    expect(evaluateInSlices(cols, 2, 1)).toEqual(evaluateColumns(cols, 2));
+    expect(evaluateColumns(cols, 2).map((r) => r.score)).toEqual([0.6, 0.7]);
   });
 });
 

@@ -43,6 +43,19 @@ describe("COHESION.FAMILYTYPE / FAMILYGROUP", () => {
     expect(F.familyType([[25]], [[10]], [[10]], undefined, "percent")).toEqual([[7]]);
     expect(F.familyType([[25]], [[10]], [[10]], undefined, "percent", "exclusive")).toEqual([[4]]);
   });
+  it("one call pools its percentages (issue 12): FAMILYTYPE(30, 0.5, 10) reads rural as 0.5 %, not 50 %", () => {
+    expect(F.familyType([[30]], [[0.5]], [[10]])).toEqual([[7]]); // urban, affluent, changing (the per-argument rule gave 9: rural)
+    expect(F.familyTypeExplain([[30]], [[0.5]], [[10]])[0][0]).toMatch(/rural 0\.5% < 50 → urban.*Percentages read as per cent: a value above 1 in the call \(NVQ4\+ share 30\)\.$/);
+    // A column: the pool is the whole call, so a row of fractions-looking values is per cent too.
+    expect(F.familyType(col(30, 0.6), col(0.5, 0.7), col(10, 10), col(0, 2000))).toEqual([[7], [4]]);
+  });
+  it("EXPLAIN always names the scale, and flags a guess", () => {
+    expect(F.familyTypeExplain([[0.3]], [[0.5]], [[10]])[0][0]).toMatch(
+      /^Type 9 .*Percentages read as fractions: every percentage in the call is within 0–1 \(ambiguous\)\. Warning: Percentages read as fractions \(0\.5 = 50%\): every percentage in the call is within 0–1; give scale "percent" if 0\.5 means 0\.5%\.$/,
+    );
+    expect(F.familyTypeExplain([[0.3]], [[0.5]], [[10]], undefined, "fraction")[0][0]).toMatch(/Percentages read as fractions: scale "fraction" given\.$/);
+    expect(F.abgExplainFn([[0.59]])[0][0]).toMatch(/Score read as fractions: every percentage in the call is within 0–1 \(ambiguous\)\. Warning: Percentages read as fractions/);
+  });
   it("FAMILYTYPE.EXPLAIN says which rule fired, or why there is no result", () => {
     const out = F.familyTypeExplain(col(30, 20), col(10, 10), col(3, 3));
     expect(out[0][0]).toMatch(/^Type 6 \(Stable affluent urban areas\): NVQ4\+ 30% ≥ 25 → affluent/);
@@ -111,7 +124,7 @@ describe("COHESION.ABG.*", () => {
   });
   it("EXPLAIN", () => {
     expect(F.abgExplainFn([[59]], [[2]])[0][0]).toBe(
-      'Score 59% → band 2 ("below 60% but at least 55%"), £540,000. GR ¶2.3. Band uncertain: the interval 57%–61% spans band 2 or band 3 (£410,000 to £540,000).',
+      'Score 59% → band 2 ("below 60% but at least 55%"), £540,000. GR ¶2.3. Band uncertain: the interval 57%–61% spans band 2 or band 3 (£410,000 to £540,000). Score read as per cent: a value above 1 in the call (score 59).',
     );
   });
   it("SUMMARY totals a column against the £34m", () => {
