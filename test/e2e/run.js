@@ -516,6 +516,32 @@ test("Table tools → live formulas: row 2 of each output column holds a spilled
   assert.deepEqual(await userCells(page, "Indicators", { from: 14, to: 17 }), before, "every cell outside O:R is unchanged");
 });
 
+test("Loading with the workbook: on first use the pane sets Office.addin's startup behaviour to Load, says so once in a notice, and Got it / Don't load with this workbook are saved in the document's settings", async ({ page, server }) => {
+  await openPreview(page, server);
+  const notice = page.getByRole("group", { name: "This workbook now loads the toolkit when it opens" });
+  await notice.waitFor({ timeout: 10_000 });
+  await notice.getByText(/calculate as soon as you reopen it, without opening this pane \(instead of showing #NAME\?\)/).waitFor();
+  let doc = await page.evaluate(() => window.__cohesionPreview.document());
+  assert.equal(doc.startupBehavior, "Load");
+  assert.equal(doc.saved["cohesion.v1|loadOnOpenNotice"], true);
+  assert.equal(doc.saved["Office.ForceRefreshCustomFunctionsCache"], true, "a development build forces the metadata refresh");
+  // The notice sits at the top of the pane, in view without scrolling.
+  const box = await notice.boundingBox();
+  assert.ok(box && box.y + box.height <= (page.viewportSize()?.height ?? 0), "the notice is in view");
+  await notice.getByRole("button", { name: "Got it" }).click();
+  await notice.waitFor({ state: "detached" });
+  doc = await page.evaluate(() => window.__cohesionPreview.document());
+  assert.equal(doc.startupBehavior, "Load");
+  assert.equal("cohesion.v1|loadOnOpenNotice" in doc.saved, false);
+  // A fresh document (the preview keeps settings in memory): turn it off instead.
+  await openPreview(page, server);
+  await notice.getByRole("button", { name: "Don't load with this workbook" }).click();
+  await notice.waitFor({ state: "detached" });
+  doc = await page.evaluate(() => window.__cohesionPreview.document());
+  assert.equal(doc.startupBehavior, "None");
+  assert.equal(doc.saved["cohesion.v1|loadOnOpenOff"], true);
+});
+
 test("Check an area: a score and the four proxies give the band, allocation, family type, family group and the rule that fired; bad values give clear errors; About lists the funding as printed", async ({ page, server }) => {
   await openPreview(page, server);
   const form = page.getByRole("region", { name: "Check an area" });

@@ -31,7 +31,7 @@ export function StartupNotice({ startup }: { startup: StartupControls }) {
   }
   if (!state.notice) return null;
   return (
-    <MessageBar intent="info" layout="multiline" aria-label="This workbook now loads the Cohesion Toolkit">
+    <MessageBar intent="info" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>This workbook now loads the toolkit when it opens</MessageBarTitle>
         Its =COHESION formulas will calculate as soon as you reopen it, without opening this pane (instead of showing #NAME?).
