@@ -548,12 +548,7 @@ test("Check an area: a score and the four proxies give the band, allocation, fam
   const status = form.getByRole("status");
   await status.getByText("Enter a score or the four proxies.").waitFor();
   const fill = (label, v) => form.getByLabel(label, { exact: true }).fill(v);
-  await fill("Get on well together (%)", "62.4");
-  await fill("Confidence interval (±, points)", "1");
-  await fill("NVQ4+ share (%)", "18");
-  await fill("Rural share (%)", "10");
-  await fill("A8 workers per 10,000", "3");
-  await fill("1984 coal, textiles and steel jobs", "2400");
+  await fillCheck(page);
   const { typeInfo } = engine();
   const name = typeInfo(2).value.name;
   const lines = async () => (await status.innerText()).split("\n").map((t) => t.trim()).filter(Boolean);
