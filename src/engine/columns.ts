@@ -132,7 +132,8 @@ export function abgColumn(scores: readonly unknown[], ci: readonly unknown[] | n
     const ciRaw = at(ci, i);
     let half: number | null = null;
     if (!isBlank(ciRaw)) {
-      const c = parseHalfWidth(ciRaw, col.cellScale(i).resolved, "ci", LABELS.ci);
+      // An explicit scale reads the CI too; else the CI follows its score cell (a % sign, a % format, or the column's decision).
+      const c = parseHalfWidth(ciRaw, col.decision.basis === "explicit" ? col.resolved : col.cellScale(i).resolved, "ci", LABELS.ci);
       if (!c.ok) return c;
       half = c.value;
     }

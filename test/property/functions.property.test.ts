@@ -220,25 +220,23 @@ const clean = (x: number) => {
   return r === 0 ? 0 : r;
 };
 /**
- * How a percentage column is read: the explicit scale; under "auto" (decision A7) fractions when
- * every number in the column lies within 0–1, else 0–100. Null when the column holds text that
- * might parse as a number.
+ * How a call's percentage arguments are read (decision A7, issue 12): the explicit scale; under
+ * "auto" ONE decision for all of them together: per cent when any number in any of them is above 1,
+ * else fractions. Null when an argument holds text that might parse as a number (or a % sign).
  */
-function columnScale(m: OptM, scale: string): Read | null {
+function columnScale(args: readonly OptM[], scale: string): Read | null {
   if (scale !== "auto") return scale as Read;
-  if (!m) return null;
-  let count = 0;
-  let within = true;
-  for (const row of m)
-    for (const v of row) {
-      if (typeof v === "number") {
-        if (Number.isFinite(v)) {
-          count++;
-          if (v < 0 || v > 1) within = false;
-        }
-      } else if (typeof v === "string" && v.trim() !== "") return null;
-    }
-  return count > 0 && within ? "fraction" : "percent";
+  let above = false;
+  for (const m of args) {
+    if (!m) continue;
+    for (const row of m)
+      for (const v of row) {
+        if (typeof v === "number") {
+          if (Number.isFinite(v) && v > 1) above = true;
+        } else if (typeof v === "string" && v.trim() !== "") return null;
+      }
+  }
+  return above ? "percent" : "fraction";
 }
 /** A number cell as the functions read it: blank, a bad value (error) or unknown text are told apart. */
 function numberOf(raw: unknown): Judged<number> | "blank" {
@@ -353,7 +351,8 @@ function judgeTypology(c: Case<TypologyArgs>, out: M, name: string, withFlag: bo
   if (!scale || !mode) return expectOptionError(out, name);
   const shape = commonOf(c.shape, nvq4, rural, a8, jobs, withFlag ? single : null);
   expectDims(out, shape.rows, shape.cols, name);
-  const ctx: TypologyContext = { nvq4: columnScale(nvq4, scale), rural: columnScale(rural, scale), fraction: scale === "fraction", mode };
+  const pooled = columnScale([nvq4, rural], scale); // one decision for the call's two percentage arguments
+  const ctx: TypologyContext = { nvq4: pooled, rural: pooled, fraction: scale === "fraction", mode };
   const cols = shape.cols;
   for (let i = 0; i < shape.rows * cols; i++) {
     const want = oracleTypology(at(nvq4, cols, i), at(rural, cols, i), at(a8, cols, i), at(jobs, cols, i), withFlag ? at(single, cols, i) : undefined, ctx);
@@ -490,7 +489,7 @@ describe("every custom function, on any input: well-formed, in its domain, never
     if (!c.shared || !c.shape) return;
     const shape = commonOf(c.shape, score, ci);
     expectDims(out, shape.rows, shape.cols, name);
-    const read = columnScale(score, scale);
+    const read = columnScale([score], scale);
     const cols = shape.cols;
     for (let i = 0; i < shape.rows * cols; i++) judge(out[Math.floor(i / cols)][i % cols], oracleBand(at(score, cols, i), at(ci, cols, i), basis, read, scale === "fraction"), i);
   }
@@ -652,7 +651,7 @@ describe("every custom function, on any input: well-formed, in its domain, never
       }
       if (output && method && !isSingleError(out)) {
         // p as the function reads it, where the oracle can say (a column of numbers and blanks).
-        const read = c.shared ? columnScale(p, "auto") : null;
+        const read = c.shared ? columnScale([p], "auto") : null;
         for (let i = 0; i < out.length; i++) {
           const row = out[i];
           check(row.length === width, () => `row of ${row.length}, expected ${width}`);
