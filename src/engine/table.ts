@@ -10,6 +10,8 @@ import { abgColumn, LABELS, SCALE_LABELS, typologyColumn, type PercentField, typ
 import type { BoundaryMode } from "./familyType";
 import { isBlank, parseNumber, scanScales, type Scale, type TableScales } from "./input";
 import type { Result } from "./types";
+import { HEADER_RULES } from "./data/headers";
+import { matchHeaderColumns, normaliseHeader, type HeaderMatches, type MatchHeadersOptions } from "./headers";
 
 export type Field = "name" | "score" | "ci" | "nvq4" | "rural" | "a8" | "jobs1984" | "singleissue" | "population";
 export const INPUT_FIELDS: readonly Field[] = ["score", "ci", "nvq4", "rural", "a8", "jobs1984", "singleissue"];
@@ -17,61 +19,39 @@ export const INPUT_FIELDS: readonly Field[] = ["score", "ci", "nvq4", "rural", "
 export const FIELD_LABELS: Record<Field, string> = { ...LABELS, name: "Area name", population: "Population" };
 
 /**
- * Header synonyms, matched case-insensitively after removing everything but letters and digits
- * ("NVQ4+ %" → "nvq4"). Documented in the README; the task pane and the command line share them.
+ * The listed header spellings of each field (`HEADER_RULES` in data/headers.ts, where each one's
+ * source is given): a header equal to one of these (case, spaces and punctuation ignored: "NVQ4+ %"
+ * → "nvq4") is an exact match; headers are also matched by their words (`matchHeaders`, the header
+ * rule). Documented in docs/cli.md; the task pane and the command line share them.
  */
-export const FIELD_SYNONYMS: Record<Field, readonly string[]> = {
-  name: ["name", "area", "area name", "authority", "local authority", "la", "la name", "district", "council", "ward", "lsoa", "lsoa name", "ward name"],
-  score: [
-    "score", "cohesion score", "get on well", "get on well together", "get on well together %", "% get on well together",
-    "people from different backgrounds get on well together", "ni 1", "ni1", "ni 1 %", "ni 1 score", "bvpi", "bvpi score",
-    "bvpi cohesion", "bvpi cohesion score", "cohesion bvpi", "community cohesion", "perception of cohesion",
-  ],
-  ci: [
-    "ci", "ci ±", "ci half width", "ci halfwidth", "95% ci", "ci 95", "ci 95%", "confidence interval", "confidence interval ±",
-    "confidence interval half width", "margin of error", "moe", "score ci", "half width", "± ci", "plus or minus",
-  ],
-  nvq4: ["nvq4", "nvq4+", "nvq 4", "nvq4 %", "nvq4+ %", "% nvq4", "% nvq4+", "nvq level 4", "nvq level 4+", "nvq4 share", "nvq4+ share", "nvq4 or above", "qualified to nvq4"],
-  rural: ["rural", "rural %", "% rural", "rural share", "rural population", "rural population %", "rural settlements", "rural settlements %", "share rural"],
-  a8: ["a8", "a8 workers", "a8 per 10000", "a8 per 10,000", "a8 per 10k", "a8 workers per 10000", "a8 workers per 10,000", "a8 rate", "a8 registrations per 10,000"],
-  jobs1984: [
-    "jobs1984", "jobs 1984", "1984 jobs", "coal textiles steel", "coal textiles steel jobs", "coal textiles steel jobs 1984",
-    "coal, textiles and steel jobs 1984", "1984 coal textiles steel jobs", "heavy industry jobs 1984", "manufacturing jobs 1984", "industrial jobs 1984",
-  ],
-  singleissue: ["singleissue", "single issue", "single-issue", "single issue tension", "single-issue tension", "tension single issue", "group e"],
-  population: ["population", "pop", "population total", "usual residents", "residents", "total population"],
-};
+export const FIELD_SYNONYMS: Record<Field, readonly string[]> = Object.fromEntries(
+  (Object.keys(HEADER_RULES) as Field[]).map((f) => [f, HEADER_RULES[f].spellings.map((s) => s.text)]),
+) as unknown as Record<Field, readonly string[]>;
 
-export function normaliseHeader(h: unknown): string {
-  return String(h ?? "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, "");
-}
-
-const SYNONYM_INDEX: Map<string, Field> = (() => {
-  const m = new Map<string, Field>();
-  for (const [field, list] of Object.entries(FIELD_SYNONYMS) as [Field, readonly string[]][]) {
-    for (const s of list) m.set(normaliseHeader(s), field);
-  }
-  return m;
-})();
+export { normaliseHeader };
+export type { FieldMatch, HeaderCandidate, HeaderMatches, MatchHeadersOptions } from "./headers";
 
 export type ColumnMapping = Partial<Record<Field, number>>;
 
 /**
- * Proposes a column for each field from the header row. The first matching column wins;
- * the output columns written by this tool are never taken as inputs.
+ * Every field's best column by the header rule (src/engine/headers.ts; README, Decisions, "Header
+ * rule"): its header and score (100 = a listed spelling), the runner-up, other columns headed alike,
+ * and — for two equal best matches — both candidates with the field left unmapped. The output
+ * columns written by this tool are never taken as inputs.
+ * @example matchHeaders(["Authority", "ni1_get_on_well_pct", "ni1_get_on_well_ci"]).score //=> {column: 1, score: 99, runnerUp: {column: 2, …}, …}
+ */
+export function matchHeaders(headers: readonly unknown[], options: Omit<MatchHeadersOptions, "ignore"> = {}): HeaderMatches {
+  return matchHeaderColumns(headers, { ...options, ignore: OUTPUT_HEADERS.map(normaliseHeader) });
+}
+
+/**
+ * Proposes a column for each field from the header row (`matchHeaders`' columns): a field with no
+ * match, or with two equal best matches, is left out.
  * @example mapHeaders(["Authority", "NI 1 %", "CI"]) //=> {name: 0, score: 1, ci: 2}
  */
 export function mapHeaders(headers: readonly unknown[]): ColumnMapping {
   const mapping: ColumnMapping = {};
-  const outputs = new Set(OUTPUT_HEADERS.map(normaliseHeader));
-  headers.forEach((h, i) => {
-    const n = normaliseHeader(h);
-    if (!n || outputs.has(n)) return;
-    const f = SYNONYM_INDEX.get(n);
-    if (f !== undefined && mapping[f] === undefined) mapping[f] = i;
-  });
+  for (const m of Object.values(matchHeaders(headers))) if (m.column !== null) mapping[m.field] = m.column;
   return mapping;
 }
 
