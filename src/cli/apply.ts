@@ -29,8 +29,10 @@ import {
   addToSummary,
   evaluateColumns,
   finishSummary,
-  OUTPUT_HEADERS,
-  rowCells,
+  cellsFor,
+  groupsFor,
+  headersFor,
+  type OutputHeader,
   scanColumnScales,
   startSummary,
   type Basis,
@@ -311,7 +313,8 @@ async function scan(src: Source, o: ApplyOptions): Promise<Scan> {
     },
   });
   for await (const row of src.rows()) scanner.push(row);
-  const layout = scanner.finish();
+  // Only the tools whose inputs were found: a score alone gets the ABG columns, proxies alone the family columns.
+  const layout = scanner.finish(headersFor(groupsFor(Object.keys(mapping ? (mapping as FieldMapping).columns : {}) as Field[])));
   flush();
   return { layout, mapping: mapping!, scales, rows: scanner.rows };
 }
@@ -322,7 +325,7 @@ async function scan(src: Source, o: ApplyOptions): Promise<Scan> {
 interface OutRow {
   r: number;
   values: RowValues;
-  /** The output cells of a data row, in OUTPUT_HEADERS order (null = empty); null for other rows. */
+  /** The output cells of a data row, in `layout.outputHeaders` order (null = empty); null for other rows. */
   out: OutputCell[] | null;
 }
 
@@ -336,7 +339,7 @@ async function* withResults(rows: AsyncIterable<RowValues>, s: Scan, o: ApplyOpt
     for (const [f, c] of fields) columns[f] = buffer.map((b) => engineValue(b.values?.[c]));
     const results = evaluateColumns(columns as Columns, buffer.length, options);
     addToSummary(tally, results, buffer[0].r - layout.headerRow - 1);
-    const done = buffer.map((b, i): OutRow => ({ r: b.r, values: b.values, out: rowCells(results[i]).map((c) => (c === "" ? null : c)) }));
+    const done = buffer.map((b, i): OutRow => ({ r: b.r, values: b.values, out: cellsFor(results[i], layout.outputHeaders).map((c) => (c === "" ? null : c)) }));
     buffer = [];
     return done;
   };
@@ -385,6 +388,7 @@ async function writeCsv(temp: string, src: Source, layout: Layout, rows: AsyncIt
   const width = Math.max(layout.lastCol, ...layout.outputCols);
   const outputIdx = layout.outputCols.map((c) => c - 1);
   const outputSet = new Set(outputIdx);
+  const clearSet = new Set(layout.clearCols.map((c) => c - 1));
   await writeStreamed(temp, async (write) => {
     let lines: string[][] = [];
     const flush = async () => {
@@ -399,8 +403,8 @@ async function writeCsv(temp: string, src: Source, layout: Layout, rows: AsyncIt
         lines.push(Array.from({ length: row.length }, (_, c) => cellText(row[c])));
       } else {
         const fields = new Array<string>(width);
-        for (let c = 0; c < width; c++) fields[c] = r > layout.headerRow && outputSet.has(c) ? "" : cellText(row[c]);
-        if (r === layout.headerRow) outputIdx.forEach((c, k) => (fields[c] = OUTPUT_HEADERS[k]));
+        for (let c = 0; c < width; c++) fields[c] = (r > layout.headerRow && outputSet.has(c)) || clearSet.has(c) ? "" : cellText(row[c]);
+        if (r === layout.headerRow) outputIdx.forEach((c, k) => (fields[c] = layout.outputHeaders[k]));
         else if (out) outputIdx.forEach((c, k) => (fields[c] = csvText(out[k])));
         lines.push(fields);
       }
@@ -410,7 +414,15 @@ async function writeCsv(temp: string, src: Source, layout: Layout, rows: AsyncIt
   });
 }
 
-const NEW_COLUMN_WIDTHS = [12, 44, 13, 10, 15, 15, 60];
+const NEW_COLUMN_WIDTHS: Record<OutputHeader, number> = {
+  "Family type": 12,
+  "Family type name": 44,
+  "Family group": 13,
+  "ABG band": 10,
+  "ABG allocation": 15,
+  "ABG band range": 26,
+  Notes: 60,
+};
 
 function addSummarySheet(wb: ExcelJS.Workbook, rows: readonly (readonly SummaryCell[])[], name: string, styled: boolean): void {
   const ws = wb.addWorksheet(name);
@@ -446,13 +458,20 @@ async function writeXlsxFull(temp: string, src: Source, layout: Layout, rows: As
   const neighbour = layout.lastCol > 0 ? ws.findCell(layout.headerRow, layout.lastCol) : undefined;
   layout.outputCols.forEach((col, k) => {
     const cell = header.getCell(col);
-    cell.value = OUTPUT_HEADERS[k];
+    cell.value = layout.outputHeaders[k];
     if (!layout.reused[k]) {
       if (neighbour?.style) cell.style = { ...neighbour.style };
       const column = ws.getColumn(col);
-      if (!column.width) column.width = NEW_COLUMN_WIDTHS[k];
+      if (!column.width) column.width = NEW_COLUMN_WIDTHS[layout.outputHeaders[k]];
     }
   });
+  // Columns of an earlier block that this run does not write: emptied, header included (never two blocks).
+  for (const col of layout.clearCols) {
+    for (let r = layout.headerRow; r <= ws.rowCount; r++) {
+      const row = ws.findRow(r);
+      if (row?.findCell(col)) row.getCell(col).value = null;
+    }
+  }
   for await (const { r, out } of rows) {
     if (!out) continue;
     const row = ws.getRow(r);
@@ -474,20 +493,21 @@ async function writeXlsxStream(temp: string, src: Source, layout: Layout, rows: 
   const wb = new (excel().stream.xlsx.WorkbookWriter)({ filename: temp, useStyles: false, useSharedStrings: false });
   const ws = wb.addWorksheet(src.sheetName);
   const outputIdx = new Set(layout.outputCols.map((c) => c - 1));
+  const clearIdx = new Set(layout.clearCols.map((c) => c - 1));
   const long = { count: 0, first: "" };
   for await (const { r, values, out } of rows) {
     if (!values && !out) continue;
     const row = ws.getRow(r);
     if (values) {
       for (let c = 0; c < values.length; c++) {
-        if (r > layout.headerRow && outputIdx.has(c)) continue;
+        if ((r > layout.headerRow && outputIdx.has(c)) || (r >= layout.headerRow && clearIdx.has(c))) continue;
         const v = src.isCsv ? csvFieldToCell(values[c] as string) : values[c];
         if (v === null || v === undefined) continue;
         if (typeof v === "string" && v.length > XLSX_MAX_CELL_CHARS && !long.count++) long.first = `${columnLetter(c + 1)}${r}`;
         row.getCell(c + 1).value = v as ExcelJS.CellValue;
       }
     }
-    if (r === layout.headerRow) layout.outputCols.forEach((col, k) => (row.getCell(col).value = OUTPUT_HEADERS[k]));
+    if (r === layout.headerRow) layout.outputCols.forEach((col, k) => (row.getCell(col).value = layout.outputHeaders[k]));
     else if (out) {
       for (let k = 0; k < out.length; k++) if (out[k] !== null) row.getCell(layout.outputCols[k]).value = out[k];
     }
@@ -537,7 +557,9 @@ export async function runApply(o: ApplyOptions, print: (text: string) => void, w
     version: o.version,
   };
   const tally = startSummary();
-  const summary = () => summarySheetRows(finishSummary(tally), rowLabel, info);
+  const groups = groupsFor(Object.keys(mapping.columns) as Field[]);
+  const parts = { abg: groups.includes("grantBands"), types: groups.includes("familyGroups") };
+  const summary = () => summarySheetRows(finishSummary(tally), rowLabel, info, parts);
 
   let summarySheet: string | null = null;
   const seen = { rows: 0 };
@@ -561,7 +583,7 @@ export async function runApply(o: ApplyOptions, print: (text: string) => void, w
 
   const first = layout.outputCols[0];
   const contiguous = layout.outputCols.every((c, k) => c === first + k);
-  const where = contiguous ? `columns ${columnLetter(first)}–${columnLetter(first + OUTPUT_HEADERS.length - 1)}` : `columns ${layout.outputCols.map(columnLetter).join(", ")}`;
+  const where = contiguous ? `columns ${columnLetter(first)}–${columnLetter(first + layout.outputHeaders.length - 1)}` : `columns ${layout.outputCols.map(columnLetter).join(", ")}`;
   const reused = layout.reused.filter(Boolean).length;
   const lines: string[] = [];
   lines.push(`cohesion apply: ${o.input} → ${o.out}`);
@@ -585,7 +607,7 @@ export async function runApply(o: ApplyOptions, print: (text: string) => void, w
   if (layout.lookalikes.length) {
     const cols = layout.lookalikes.map((c) => `${columnLetter(c)} ("${layout.headers[c - 1]}")`).join(", ");
     warn(
-      `column${layout.lookalikes.length === 1 ? "" : "s"} ${cols} ${layout.lookalikes.length === 1 ? "is" : "are"} headed like a result column but ${layout.lookalikes.length === 1 ? "is" : "are"} not an earlier run's block of seven; left as ${layout.lookalikes.length === 1 ? "it is" : "they are"}, and the results were added in ${where}`,
+      `column${layout.lookalikes.length === 1 ? "" : "s"} ${cols} ${layout.lookalikes.length === 1 ? "is" : "are"} headed like a result column but ${layout.lookalikes.length === 1 ? "is" : "are"} not part of an earlier run's block; left as ${layout.lookalikes.length === 1 ? "it is" : "they are"}, and the results were added in ${where}`,
     );
   }
   lines.push(`Results in ${where}${reused ? ` (${reused} reused from an earlier run)` : ""}${summarySheet ? `; summary in sheet "${summarySheet}"` : ""}.`);

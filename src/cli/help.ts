@@ -25,7 +25,8 @@ export function applyHelp(): string {
 Reads the table (the first visible sheet that names a field, or --sheet; the header is the first of
 the top rows that names a field, so a title row above it is kept as it is), evaluates every row
 (hidden and filtered rows too), and writes the table unchanged with these columns added (or
-replaced, on a re-run):
+replaced, on a re-run) — only the tools whose inputs are found: the family columns for the
+proxies (NVQ4+, rural, A8, …), the ABG columns for a score, and the shared Notes:
   ${OUTPUT_HEADERS.join(", ")}
 An .xlsx output keeps the other sheets, formats and formulas, and gets a "Summary" sheet.
 The summary is also printed. The input file is never modified.

@@ -5,7 +5,7 @@
  * `mapHeaders`, overridden by --col), and where the output columns go (reused from an earlier run,
  * else appended after the last used column).
  */
-import { FIELD_LABELS, HEADER_SEARCH_ROWS, INPUT_FIELDS, isHeaderRow, mapHeaders, normaliseHeader, OUTPUT_HEADERS, type Field } from "../engine";
+import { FIELD_LABELS, findBlockByHeaders, HEADER_SEARCH_ROWS, INPUT_FIELDS, isHeaderRow, mapHeaders, normaliseHeader, OUTPUT_HEADERS, planBlock, type Field, type OutputHeader } from "../engine";
 import { cellText, engineValue, hasValue } from "./cells";
 import { CliError } from "./errors";
 
@@ -20,10 +20,16 @@ export interface Layout {
   lastCol: number;
   /** Header texts, 0-based, up to lastCol. */
   headers: string[];
-  /** 1-based column of each output, in OUTPUT_HEADERS order. */
+  /** The output columns this run writes (OUTPUT_HEADERS order; only the tools whose inputs were found). */
+  outputHeaders: OutputHeader[];
+  /** 1-based column of each output, parallel to `outputHeaders`. */
   outputCols: number[];
   /** Whether each output column was already there (an earlier run). */
   reused: boolean[];
+  /** 1-based columns of an earlier run's block that this run does not write: emptied, header included. */
+  clearCols: number[];
+  /** The earlier run's block (1-based columns, headers), when one was found. */
+  earlier: { columns: number[]; headers: OutputHeader[] } | null;
   /** 1-based columns headed like an output but not part of an earlier run's block: the user's, left alone. */
   lookalikes: number[];
 }
@@ -58,22 +64,18 @@ function headerTexts(row: readonly unknown[] | undefined): string[] {
 }
 
 /**
- * Output columns already there (an earlier run), by header: 0-based column of each, or all −1.
- * An earlier run is recognised only by its whole block: the seven OUTPUT_HEADERS side by side, in
- * order (what `apply` writes). A user's own column that merely shares a header ("Notes", "Family
- * type") is never taken over: `lookalikes` lists it (0-based), and the results go to new columns.
+ * An earlier run's block in a header row (0-based columns), by the engine's rule `findBlockByHeaders`:
+ * one of the blocks a run writes (all seven, or one tool's columns with Notes), headed exactly so and
+ * side by side. A user's own column that merely shares a header ("Notes", "Family type") is never
+ * taken over: `lookalikes` lists it (0-based), and the results go to new columns.
  */
-function ownColumnsIn(headers: readonly string[]): { found: number[]; lookalikes: number[] } {
+function ownColumnsIn(headers: readonly string[]): { found: number[]; foundHeaders: OutputHeader[]; lookalikes: number[] } {
   const norm = headers.map(normaliseHeader);
   const want = OUTPUT_HEADERS.map(normaliseHeader);
-  for (let start = 0; start + want.length <= norm.length; start++) {
-    if (want.every((h, k) => norm[start + k] === h)) {
-      const block = want.map((_, k) => start + k);
-      const lookalikes = norm.flatMap((h, c) => (want.includes(h) && (c < start || c >= start + want.length) ? [c] : []));
-      return { found: block, lookalikes };
-    }
-  }
-  return { found: want.map(() => -1), lookalikes: norm.flatMap((h, c) => (want.includes(h) ? [c] : [])) };
+  const block = findBlockByHeaders(headers);
+  const found = block ? block.headers.map((_, k) => block.start + k) : [];
+  const lookalikes = norm.flatMap((h, c) => (want.includes(h) && !found.includes(c) ? [c] : []));
+  return { found, foundHeaders: block ? block.headers : [], lookalikes };
 }
 
 /**
@@ -90,7 +92,7 @@ export interface HeaderFound {
   /** Header texts, 0-based, up to the header row's last non-empty cell. */
   headers: string[];
   /** Enough of a Layout for `mapFields` (the output columns of an earlier run). */
-  partial: Pick<Layout, "headers" | "outputCols" | "reused" | "lookalikes">;
+  partial: Pick<Layout, "headers" | "outputCols" | "reused" | "lookalikes"> & { earlier: Layout["earlier"] };
 }
 
 /**
@@ -136,10 +138,10 @@ export class LayoutScanner {
   private decide(k: number): void {
     const { r, row } = this.candidates[k];
     const headers = headerTexts(row);
-    const { found, lookalikes } = ownColumnsIn(headers);
-    const reused = found.map((c) => c >= 0);
-    this.header = { headerRow: r, headers, partial: { headers, outputCols: found.map((c) => c + 1), reused, lookalikes: lookalikes.map((c) => c + 1) } };
-    this.ownIdx = new Set(found.filter((c) => c >= 0));
+    const { found, foundHeaders, lookalikes } = ownColumnsIn(headers);
+    const earlier = found.length ? { columns: found.map((c) => c + 1), headers: foundHeaders } : null;
+    this.header = { headerRow: r, headers, partial: { headers, outputCols: found.map((c) => c + 1), reused: found.map(() => true), lookalikes: lookalikes.map((c) => c + 1), earlier } };
+    this.ownIdx = new Set(found);
     this.lastCol = headers.length;
     this.lastRow = r;
     this.options.onHeader?.(this.header);
@@ -164,15 +166,32 @@ export class LayoutScanner {
     this.options.onData?.(r, row);
   }
 
-  finish(): Layout {
+  /**
+   * The layout, with the output columns for `wanted` (default: all seven) placed by the engine's
+   * `planBlock`: over an earlier run's block when it has room, else after the last used column (the
+   * earlier block then emptied), so there is only ever one block. `earlier` overrides the block found
+   * by headers (the workbook marker's block, 1-based columns).
+   */
+  finish(wanted: readonly OutputHeader[] = OUTPUT_HEADERS, earlier?: Layout["earlier"]): Layout {
     if (!this.header && this.candidates.length) this.decide(0);
     const h = this.header;
     if (!h) throw new CliError(`${this.where} is empty: no header row`);
     const headers = Array.from({ length: this.lastCol }, (_, c) => h.headers[c] ?? "");
-    const found = h.partial.outputCols.map((c) => c - 1);
-    let next = this.lastCol;
-    const outputCols = found.map((c) => (c >= 0 ? c + 1 : ++next));
-    return { headerRow: h.headerRow, lastRow: this.lastRow, lastCol: this.lastCol, headers, outputCols, reused: h.partial.reused, lookalikes: h.partial.lookalikes };
+    const block = earlier === undefined ? h.partial.earlier : earlier;
+    const plan = planBlock(block ? { start: block.columns[0] - 1, headers: block.headers } : null, wanted, this.lastCol);
+    const lookalikes = block === h.partial.earlier ? h.partial.lookalikes : h.partial.lookalikes.filter((c) => !block?.columns.includes(c));
+    return {
+      headerRow: h.headerRow,
+      lastRow: this.lastRow,
+      lastCol: this.lastCol,
+      headers,
+      outputHeaders: [...wanted],
+      outputCols: plan.columns.map((c) => c + 1),
+      reused: plan.reused,
+      clearCols: plan.clear.map((c) => c + 1),
+      earlier: block,
+      lookalikes,
+    };
   }
 }
 

@@ -3,7 +3,7 @@
  * what this run read (fields → columns, options), as rows of cells for the Summary sheet and as
  * aligned text for stdout.
  */
-import { DATA_VERSION, summarise, summaryRows, type TableSummary } from "../engine";
+import { DATA_VERSION, summarise, summaryRows, type SummaryParts, type TableSummary } from "../engine";
 
 export type SummaryCell = string | number | null;
 
@@ -20,9 +20,12 @@ export interface RunInfo {
   version: string;
 }
 
-/** `table`: the engine's summary rows (stdout); `sheet`: those plus what this run read (the Summary sheet). */
-export function summarySheetRows(summary: TableSummary, rowLabel: (i: number) => number, info: RunInfo): { table: SummaryCell[][]; sheet: SummaryCell[][] } {
-  const table: SummaryCell[][] = summaryRows(summary, rowLabel).map((r) => [...r]);
+/**
+ * `table`: the engine's summary rows (stdout); `sheet`: those plus what this run read (the Summary sheet).
+ * `parts`: only the sections of the tools that ran (no ABG section without a score, no family-type table without the proxies).
+ */
+export function summarySheetRows(summary: TableSummary, rowLabel: (i: number) => number, info: RunInfo, parts: SummaryParts = {}): { table: SummaryCell[][]; sheet: SummaryCell[][] } {
+  const table: SummaryCell[][] = summaryRows(summary, rowLabel, parts).map((r) => [...r]);
   const rows = [...table];
   rows.push([]);
   rows.push(["Input", info.input, info.sheet === null ? null : `sheet "${info.sheet}"`, `header row ${info.headerRow}`]);

@@ -5,6 +5,7 @@ export * from "./familyType";
 export * from "./abg";
 export * from "./columns";
 export * from "./table";
+export * from "./resultBlock";
 export * from "./typeMix";
 export * from "./data/familyTypes";
 export * from "./data/abgBands";

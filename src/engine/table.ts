@@ -193,7 +193,7 @@ export function evaluateColumns(columns: Columns, rowCount: number, options: Eva
   const pctOptions = { ...options, formats, tableScales, where: "table" as const };
   const typology =
     typologyMissing.length < 3 ? (typologyMissing.length === 0 ? typologyColumn(col("nvq4")!, col("rural")!, col("a8")!, col("jobs1984"), col("singleissue"), pctOptions) : null) : undefined;
-  const abg = has("score") ? abgColumn(col("score")!, col("ci"), pctOptions) : undefined;
+  const abg = has("score") ? abgColumn(col("score")!, col("ci"), pctOptions) : has("ci") ? null : undefined;
 
   const out: RowResult[] = new Array(rowCount);
   for (let i = 0; i < rowCount; i++) {
@@ -231,7 +231,10 @@ export function evaluateColumns(columns: Columns, rowCount: number, options: Eva
       }
     }
     // ABG band and allocation (GR ¶2.3, fn 6)
-    if (abg) {
+    if (abg === null) {
+      r.hasError = true;
+      r.notes.push(`ABG: no ${FIELD_LABELS.score} column`);
+    } else if (abg) {
       const a = abg[i];
       note(a, "ABG");
       if (a.ok) {

@@ -4,6 +4,8 @@ import ExcelJS from "exceljs";
 import { cohesion, ensureBuilt, readCsv, records, sha256, tempDir } from "./helpers";
 
 const OUT = ["Family type", "Family type name", "Family group", "ABG band", "ABG allocation", "ABG band range", "Notes"];
+/** A table with a score and no proxies gets these alone (issue 12.5). */
+const ABG_OUT = ["ABG band", "ABG allocation", "ABG band range", "Notes"];
 let dir: string;
 
 beforeAll(() => {
@@ -67,9 +69,9 @@ describe("cohesion apply: CSV", () => {
       "ABG band range": "band 2 or band 3",
     });
     expect(r[0].Notes).toMatch(/band uncertain/);
-    expect(r[1]).toMatchObject({ "Family type": "6", "Family group": "", "ABG band": "5", "ABG allocation": "150000", "ABG band range": "5", Notes: "" });
-    expect(r[6]).toMatchObject({ "Family type": "4", "Family group": "d", "ABG band": "0", "ABG allocation": "0", "ABG band range": "0" });
-    expect(r[7]).toMatchObject({ "Family type": "8", "Family group": "e", "ABG band": "1", "ABG allocation": "660000", "ABG band range": "1" });
+    expect(r[1]).toMatchObject({ "Family type": "6", "Family group": "", "ABG band": "5", "ABG allocation": "150000", "ABG band range": "band 5", Notes: "" });
+    expect(r[6]).toMatchObject({ "Family type": "4", "Family group": "d", "ABG band": "0", "ABG allocation": "0", "ABG band range": "no band" });
+    expect(r[7]).toMatchObject({ "Family type": "8", "Family group": "e", "ABG band": "1", "ABG allocation": "660000", "ABG band range": "band 1" });
   });
 
   it("gives bad rows empty results and a note, and still computes the rest of the row", () => {
@@ -103,7 +105,7 @@ describe("cohesion apply: CSV dialects", () => {
     const r = cohesion(["apply", input, "--out", out]);
     expect(r.code).toBe(0);
     const raw = fs.readFileSync(out, "utf8");
-    expect(raw.startsWith("\ufeffArea;Score;CI;Family type;")).toBe(true);
+    expect(raw.startsWith("\ufeffArea;Score;CI;ABG band;ABG allocation;ABG band range;Notes\r\n")).toBe(true);
     expect(raw).toContain("\r\n");
     const rows = readCsv(out, ";");
     expect(rows[1].slice(0, 3)).toEqual(["North\r\nward", "59", "2"]);
@@ -127,7 +129,7 @@ describe("cohesion apply: CSV dialects", () => {
     const out = path.join(dir, "tab.out.csv");
     expect(cohesion(["apply", input, "--out", out]).code).toBe(0);
     const r = records(readCsv(out, "\t"));
-    expect(r[0]).toMatchObject({ "ABG band": "3", "ABG allocation": "410000", "ABG band range": "3–4" });
+    expect(r[0]).toMatchObject({ "ABG band": "3", "ABG allocation": "410000", "ABG band range": "band 3 or band 4" });
   });
 });
 
@@ -178,13 +180,36 @@ describe("cohesion apply: scale, basis and --col", () => {
     expect(records(readCsv(out))[0]).toMatchObject({ "Family type": "1", "ABG band": "2", "ABG band range": "band 2 or band 3" });
   });
 
-  it("an unmatched field is simply not computed", () => {
+  it("an unmatched field is simply not computed: a score alone adds the ABG columns only, and no family-type table", () => {
     const input = write("only-score.csv", "Area,BVPI score\nA,66\n");
     const out = path.join(dir, "only-score.out.csv");
     const r = cohesion(["apply", input, "--out", out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/nvq4\s+not found/);
-    expect(records(readCsv(out))[0]).toMatchObject({ "Family type": "", "ABG band": "4", "ABG allocation": "280000", Notes: "" });
+    const rows = readCsv(out);
+    expect(rows[0]).toEqual(["Area", "BVPI score", ...ABG_OUT]);
+    expect(records(rows)[0]).toMatchObject({ "ABG band": "4", "ABG allocation": "280000", Notes: "" });
+    expect(r.stdout).toMatch(/^ABG band\s+Areas/m);
+    expect(r.stdout).not.toMatch(/^Family type\s+Name/m);
+  });
+
+  it("proxies alone add the family columns only, and no ABG section in the summary (issue 12.5)", async () => {
+    const input = write("only-proxies.csv", "Area,NVQ4 %,Rural %,A8 per 10000\nA,20,60,10\n");
+    const out = path.join(dir, "only-proxies.out.csv");
+    const r = cohesion(["apply", input, "--out", out]);
+    expect(r.code).toBe(0);
+    const rows = readCsv(out);
+    expect(rows[0]).toEqual(["Area", "NVQ4 %", "Rural %", "A8 per 10000", "Family type", "Family type name", "Family group", "Notes"]);
+    expect(records(rows)[0]).toMatchObject({ "Family type": "1", "Family group": "a" });
+    expect(r.stdout).toMatch(/^Family type\s+Name/m);
+    expect(r.stdout).not.toMatch(/ABG band|£34m/);
+    const xlsx = path.join(dir, "only-proxies.out.xlsx");
+    expect(cohesion(["apply", input, "--out", xlsx]).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const labels = wb.getWorksheet("Summary")!.getColumn(1).values.map(String);
+    expect(labels).toContain("Family type");
+    expect(labels.some((l) => /ABG|uncertain|Uncertainty/.test(l))).toBe(false);
   });
 });
 
@@ -196,9 +221,9 @@ describe("cohesion apply: re-runs and conversions", () => {
     expect(cohesion(["apply", input, "--out", out1]).code).toBe(0);
     const r = cohesion(["apply", out1, "--out", out2, "--basis", "upper"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/7 reused from an earlier run/);
+    expect(r.stdout).toMatch(/4 reused from an earlier run/);
     const rows = readCsv(out2);
-    expect(rows[0]).toEqual(["Area", "Score", "CI", ...OUT]);
+    expect(rows[0]).toEqual(["Area", "Score", "CI", ...ABG_OUT]);
     expect(records(rows)[0]).toMatchObject({ "ABG band": "3", "ABG allocation": "410000" });
   });
 
@@ -207,7 +232,7 @@ describe("cohesion apply: re-runs and conversions", () => {
     const out = path.join(dir, "notes.out.csv");
     expect(cohesion(["apply", input, "--out", out]).code).toBe(0);
     const rows = readCsv(out);
-    expect(rows[0]).toEqual(["Area", "Score", "Notes", ...OUT]);
+    expect(rows[0]).toEqual(["Area", "Score", "Notes", ...ABG_OUT]);
     expect(rows[1][2]).toBe("check with Bob");
   });
 
@@ -216,16 +241,16 @@ describe("cohesion apply: re-runs and conversions", () => {
     const out1 = path.join(dir, "lookalike.1.csv");
     const r1 = cohesion(["apply", input, "--out", out1]);
     expect(r1.code).toBe(0);
-    expect(r1.stderr).toMatch(/columns C \("Family type"\), D \("Notes"\) are headed like a result column but are not an earlier run's block of seven; left as they are, and the results were added in columns E–K/);
+    expect(r1.stderr).toMatch(/columns C \("Family type"\), D \("Notes"\) are headed like a result column but are not part of an earlier run's block; left as they are, and the results were added in columns E–H/);
     const rows = readCsv(out1);
-    expect(rows[0]).toEqual(["Area", "Score", "Family type", "Notes", ...OUT]);
+    expect(rows[0]).toEqual(["Area", "Score", "Family type", "Notes", ...ABG_OUT]);
     expect(rows[1].slice(0, 4)).toEqual(["A", "59", "Type 4 per 2009 list", "check with Bob"]);
-    expect(rows[1][4 + OUT.indexOf("ABG band")]).toBe("2");
-    // Re-run: the block E–K is recognised; the user's C and D are still left alone.
+    expect(rows[1][4 + ABG_OUT.indexOf("ABG band")]).toBe("2");
+    // Re-run: the block E–H is recognised; the user's C and D are still left alone.
     const out2 = path.join(dir, "lookalike.2.csv");
     const r2 = cohesion(["apply", out1, "--out", out2]);
     expect(r2.code).toBe(0);
-    expect(r2.stdout).toMatch(/Results in columns E–K \(7 reused from an earlier run\)/);
+    expect(r2.stdout).toMatch(/Results in columns E–H \(4 reused from an earlier run\)/);
     const rows2 = readCsv(out2);
     expect(rows2[0]).toEqual(rows[0]);
     expect(rows2[1]).toEqual(rows[1]);
@@ -255,12 +280,12 @@ describe("cohesion apply: re-runs and conversions", () => {
     await wb.xlsx.readFile(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["conv", "Summary"]);
     const ws = wb.getWorksheet("conv")!;
-    expect(ws.getRow(1).values).toEqual([, "Code", "Area", "Score", "CI", ...OUT]);
+    expect(ws.getRow(1).values).toEqual([, "Code", "Area", "Score", "CI", ...ABG_OUT]);
     expect(ws.getCell("A2").value).toBe("00123");
     expect(ws.getCell("C2").value).toBe(59);
-    expect(ws.getCell("H2").value).toBe(2); // ABG band
-    expect(ws.getCell("I2").value).toBe(540000);
-    expect(ws.getCell("J2").value).toBe("band 2 or band 3");
+    expect(ws.getCell("E2").value).toBe(2); // ABG band
+    expect(ws.getCell("F2").value).toBe(540000);
+    expect(ws.getCell("G2").value).toBe("band 2 or band 3");
     expect(wb.getWorksheet("Summary")!.getCell("A1").value).toBe("Cohesion Toolkit summary");
   });
 });

@@ -103,12 +103,12 @@ describe("cohesion apply: a council workbook (whole-workbook path)", () => {
 
     const row = (n: number) => (ws.getRow(n).values as unknown[]).slice(9, 16);
     expect(row(3)).toEqual([1, "Changing less affluent rural areas", "a", 2, 540000, "band 2 or band 3", expect.stringMatching(/band uncertain/)]);
-    expect(row(4).slice(0, 6)).toEqual([6, "Stable affluent urban areas", undefined, 5, 150000, "5"]); // formula result read
+    expect(row(4).slice(0, 6)).toEqual([6, "Stable affluent urban areas", undefined, 5, 150000, "band 5"]); // formula result read
     expect(row(5).slice(0, 4)).toEqual([2, "Stable less affluent urban areas with manufacturing decline", "b", undefined]);
     expect(row(5)[6]).toMatch(/holds the error #N\/A/);
     expect(row(6)[0]).toBe(2); // rich text "20" read as 20
     expect(row(6)[6]).toMatch(/must be a number; got the text "2009-01-01"/);
-    expect(row(7).slice(0, 6)).toEqual([4, "Changing less affluent urban areas", "d", 3, 410000, "3–4"]); // hyperlink text "64"
+    expect(row(7).slice(0, 6)).toEqual([4, "Changing less affluent urban areas", "d", 3, 410000, "band 3 or band 4"]); // hyperlink text "64"
   });
 
   it("adds a Summary sheet of its own beside the user's, with the totals", () => {
@@ -192,7 +192,7 @@ describe("cohesion apply: a plain single-sheet workbook (streaming path)", () =>
     const [header, a, b, c] = results[0];
     expect(header.slice(7)).toEqual(OUT);
     expect(a).toEqual(["E01000001", 0.59, 0.02, 0.2, 0.6, 10, false, 1, "Changing less affluent rural areas", "a", 2, 540000, "band 2 or band 3", expect.stringMatching(/band uncertain/)]);
-    expect(b.slice(7, 13)).toEqual([8, "Stable affluent rural areas", "e", 5, 150000, "5"]);
+    expect(b.slice(7, 13)).toEqual([8, "Stable affluent rural areas", "e", 5, 150000, "band 5"]);
     expect(c.slice(7, 13)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
     expect(c[13]).toMatch(/1984 coal, textiles and steel jobs are needed/);
     expect(c[13]).toMatch(/must be a number; got the text "n\/a"/);
@@ -215,7 +215,9 @@ describe("cohesion apply: percent-formatted cells", () => {
     const out = path.join(dir, "pct.out.csv");
     expect(cohesion(["apply", input, "--out", out]).code).toBe(0);
     const lines = fs.readFileSync(out, "utf8").trim().split("\n");
-    expect(lines[1]).toMatch(/^A,0\.59,0\.02,,,,2,540000,band 2 or band 3,/);
-    expect(lines[2]).toMatch(/^B,0\.76,0\.01,,,,0,0,0,$/);
+    // A score-only table gets the ABG columns and Notes alone (issue 12.5): no empty family-type columns.
+    expect(lines[0]).toBe("Area,NI 1 %,CI,ABG band,ABG allocation,ABG band range,Notes");
+    expect(lines[1]).toMatch(/^A,0\.59,0\.02,2,540000,band 2 or band 3,/);
+    expect(lines[2]).toMatch(/^B,0\.76,0\.01,0,0,no band,$/);
   });
 });

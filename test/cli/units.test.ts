@@ -4,7 +4,7 @@ import * as path from "path";
 import { FIELD_SYNONYMS, INPUT_FIELDS } from "../../src/engine";
 import * as os from "os";
 import { delimitedRecords, detectDelimiter, sniffDelimited } from "../../src/cli/delimited";
-import { columnLetter, describeMapping, findLayout, mapFields, parseColOption } from "../../src/cli/layout";
+import { columnLetter, describeMapping, findLayout, LayoutScanner, mapFields, parseColOption } from "../../src/cli/layout";
 import { engineValue } from "../../src/cli/cells";
 
 describe("detectDelimiter", () => {
@@ -54,7 +54,7 @@ describe("layout", () => {
     expect(l).toMatchObject({ headerRow: 2, lastRow: 5, lastCol: 3, outputCols: [4, 5, 6, 7, 8, 9, 10] });
     expect(mapFields(l, [], "t").columns).toEqual({ score: 2 });
   });
-  it("reuses only an earlier run's whole block of seven; columns that merely share a header are the user's", () => {
+  it("reuses only an earlier run's whole block (seven, or one tool's with Notes); columns that merely share a header are the user's", () => {
     const OUT = ["Family type", "Family type name", "Family group", "ABG band", "ABG allocation", "ABG band range", "Notes"];
     const rerun = findLayout([undefined, ["Score", ...OUT, "Mine"], [59]], "t");
     expect(rerun.reused).toEqual(OUT.map(() => true));
@@ -64,14 +64,37 @@ describe("layout", () => {
     expect(scattered.reused.every((r) => !r)).toBe(true);
     expect(scattered.outputCols).toEqual([5, 6, 7, 8, 9, 10, 11]);
     expect(scattered.lookalikes).toEqual([2, 4]);
-    // A block with a column moved out of order is not ours either.
+    // A block with a column moved out of order is not ours: only a run of one of the blocks a run writes counts
+    // (here the ABG block D–G); with the user's "Family type" right of it, the new block goes after the data and D–G is emptied.
     const shuffled = findLayout([undefined, ["Score", ...OUT.slice(1), OUT[0]], [59]], "t");
     expect(shuffled.reused.every((r) => !r)).toBe(true);
-    expect(shuffled.lookalikes).toHaveLength(7);
+    expect(shuffled.earlier).toEqual({ columns: [4, 5, 6, 7], headers: OUT.slice(3) });
+    expect(shuffled.outputCols).toEqual([9, 10, 11, 12, 13, 14, 15]);
+    expect(shuffled.clearCols).toEqual([4, 5, 6, 7]);
+    expect(shuffled.lookalikes).toEqual([2, 3, 8]);
     // A user's copy beside our block: our block is reused, theirs is named.
     const both = findLayout([undefined, ["Score", "Notes", ...OUT], [59, "mine"]], "t");
     expect(both.outputCols).toEqual([3, 4, 5, 6, 7, 8, 9]);
     expect(both.lookalikes).toEqual([2]);
+  });
+  it("only the tools asked for: an earlier ABG block that ends the row grows in place into the seven, a narrower run empties the rest (issue 12.5)", () => {
+    const OUT = ["Family type", "Family type name", "Family group", "ABG band", "ABG allocation", "ABG band range", "Notes"];
+    const ABG = OUT.slice(3);
+    const FAM = [...OUT.slice(0, 3), "Notes"] as typeof OUT;
+    const grows = new LayoutScanner("t");
+    grows.push(["Score", "NVQ4", ...ABG]);
+    grows.push([59, 20]);
+    const l = grows.finish(OUT as never);
+    expect(l.outputCols).toEqual([3, 4, 5, 6, 7, 8, 9]);
+    expect(l.clearCols).toEqual([]);
+    const narrows = new LayoutScanner("t");
+    narrows.push(["NVQ4", ...OUT, "Mine"]);
+    narrows.push([20]);
+    const m = narrows.finish(FAM as never);
+    expect(m.outputHeaders).toEqual(FAM);
+    expect(m.outputCols).toEqual([2, 3, 4, 5]);
+    expect(m.reused).toEqual([true, true, true, false]);
+    expect(m.clearCols).toEqual([6, 7, 8]);
   });
   it("for apply, skips title rows to the first of the top rows that names a field and holds no numbers", () => {
     const titled = [undefined, ["Cohesion indicators 2008"], [null, "Place Survey 2008"], ["Area", "NI 1 %", "CI"], ["A", 59, 2]];
