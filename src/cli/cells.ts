@@ -2,7 +2,7 @@
  * Cell values as they come from ExcelJS (or from a CSV, as strings), turned into
  * - what the engine reads (`engineValue`): the cached result of a formula (a formula with none is
  *   passed on as `{formula}`, which the engine reports rather than reading as blank), `{error}` for an error,
- *   the text of rich text and hyperlinks, and dates as ISO text (so the engine refuses them as not a number);
+ *   the text of rich text and hyperlinks, and dates as Date objects (the engine names them: "a date, 2008-05-01");
  * - text for a CSV or a message (`cellText`).
  * No rule lives here: the engine decides what a value means.
  */
@@ -19,7 +19,7 @@ function isoDate(d: Date): string {
 /** The value the engine should read for a cell. */
 export function engineValue(v: unknown): unknown {
   if (v === undefined || v === null) return null;
-  if (v instanceof Date) return isoDate(v);
+  if (v instanceof Date) return v; // the engine says what it is ("a date, 2008-05-01", "a time, 13:30")
   if (typeof v === "object") {
     const o = v as Obj;
     // A formula gives its saved result; without one (never calculated) the engine is handed the formula, and says so.
@@ -36,6 +36,7 @@ export function engineValue(v: unknown): unknown {
 export function cellText(v: unknown): string {
   const e = engineValue(v);
   if (e === null || e === undefined) return "";
+  if (e instanceof Date) return isoDate(e);
   if (typeof e === "boolean") return e ? "TRUE" : "FALSE";
   if (typeof e === "object") return String((e as Obj).error ?? "");
   return String(e);

@@ -58,11 +58,64 @@ export function isBlank(raw: unknown): boolean {
   return raw === null || raw === undefined || (typeof raw === "string" && raw.trim() === "");
 }
 
+/**
+ * A value as the user knows it, for messages: text in quotes, a date or time by what it is
+ * ("a date, 2008-05-01", "a time, 13:30"), TRUE/FALSE as a logical value.
+ */
 function show(raw: unknown): string {
   if (typeof raw === "string") return `"${raw.length > 40 ? raw.slice(0, 37) + "…" : raw}"`;
   if (typeof raw === "number") return String(raw);
-  if (typeof raw === "boolean") return raw ? "TRUE" : "FALSE";
+  if (typeof raw === "boolean") return `${raw ? "TRUE" : "FALSE"}, a logical value`;
+  if (raw instanceof Date) return describeDate(raw);
   return Object.prototype.toString.call(raw).slice(8, -1).toLowerCase();
+}
+
+const pad2 = (n: number) => String(n).padStart(2, "0");
+
+/**
+ * A date cell in words, as Excel holds it (a serial day count: ExcelJS gives a Date in UTC, the task
+ * pane the serial number and its format): "a date, 2008-05-01"; a time alone (a serial below 1, on
+ * Excel's day 0, 1899-12-30) "a time, 13:30"; both "a date and time, 2008-05-01 13:30".
+ * @example describeDate(new Date(Date.UTC(2008, 4, 1))) //=> "a date, 2008-05-01"
+ */
+export function describeDate(d: Date): string {
+  if (Number.isNaN(d.getTime())) return "a date that is not valid";
+  const day = `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
+  const s = d.getUTCSeconds();
+  const time = `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}${s ? `:${pad2(s)}` : ""}`;
+  const midnight = d.getUTCHours() === 0 && d.getUTCMinutes() === 0 && s === 0;
+  if (day === "1899-12-30") return `a time, ${time}`;
+  return midnight ? `a date, ${day}` : `a date and time, ${day} ${time}`;
+}
+
+/**
+ * True for an Excel number format that shows a serial number as a date or a time ("dd/mm/yyyy",
+ * "d-mmm-yy", "h:mm", "[h]:mm:ss", "yyyy-mm-dd hh:mm"): a d, m, y, h or s code outside quotes,
+ * escapes and brackets (an elapsed-time [h] counts). "General", "0.0%" and "£#,##0" are not.
+ * @example isDateFormat("dd/mm/yyyy") //=> true
+ * @example isDateFormat('0.0" days"') //=> false
+ */
+export function isDateFormat(format: unknown): boolean {
+  if (typeof format !== "string" || format === "" || /^general$/i.test(format)) return false;
+  const codes = format.replace(/"[^"]*"|\\.|_.|\*.|\[(?![hms]+\])[^\]]*\]/gi, "");
+  return /[dmyhs]/i.test(codes.replace(/E[+-]/gi, ""));
+}
+
+/** Excel's serial day number as a Date (UTC), on the 1900 date system (with its phantom 29 February 1900). */
+export function excelSerialToDate(serial: number): Date {
+  const days = serial < 60 && serial >= 1 ? serial + 1 : serial;
+  return new Date(Date.UTC(1899, 11, 30) + Math.round(days * 86_400_000));
+}
+
+/**
+ * A cell's value read with its number format: a number under a date or time format is that date or
+ * time (a Date, as ExcelJS gives it), so it is named as one, never read as the number it is stored
+ * as. Anything else is returned as it is. The task pane gets dates as serial numbers with their
+ * formats; the command line gets Dates from ExcelJS.
+ * @example withNumberFormat(39569, "dd/mm/yyyy") //=> Date 2008-05-01
+ */
+export function withNumberFormat(raw: unknown, format: unknown): unknown {
+  return typeof raw === "number" && Number.isFinite(raw) && isDateFormat(format) ? excelSerialToDate(raw) : raw;
 }
 
 export interface ParsedNumber {
@@ -96,6 +149,7 @@ export function parseNumber(raw: unknown, field: string, label: string, expected
     return ok({ value: raw === 0 ? 0 : raw, percentSign: false }, "");
   }
   if (typeof raw === "boolean") return fail("invalid", `${label} must be a number; got ${show(raw)}.${give}`, field);
+  if (raw instanceof Date) return fail("invalid", `${label} must be a number; got ${show(raw)}.${give}`, field);
   if (typeof raw !== "string") return fail("invalid", `${label} must be a number; got ${show(raw)}.${give}`, field);
   let text = raw.trim().replace(/\u00a0/g, "");
   let percentSign = false;
@@ -352,7 +406,8 @@ export function parsePercentColumn(
   // Per cell: 0 = the column's decision, 1 = a % sign, 2 = a % number format.
   const marks: Uint8Array | null = raws.length ? new Uint8Array(raws.length) : null;
   const results = raws.map((raw, i): Result<number> => {
-    const p = parseNumber(raw, field, label, EXPECT_PERCENT);
+    // A number under a date or time format is named as that date or time (issue 12.6), not read as its serial number.
+    const p = parseNumber(formats ? withNumberFormat(raw, formats[i]) : raw, field, label, EXPECT_PERCENT);
     if (!p.ok) return p;
     const { value, percentSign } = p.value;
     let warnings: Warning[] = NO_WARNINGS;

@@ -107,7 +107,7 @@ describe("cohesion apply: a council workbook (whole-workbook path)", () => {
     expect(row(5).slice(0, 4)).toEqual([2, "Stable less affluent urban areas with manufacturing decline", "b", undefined]);
     expect(row(5)[6]).toMatch(/holds the error #N\/A/);
     expect(row(6)[0]).toBe(2); // rich text "20" read as 20
-    expect(row(6)[6]).toMatch(/must be a number; got the text "2009-01-01"/);
+    expect(row(6)[6]).toMatch(/must be a number; got a date, 2009-01-01\./); // named as a date (issue 12.6), not "the text"
     expect(row(7).slice(0, 6)).toEqual([4, "Changing less affluent urban areas", "d", 3, 410000, "band 3 or band 4"]); // hyperlink text "64"
   });
 

@@ -5,7 +5,7 @@ import { FIELD_SYNONYMS, INPUT_FIELDS } from "../../src/engine";
 import * as os from "os";
 import { delimitedRecords, detectDelimiter, sniffDelimited } from "../../src/cli/delimited";
 import { columnLetter, describeMapping, findLayout, LayoutScanner, mapFields, parseColOption } from "../../src/cli/layout";
-import { engineValue } from "../../src/cli/cells";
+import { cellText, engineValue } from "../../src/cli/cells";
 
 describe("detectDelimiter", () => {
   it.each([
@@ -124,7 +124,9 @@ describe("engineValue", () => {
     expect(engineValue({ formula: "A1" })).toEqual({ formula: "A1" }); // never calculated: the engine reports it
     expect(engineValue({ richText: [{ text: "7" }, { text: "2" }] })).toBe("72");
     expect(engineValue({ text: "64", hyperlink: "https://x" })).toBe("64");
-    expect(engineValue(new Date(Date.UTC(2009, 0, 1)))).toBe("2009-01-01");
+    // A date cell reaches the engine as a Date, which it names ("a date, 2009-01-01"); as text (CSV output) it is the ISO date.
+    expect(engineValue(new Date(Date.UTC(2009, 0, 1)))).toEqual(new Date(Date.UTC(2009, 0, 1)));
+    expect(cellText(new Date(Date.UTC(2009, 0, 1)))).toBe("2009-01-01");
   });
 });
 

@@ -1,4 +1,4 @@
-import { parseFlag, parseHalfWidth, parseNonNegative, parseNumber, parsePercent, parsePercentColumn } from "../../src/engine";
+import { describeDate, excelSerialToDate, isDateFormat, parseFlag, parseHalfWidth, parseNonNegative, parseNumber, parsePercent, parsePercentColumn, withNumberFormat } from "../../src/engine";
 
 const values = (rs: ReturnType<typeof parsePercentColumn>["results"]) => rs.map((r) => (r.ok ? r.value : r.error.code));
 
@@ -175,5 +175,34 @@ describe("very long text", () => {
     expect(parseNumber("9".repeat(400), "score", "Score").ok).toBe(false); // 1e400 is not finite
     for (const [text, n] of [["72.", 72], [".5", 0.5], ["-1.5E-2", -0.015], ["+3", 3]] as const) expect(parseNumber(text, "x", "X")).toMatchObject({ ok: true, value: { value: n } });
     for (const text of ["1.2.3", ".", "e3", "1e", "1..2"]) expect(parseNumber(text, "x", "X").ok).toBe(false);
+  });
+});
+
+describe("say what a value is (issue 12.6)", () => {
+  const msg = (r: { ok: boolean; error?: { message: string } }) => (r.ok ? "ok" : r.error!.message);
+  it("a date, a time, a date and time (ExcelJS Dates), and TRUE/FALSE in a number column are named as such", () => {
+    expect(msg(parseNumber(new Date(Date.UTC(2008, 4, 1)), "score", "Score"))).toBe("Score must be a number; got a date, 2008-05-01.");
+    expect(msg(parseNumber(new Date(Date.UTC(1899, 11, 30, 13, 30)), "score", "Score"))).toBe("Score must be a number; got a time, 13:30.");
+    expect(msg(parseNumber(new Date(Date.UTC(2008, 4, 1, 9, 5, 7)), "score", "Score"))).toBe("Score must be a number; got a date and time, 2008-05-01 09:05:07.");
+    expect(msg(parseNumber(true, "score", "Score"))).toBe("Score must be a number; got TRUE, a logical value.");
+    expect(msg(parseNonNegative(false, "a8", "A8 workers per 10,000"))).toBe("A8 workers per 10,000 must be a number; got FALSE, a logical value. Give a number of 0 or more.");
+    expect(msg(parseFlag(new Date(Date.UTC(2009, 0, 1)), "singleissue", "Single-issue tension"))).toBe("Single-issue tension must be TRUE or FALSE; got a date, 2009-01-01.");
+    expect(msg(parseNumber(new Date(NaN), "score", "Score"))).toBe("Score must be a number; got a date that is not valid.");
+  });
+  it("a serial number under a date or time format (the task pane's reading) is that date or time", () => {
+    expect(isDateFormat("dd/mm/yyyy")).toBe(true);
+    expect(isDateFormat("[$-F800]dddd, mmmm dd, yyyy")).toBe(true);
+    expect(isDateFormat("h:mm")).toBe(true);
+    expect(isDateFormat("[h]:mm:ss")).toBe(true);
+    for (const f of ["General", "0.0%", "£#,##0", '0.0" days"', "#,##0.00;[Red]-#,##0.00", "0.00E+00", "_-* #,##0_-", "", null]) expect(isDateFormat(f)).toBe(false);
+    expect(withNumberFormat(39569, "dd/mm/yyyy")).toEqual(new Date(Date.UTC(2008, 4, 1)));
+    expect(withNumberFormat(0.5625, "h:mm")).toEqual(new Date(Date.UTC(1899, 11, 30, 13, 30)));
+    expect(withNumberFormat(59, "0.0")).toBe(59);
+    expect(excelSerialToDate(1)).toEqual(new Date(Date.UTC(1900, 0, 1)));
+    const col = parsePercentColumn([59, 39569, 0.5625], "score", "Score", "auto", { formats: ["0", "d-mmm-yy", "hh:mm"] }).results;
+    expect(col[0].ok).toBe(true);
+    expect(msg(col[1])).toMatch(/^Score must be a number; got a date, 2008-05-01\./);
+    expect(msg(col[2])).toMatch(/^Score must be a number; got a time, 13:30\./);
+    expect(describeDate(new Date(Date.UTC(2008, 4, 1)))).toBe("a date, 2008-05-01");
   });
 });

@@ -24,6 +24,10 @@ describe("COHESION.FAMILYTYPE / FAMILYGROUP", () => {
     expect(isErr(e4) && e4.code).toBe("#VALUE!");
     expect(e4.message).toMatch(/1984 coal, textiles and steel jobs must be a number; got the text "lots"/);
   });
+  it("TRUE/FALSE in a number argument is named as a logical value (issue 12.6)", () => {
+    const e = F.familyType([[20]], [[10]], [[true]])[0][0] as unknown as StubError;
+    expect(isErr(e) && [e.code, e.message]).toEqual(["#VALUE!", "A8 workers per 10,000 must be a number; got TRUE, a logical value. Give a number of 0 or more."]);
+  });
   it("a single cell argument applies to every row", () => {
     expect(F.familyType(col(20, 30), [[10]], [[10]])).toEqual([[4], [7]]);
   });
