@@ -47,7 +47,7 @@ import { writeAtomically } from "./atomic";
 import { cellText, csvFieldToCell, engineValue } from "./cells";
 import { delimitedRecords, sniffDelimited, writeDelimited, type Delimiter, type DelimitedFormat } from "./delimited";
 import { CliError, describeError } from "./errors";
-import { columnLetter, describeMapping, findLayout, LayoutScanner, listHeaders, mapFields, type FieldMapping, type Grid, type Layout } from "./layout";
+import { columnLetter, describeMapping, describeMatch, findLayout, LayoutScanner, listHeaders, mapFields, type FieldMapping, type Grid, type Layout } from "./layout";
 import { renderRows, SUMMARY_TITLE, summarySheetRows, type RunInfo, type SummaryCell } from "./summary";
 import { inspectXlsx } from "./xlsxInspect";
 
@@ -301,8 +301,9 @@ async function scan(src: Source, o: ApplyOptions): Promise<Scan> {
       mapping = mapFields(h.partial, o.cols, src.where);
       fields = Object.entries(mapping.columns) as [Field, number][];
       if (fields.length === 0) {
+        const ties = describeMapping(h.partial, mapping).filter((f) => f.tie).map((f) => `; ${f.field} ${describeMatch(f)}`).join("");
         throw new CliError(
-          `no input columns recognised in header row ${h.headerRow} of ${src.where} (headers ${listHeaders(h.headers)}); name them with --col FIELD=HEADER (see cohesion apply --help)`,
+          `no input columns recognised in header row ${h.headerRow} of ${src.where} (headers ${listHeaders(h.headers)})${ties}; name them with --col FIELD=HEADER (see cohesion apply --help)`,
         );
       }
       flush();
@@ -597,11 +598,14 @@ export async function runApply(o: ApplyOptions, print: (text: string) => void, w
   const w = Math.max(...fields.map((f) => f.field.length));
   for (const f of fields) {
     const others = f.others.length ? `; column${f.others.length === 1 ? "" : "s"} ${f.others.join(", ")} ${f.others.length === 1 ? "is" : "are"} headed alike and not used` : "";
+    const match = describeMatch(f); // the runner-up, a tie, or a nearest miss (the engine's header rule)
+    const score = f.score !== null && f.score < 100 ? `, score ${f.score}` : "";
     lines.push(
       f.column === null
-        ? `  ${f.field.padEnd(w)}   not found (not computed)`
-        : `  ${f.field.padEnd(w)} ← "${f.header}" (column ${f.column})${f.explicit ? " [--col]" : ""}${others}`,
+        ? `  ${f.field.padEnd(w)}   ${match}`
+        : `  ${f.field.padEnd(w)} ← "${f.header}" (column ${f.column}${score})${f.explicit ? " [--col]" : ""}${others}${match ? `; ${match}` : ""}`,
     );
+    if (f.tie) warn(`${f.field} ${match}`);
     if (f.others.length) warn(`${[f.column, ...f.others].map((c) => `column ${c}`).join(" and ")} are all headed like ${f.field}; the first, column ${f.column}, is used`);
   }
   if (layout.lookalikes.length) {

@@ -1,11 +1,11 @@
 /**
  * Where things are in the input sheet: the header row (the first non-empty row, or for `apply` the
  * first of the top rows that names an input field, so a title row above is skipped), the data rows
- * (below it, to the last row with any value), the field → column mapping (the engine's synonyms via
- * `mapHeaders`, overridden by --col), and where the output columns go (reused from an earlier run,
+ * (below it, to the last row with any value), the field → column mapping (the engine's header rule,
+ * `matchHeaders`, overridden by --col), and where the output columns go (reused from an earlier run,
  * else appended after the last used column).
  */
-import { FIELD_LABELS, findBlockByHeaders, HEADER_SEARCH_ROWS, INPUT_FIELDS, isHeaderRow, mapHeaders, normaliseHeader, OUTPUT_HEADERS, planBlock, type Field, type OutputHeader } from "../engine";
+import { FIELD_LABELS, findBlockByHeaders, HEADER_SEARCH_ROWS, INPUT_FIELDS, isHeaderRow, matchHeaders, normaliseHeader, OUTPUT_HEADERS, planBlock, type Field, type HeaderCandidate, type HeaderMatches, type OutputHeader } from "../engine";
 import { cellText, engineValue, hasValue } from "./cells";
 import { CliError } from "./errors";
 
@@ -39,6 +39,8 @@ export interface FieldMapping {
   columns: Partial<Record<Field, number>>;
   /** Fields given with --col. */
   explicit: Set<Field>;
+  /** The header rule's result for the other fields (scores, runner-up, ties), when it was run. */
+  matches?: HeaderMatches;
 }
 
 /** "A", "B", … "Z", "AA", … for a 1-based column number. */
@@ -219,8 +221,9 @@ export function parseColOption(text: string): { field: Field; header: string } {
 }
 
 /**
- * Field → column: --col first (case-insensitive, exact after trimming), then the engine's synonyms
- * for the other fields, never taking a column already given to another field or an output column.
+ * Field → column: --col first (case-insensitive, exact after trimming), then the engine's header
+ * rule (`matchHeaders`) for the other fields over the other columns, never taking a column already
+ * given to another field or an output column. A field whose best columns tie is left unmapped.
  */
 export function mapFields(layout: Pick<Layout, "headers" | "outputCols" | "reused">, cols: readonly string[], where: string): FieldMapping {
   const outputIdx = new Set(layout.outputCols.filter((_, k) => layout.reused[k]).map((c) => c - 1));
@@ -236,15 +239,12 @@ export function mapFields(layout: Pick<Layout, "headers" | "outputCols" | "reuse
     columns[field] = idx;
     explicit.add(field);
   }
-  const taken = new Set(Object.values(columns));
-  const auto = mapHeaders(layout.headers);
+  const matches = matchHeaders(layout.headers, { excludeColumns: [...Object.values(columns), ...outputIdx], skipFields: explicit });
   for (const field of INPUT_FIELDS) {
-    const idx = auto[field];
-    if (explicit.has(field) || idx === undefined || taken.has(idx) || outputIdx.has(idx)) continue;
-    columns[field] = idx;
-    taken.add(idx);
+    const idx = matches[field].column;
+    if (!explicit.has(field) && idx !== null) columns[field] = idx;
   }
-  return { columns, explicit };
+  return { columns, explicit, matches };
 }
 
 export interface FieldSource {
@@ -255,15 +255,23 @@ export interface FieldSource {
   explicit: boolean;
   /** Other columns headed like this field (duplicate headers): not used, the first one wins. */
   others: string[];
+  /** The header rule's score (100 = a listed spelling exactly); null for --col or when not found. */
+  score: number | null;
+  /** The runner-up: another column for the field, or this column read as another field (for a field not found, the nearest miss). */
+  runnerUp: (HeaderCandidate & { letter: string }) | null;
+  /** Equal best matches, none taken: the field is not computed until one is named with --col. */
+  tie: { score: number; candidates: (HeaderCandidate & { letter: string })[] } | null;
 }
 
-/** "score ← "NI 1 %" (column C)" lines, one per input field, with the other columns headed alike. */
+/** "score ← "NI 1 %" (column C)" lines, one per input field, with the other columns headed alike, the runner-up and ties. */
 export function describeMapping(layout: Pick<Layout, "headers">, mapping: FieldMapping): FieldSource[] {
+  const letter = (c: HeaderCandidate) => ({ ...c, letter: columnLetter(c.column + 1) });
   return INPUT_FIELDS.map((field) => {
     const idx = mapping.columns[field];
     const explicit = mapping.explicit.has(field);
+    const m = explicit ? undefined : mapping.matches?.[field];
     const alike = (h: string, c: number) =>
-      c !== idx && h.trim() !== "" && (explicit ? h.trim().toLowerCase() === layout.headers[idx as number].trim().toLowerCase() : mapHeaders([h])[field] === 0);
+      c !== idx && h.trim() !== "" && (explicit ? h.trim().toLowerCase() === layout.headers[idx as number].trim().toLowerCase() : (m?.alike ?? []).includes(c));
     return {
       field,
       label: FIELD_LABELS[field],
@@ -271,6 +279,28 @@ export function describeMapping(layout: Pick<Layout, "headers">, mapping: FieldM
       header: idx === undefined ? null : layout.headers[idx],
       explicit,
       others: idx === undefined ? [] : layout.headers.flatMap((h, c) => (alike(h, c) && !Object.values(mapping.columns).includes(c) ? [columnLetter(c + 1)] : [])),
+      score: m && m.column !== null ? m.score : null,
+      runnerUp: m?.runnerUp ? letter(m.runnerUp) : null,
+      tie: m?.ambiguous ? { score: m.ambiguous.score, candidates: m.ambiguous.candidates.map(letter) } : null,
     };
   });
+}
+
+/**
+ * What stdout and the Summary sheet say besides a field's column: for a mapped field, the runner-up
+ * ("next best: "X" (column D, score 36, used for ci)", or "" when there is none); for a tie, the
+ * candidates and the --col that chooses one; for a field not found, its nearest miss.
+ */
+export function describeMatch(f: Pick<FieldSource, "field" | "column" | "runnerUp" | "tie">): string {
+  const named = (c: HeaderCandidate & { letter: string }) => `"${c.header.trim()}" (column ${c.letter}${c.field !== f.field ? `, read as ${c.field}` : ""})`;
+  if (f.tie) {
+    const names = f.tie.candidates.map(named);
+    const pick = f.tie.candidates.find((c) => c.field === f.field) ?? f.tie.candidates[0];
+    return `not mapped: ${names.slice(0, -1).join(", ")} and ${names[names.length - 1]} match equally (score ${f.tie.score}); choose one with --col ${f.field}="${pick.header.trim()}"`;
+  }
+  const r = f.runnerUp;
+  const used = r?.usedBy ? `, used for ${r.usedBy}` : "";
+  if (f.column === null) return r ? `not found (not computed); nearest: "${r.header.trim()}" (column ${r.letter}, score ${r.score}${used})` : "not found (not computed)";
+  if (!r) return "";
+  return `next best: ${r.field === f.field ? `"${r.header.trim()}" (column ${r.letter}, score ${r.score}${used})` : `this column read as ${r.field} (score ${r.score})`}`;
 }

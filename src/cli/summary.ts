@@ -3,7 +3,8 @@
  * what this run read (fields → columns, options), as rows of cells for the Summary sheet and as
  * aligned text for stdout.
  */
-import { DATA_VERSION, summarise, summaryRows, type SummaryParts, type TableSummary } from "../engine";
+import { DATA_VERSION, summarise, summaryRows, type Field, type SummaryParts, type TableSummary } from "../engine";
+import { describeMatch, type FieldSource } from "./layout";
 
 export type SummaryCell = string | number | null;
 
@@ -14,7 +15,7 @@ export interface RunInfo {
   input: string;
   sheet: string | null;
   headerRow: number;
-  fields: { field: string; label: string; column: string | null; header: string | null; explicit: boolean; others?: string[] }[];
+  fields: ({ field: string; label: string; column: string | null; header: string | null; explicit: boolean; others?: string[] } & Partial<Pick<FieldSource, "score" | "runnerUp" | "tie">>)[];
   scale: string;
   basis: string;
   version: string;
@@ -31,9 +32,12 @@ export function summarySheetRows(summary: TableSummary, rowLabel: (i: number) =>
   rows.push(["Input", info.input, info.sheet === null ? null : `sheet "${info.sheet}"`, `header row ${info.headerRow}`]);
   rows.push(["Field", "Column", "Header", "How found"]);
   for (const f of info.fields) {
-    const how = f.column === null ? "not computed" : f.explicit ? "--col" : "header synonym";
+    // The header rule's runner-up, tie or nearest miss (describeMatch), as on stdout.
+    const match = describeMatch({ field: f.field as Field, column: f.column, runnerUp: f.runnerUp ?? null, tie: f.tie ?? null });
+    const how =
+      f.column === null ? (f.tie ? match : match.replace(/^not found \(not computed\)/, "not computed")) : f.explicit ? "--col" : f.score != null && f.score < 100 ? `header words (score ${f.score})` : "header synonym";
     const others = f.others?.length ? `; also headed alike, not used: column${f.others.length === 1 ? "" : "s"} ${f.others.join(", ")}` : "";
-    rows.push([f.field, f.column ?? "not found", f.header, how + others]);
+    rows.push([f.field, f.column ?? "not found", f.header, how + others + (f.column !== null && match ? `; ${match}` : "")]);
   }
   rows.push(["Scale", info.scale], ["Basis", info.basis]);
   rows.push([`Cohesion Toolkit ${info.version}, data ${DATA_VERSION}`]);
