@@ -47,9 +47,9 @@
 // Engine modules are imported directly, not through src/engine/index.ts, so the pane's bundle
 // carries only the parts it uses (webpack cannot drop the barrel's other modules without a sideEffects flag).
 import type { Basis } from "../engine/abg";
-import type { ColumnScales } from "../engine/columns";
+import type { PercentField } from "../engine/columns";
 import type { BoundaryMode } from "../engine/familyType";
-import type { Scale } from "../engine/input";
+import { ambiguousScaleWarning, decideScales, describeScales, type Scale, type TableScales } from "../engine/input";
 import type { PlanSheet } from "../engine/actions/plan";
 import { typeMixOfRows, type TypeMix } from "../engine/typeMix";
 import {
@@ -59,6 +59,7 @@ import {
   OUTPUT_GROUPS,
   findHeaderRow,
   OUTPUT_HEADERS,
+  PERCENT_FIELDS,
   rowCells,
   scanColumnScales,
   summarise,
@@ -204,6 +205,10 @@ export interface ToolResult {
   stats: RunStats;
   /** When a population column is mapped for Family groups: the population share per family type (or why not). */
   typeMix?: { mix: TypeMix | null; note: string | null } | null;
+  /** Each percentage column's scale and why (decision A7), e.g. "Rural share: read as per cent: a value above 1 in the table (NVQ4+ share 34)." */
+  scales?: string[];
+  /** Set when the scale was a guess (every percentage within 0–1, no % format or header): said in the message after the run. */
+  scaleWarning?: string | null;
 }
 
 export interface NeedsConfirmation {
@@ -518,6 +523,28 @@ function sourceInfo(r: Region): SourceInfo {
 // ---------------------------------------------------------------------------------------------
 // Formulas (live mode)
 
+/**
+ * The `scale` argument for live formulas. The functions cannot see number formats or headers, and
+ * each pools only its own call's percentages (FAMILYTYPE: NVQ4+ and rural; the ABG functions: the
+ * score), so where that would read a cell otherwise than the table's decision did, the formulas are
+ * given the scale the table was read on — when every percentage cell was read on one scale. A table
+ * read on two scales (% formatted cells beside plain 0–100 ones) cannot be said in one argument:
+ * "auto", with a note.
+ */
+function formulaScaleOf(scales: TableScales): { scale: Scale; note: string | null } {
+  if (scales.scale !== "auto") return { scale: scales.scale, note: null };
+  const decisions = Object.values(decideScales(scales));
+  const own = (field: string) => ((field === "score" ? ["score"] : ["nvq4", "rural"]).some((f) => (scales.columns[f]?.aboveOne ?? 0) > 0) ? "percent" : "fraction");
+  if (decisions.every((d) => (!d.plain || d.resolved === own(d.field)) && (!d.formatted || own(d.field) === "fraction"))) return { scale: "auto", note: null };
+  const seen = new Set<"percent" | "fraction">();
+  for (const d of decisions) {
+    if (d.plain) seen.add(d.resolved);
+    if (d.formatted) seen.add("fraction");
+  }
+  if (seen.size === 1) return { scale: [...seen][0], note: null };
+  return { scale: "auto", note: "The live formulas cannot see number formats or headers, and this table was read on two scales (cells formatted as % and plain 0–100 cells): the formulas read each call's values together, so some cells may differ from a run as values." };
+}
+
 function formulasFor(headers: readonly OutputHeader[], refs: Partial<Record<Field, string>>, o: RunOptions): string[] {
   const arg = (f: Field) => refs[f] ?? "";
   const text = (v: string, dflt: string) => (v === dflt ? "" : `"${v}"`);
@@ -697,7 +724,10 @@ export function createExcelTools(run: ExcelRun = (batch) => Excel.run(batch), op
 
       const inputs: Record<string, unknown[]> = {};
       for (const f of fields) inputs[f] = new Array(n);
-      let scales: ColumnScales = {};
+      let scales: TableScales | undefined;
+      // The percentage columns' headers and number formats (decision A7: a % header means per cent, a % format a fraction).
+      const formats: Partial<Record<PercentField, unknown[]>> = {};
+      const percentHeaders = Object.fromEntries(PERCENT_FIELDS.filter((f) => mapping[f] !== undefined).map((f) => [f, region.headers[mapping[f] as number]]));
       let bytesPerCell = READ_BYTES_PER_CELL;
       for (let r0 = 0; r0 < n; ) {
         checkCancel();
@@ -705,7 +735,7 @@ export function createExcelTools(run: ExcelRun = (batch) => Excel.run(batch), op
         const cols = fields.length + (W - ownW) + (n > ownRows ? ownW : 0);
         const rows = Math.max(1, Math.min(MAX_CHUNK_ROWS, n - r0, Math.floor(target / (Math.max(1, cols) * bytesPerCell))));
         const r1 = r0 + rows;
-        const reads = fields.map((f) => sheet.getRangeByIndexes(firstDataRow + r0, region.firstColumn + (mapping[f] as number), rows, 1).load("values"));
+        const reads = fields.map((f) => sheet.getRangeByIndexes(firstDataRow + r0, region.firstColumn + (mapping[f] as number), rows, 1).load(PERCENT_FIELDS.includes(f as PercentField) ? "values,numberFormat" : "values"));
         const newCols = W > ownW ? sheet.getRangeByIndexes(firstDataRow + r0, blockCol + ownW, rows, W - ownW).load("formulas") : null;
         const below = ownW && r1 > ownRows ? Math.max(r0, ownRows) : -1;
         const ownBelow = below >= 0 ? sheet.getRangeByIndexes(firstDataRow + below, blockCol, r1 - below, ownW).load("formulas") : null;
@@ -717,6 +747,7 @@ export function createExcelTools(run: ExcelRun = (batch) => Excel.run(batch), op
         stats.readChunkRows = Math.max(stats.readChunkRows, rows);
         let received = 0;
         const chunkCols: Columns = {};
+        const chunkFormats: Partial<Record<PercentField, unknown[]>> = {};
         fields.forEach((f, k) => {
           const vals = reads[k].values;
           if (!vals) throw new Error("Excel returned no values for a read (too many cells); try a smaller table.");
@@ -725,8 +756,19 @@ export function createExcelTools(run: ExcelRun = (batch) => Excel.run(batch), op
           const slice = new Array(rows);
           for (let i = 0; i < rows; i++) slice[i] = col[r0 + i] = vals[i][0];
           chunkCols[f] = slice;
+          // Percentage columns: each cell's number format too (a % format means the stored value is a fraction, decision A7).
+          if (PERCENT_FIELDS.includes(f as PercentField)) {
+            const nf = reads[k].numberFormat;
+            if (nf) {
+              received += blockBytes(nf);
+              const fcol = (formats[f as PercentField] ??= new Array(n));
+              const fslice = new Array(rows);
+              for (let i = 0; i < rows; i++) fslice[i] = fcol[r0 + i] = nf[i]?.[0];
+              chunkFormats[f as PercentField] = fslice;
+            }
+          }
         });
-        scales = scanColumnScales(chunkCols, opts, scales);
+        scales = scanColumnScales(chunkCols, { scale: opts.scale, headers: percentHeaders, formats: chunkFormats }, scales);
         if (newCols) {
           const fm = newCols.formulas;
           received += blockBytes(fm);
@@ -754,14 +796,17 @@ export function createExcelTools(run: ExcelRun = (batch) => Excel.run(batch), op
 
       // --- compute through the engine, in chunks
       const tCompute = Date.now();
-      const evalOptions = { scale: opts.scale, basis: opts.basis, boundaryMode: opts.boundaryMode, columnScales: scales };
+      const evalOptions = { scale: opts.scale, basis: opts.basis, boundaryMode: opts.boundaryMode, tableScales: scales };
+      const formulaScale = scales ? formulaScaleOf(scales) : { scale: opts.scale, note: null };
       const results: RowResult[] = new Array(n);
       for (let r0 = 0; r0 < n; r0 += COMPUTE_CHUNK_ROWS) {
         checkCancel();
         const r1 = Math.min(n, r0 + COMPUTE_CHUNK_ROWS);
         const slice: Columns = {};
         for (const f of fields) slice[f] = inputs[f].slice(r0, r1);
-        const part = evaluateColumns(slice, r1 - r0, evalOptions);
+        const sliceFormats: Partial<Record<PercentField, unknown[]>> = {};
+        for (const f of PERCENT_FIELDS) if (formats[f]) sliceFormats[f] = formats[f]!.slice(r0, r1);
+        const part = evaluateColumns(slice, r1 - r0, { ...evalOptions, formats: sliceFormats });
         for (let i = 0; i < part.length; i++) results[r0 + i] = part[i];
         report("computing", r1, n);
         await yieldToUi();
@@ -919,7 +964,7 @@ export function createExcelTools(run: ExcelRun = (batch) => Excel.run(batch), op
         if (req.formulas) {
           const refs: Partial<Record<Field, string>> = {};
           for (const f of fields) refs[f] = rangeAddress(null, firstDataRow, region.firstColumn + (mapping[f] as number), n, 1);
-          const row = formulasFor(headers, refs, opts);
+          const row = formulasFor(headers, refs, { ...opts, scale: formulaScale.scale });
           await guarded({ row: firstDataRow, column: blockCol, rows: 1, columns: W }, "formulas", (range) => (range.formulas = [row]), null, blockBytes([row]));
           done.rowsWritten = n;
           report("writing", n, n);
@@ -1063,6 +1108,8 @@ export function createExcelTools(run: ExcelRun = (batch) => Excel.run(batch), op
         summaryKept,
         stats,
         typeMix,
+        scales: [...(scales ? describeScales(scales) : []), ...(req.formulas && formulaScale.note ? [formulaScale.note] : [])],
+        scaleWarning: scales ? ambiguousScaleWarning(scales) : null,
       } as ToolResult;
     }).catch((e: unknown) => {
       if (e instanceof Cancel) return { status: "cancelled", partial: false, message: "Cancelled before anything was written." } as Cancelled;
@@ -1106,7 +1153,7 @@ export async function readHeaderRow(context: Excel.RequestContext, sheetName: st
 
 /** What the Action plan view needs (plain data in and out); see components/ActionPlan.tsx. */
 export interface ActionPlanTools {
-  readSelectedArea(): Promise<{ headers: unknown[]; rows: unknown[][]; index: number; where: string } | { error: string }>;
+  readSelectedArea(): Promise<{ headers: unknown[]; rows: unknown[][]; index: number; where: string; formats?: Partial<Record<PercentField, unknown[]>> } | { error: string }>;
   /** `warning` when the plan is written but its in-cell lists could not be added (Excel without ExcelApi 1.8). */
   insertActionPlan(plan: PlanSheet, baseName: string): Promise<{ sheet: string; warning?: string } | { error: string }>;
 }
@@ -1154,7 +1201,16 @@ export function createActionPlanTools(run: ExcelRun = (batch) => Excel.run(batch
         const cols = region.columnCount;
         const all = await readRowsInChunks(context, sheet, region, target);
         const where = `${table ? `Table ${table.name}` : `${sheet.name}!${rangeAddress(null, region.rowIndex, region.columnIndex, region.rowCount, cols)}`}, row ${sel.rowIndex + 1}`;
-        return { headers: all[0] ?? [], rows: all.slice(1), index, where };
+        // The percentage columns' number formats too (decision A7: a % format means the stored value is a fraction).
+        const fields = mapHeaders(all[0] ?? []);
+        const formats: Partial<Record<PercentField, unknown[]>> = {};
+        for (const f of PERCENT_FIELDS) {
+          const c = fields[f];
+          if (c === undefined || region.rowCount < 2) continue;
+          const column = { rowIndex: region.rowIndex + 1, columnIndex: region.columnIndex + c, rowCount: region.rowCount - 1, columnCount: 1 };
+          formats[f] = (await readRowsInChunks(context, sheet, column, target, "numberFormat")).map((r) => r[0]);
+        }
+        return { headers: all[0] ?? [], rows: all.slice(1), index, where, formats };
       });
     } catch (e) {
       return { error: `Could not read the selection: ${e instanceof Error ? e.message : String(e)}` };
@@ -1261,14 +1317,15 @@ async function readRowsInChunks(
   sheet: Excel.Worksheet,
   block: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number },
   targetBytes: number,
+  what: "values" | "numberFormat" = "values",
 ): Promise<unknown[][]> {
   const chunk = Math.max(1, Math.min(MAX_CHUNK_ROWS, Math.floor(targetBytes / (block.columnCount * READ_BYTES_PER_CELL))));
   const out: unknown[][] = [];
   for (let start = 0; start < block.rowCount; start += chunk) {
-    const part = sheet.getRangeByIndexes(block.rowIndex + start, block.columnIndex, Math.min(chunk, block.rowCount - start), block.columnCount).load("values");
+    const part = sheet.getRangeByIndexes(block.rowIndex + start, block.columnIndex, Math.min(chunk, block.rowCount - start), block.columnCount).load(what);
     // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per row chunk, to stay under the 5 MB payload limit
     await context.sync();
-    out.push(...(part.values as unknown[][]));
+    out.push(...((what === "values" ? part.values : part.numberFormat) as unknown[][]));
   }
   return out;
 }

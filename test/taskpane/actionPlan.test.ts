@@ -56,18 +56,22 @@ async function planFromSelection() {
     ["Ashbury", 71, 0.18, 0.12, 9, "", 48, 30],
     ["Bramford", 80, 0.3, 0.6, 2, 100, 70, 35],
   ]);
+  // NVQ4+ and rural are Excel % cells (0.18 shown as 18%); the score is 0–100. Read without their
+  // number formats, the table's one scale decision (a value above 1: the score) would make them 0.18 % (issue 12).
+  for (const r of [1, 2]) for (const c of [2, 3]) x.setCell("Indicators", r, c, [[0.18, 0.12], [0.3, 0.6]][r - 1][c - 2], undefined, "0%");
   x.addTable("Indicators", "A1:H3", "Areas");
   x.select("Indicators", "C2");
   const tools = createActionPlanTools(x.run as unknown as ExcelRun);
   const read = await tools.readSelectedArea();
   if ("error" in read) throw new Error(read.error);
-  const profile = areaProfile(read.headers, read.rows, read.index);
+  expect(read.formats).toEqual({ nvq4: ["0%", "0%"], rural: ["0%", "0%"], score: ["General", "General"] });
+  const profile = areaProfile(read.headers, read.rows, read.index, { formats: read.formats });
   const detection = detectIssues(profile.indicators, { kind: "national" });
   const rec = recommendActions(["I03", "I07"]);
   if (!detection.ok || !rec.ok) throw new Error("engine");
   const inputs = planInputs({
     from: read.where,
-    proxies: typologyProxies(read.headers, read.rows, read.index),
+    proxies: typologyProxies(read.headers, read.rows, read.index, { formats: read.formats }),
     familyType: profile.familyType,
     group: profile.familyGroup,
     groupBasis: "typology",

@@ -53,7 +53,9 @@ function expected(rows: number, fields: (keyof Columns)[], options: Parameters<t
   const idx: Record<string, number> = { score: 1, ci: 2, nvq4: 3, rural: 4, a8: 5, jobs1984: 6, singleissue: 7 };
   const columns: Columns = {};
   for (const f of fields) columns[f] = cols[idx[f]].slice(1);
-  return evaluateColumns(columns, rows, options);
+  // The pane reads the percentage columns' headers too (decision A7: "NI 1 %", "NVQ4+ %", "Rural %" say per cent).
+  const headers = { score: SAMPLE_HEADERS[1], nvq4: SAMPLE_HEADERS[3], rural: SAMPLE_HEADERS[4] };
+  return evaluateColumns(columns, rows, { headers, ...options });
 }
 
 describe("listSources", () => {
@@ -495,5 +497,88 @@ describe("cancel", () => {
     );
     expect(seen).toEqual(["reading", "computing", "writing", "summary"]);
     expect(last).toBe(1);
+  });
+});
+
+describe("percentage scale (decision A7, issue 12): number formats, headers, one decision for the table", () => {
+  /** An urban table (London boroughs, big cities): NVQ4+ 15–60 %, rural 0–0.95 % (0.53 means 0.53 %), A8, 1984 jobs. */
+  function urban(n: number, headers = ["Area", "NVQ4+", "Rural", "A8", "Jobs 1984"]) {
+    const x = new ExcelStandIn();
+    x.addSheet("Sheet1");
+    const cols: unknown[][] = headers.map((h) => [h]);
+    for (let i = 0; i < n; i++) {
+      cols[0].push(`Borough ${i + 1}`);
+      cols[1].push(15 + ((i * 37) % 46));
+      cols[2].push(Math.round((i * 53) % 96) / 100);
+      cols[3].push((i * 7) % 40);
+      cols[4].push((i * 311) % 3000);
+    }
+    x.setColumns("Sheet1", "A1", cols);
+    return { x, tools: createExcelTools(x.run as unknown as ExcelRun, { yieldToUi: noYield }) };
+  }
+
+  it("an urban table: rural 0.53 is 0.53 % (urban), never 53 %, across read chunks", async () => {
+    const n = 400;
+    const { x, tools } = urban(n);
+    const s = await firstSource(tools);
+    // Small requests, so the table is read (and its scale settled) over many chunks.
+    const small = createExcelTools(x.run as unknown as ExcelRun, { yieldToUi: noYield, targetBytes: 4_000 });
+    const out = done(await small.runTool({ source: s.ref, tool: "familyGroups", mapping: s.mapping }));
+    expect(out.stats.readChunks).toBeGreaterThan(3);
+    const types = x.getValues("Sheet1", `F2:F${n + 1}`).map((r) => r[0]);
+    expect(types.filter((t) => [1, 5, 8, 9].includes(t as number))).toEqual([]); // no rural type
+    const i = x.getValues("Sheet1", `C2:C${n + 1}`).findIndex((r) => r[0] === 0.53);
+    expect(i).toBeGreaterThanOrEqual(0);
+    expect([2, 3, 4, 6, 7]).toContain(types[i]);
+    expect(out.scaleWarning).toBeNull();
+    expect(out.scales).toEqual([expect.stringMatching(/^NVQ4\+ share: read as per cent: a value above 1 in the table/), expect.stringMatching(/^Rural share: read as per cent: a value above 1 in the table/)]);
+  });
+
+  it("reads each cell's number format: % formatted cells are fractions beside plain 0–100 cells (a mixed column)", async () => {
+    const { x, tools } = urban(4);
+    // Rural: row 2 holds 0.6 shown as 60% (rural); row 3 holds 60 (per cent, rural); rows 4–5 plain 0.2 and 0.3 (0.2 %, 0.3 %).
+    x.setCell("Sheet1", 1, 2, 0.6, undefined, "0%");
+    x.setCell("Sheet1", 2, 2, 60);
+    x.setCell("Sheet1", 3, 2, 0.2);
+    x.setCell("Sheet1", 4, 2, 0.3);
+    // NVQ4+ in row 5: 0.4 shown as 40.0% (affluent).
+    x.setCell("Sheet1", 4, 1, 0.4, undefined, "0.0%");
+    const s = await firstSource(tools);
+    const out = done(await tools.runTool({ source: s.ref, tool: "familyGroups", mapping: s.mapping }));
+    const nvq = x.getValues("Sheet1", "B2:B5").map((r) => r[0] as number);
+    const a8 = x.getValues("Sheet1", "D2:D5").map((r) => r[0] as number);
+    const rural = [true, true, false, false];
+    const affluent = [nvq[0] >= 25, nvq[1] >= 25, nvq[2] >= 25, true];
+    const types = x.getValues("Sheet1", "F2:F5").map((r) => r[0]);
+    types.forEach((t, k) => {
+      const changing = a8[k] >= 7;
+      if (rural[k]) expect([1, 5, 8, 9]).toContain(t);
+      else expect([2, 3, 4, 6, 7]).toContain(t);
+      if (affluent[k]) expect([6, 7, 8, 9]).toContain(t);
+      expect([1, 4, 7, 9].includes(t as number)).toBe(changing);
+    });
+    expect(out.scales[1]).toBe("Rural share: 3 read as per cent: a value above 1 in the table (NVQ4+ share 15); 1 with a % number format read as fractions.");
+    expect(out.scaleWarning).toBeNull();
+  });
+
+  it("a header that says % means per cent: NVQ4+ % and Rural % all within 0–1 are read as per cent", async () => {
+    const { x, tools } = urban(3, ["Area", "NVQ4+ %", "Rural %", "A8", "Jobs 1984"]);
+    x.setColumns("Sheet1", "B2", [[0.3, 0.2, 0.9], [0.6, 0.7, 0.1]]);
+    const s = await firstSource(tools);
+    const out = done(await tools.runTool({ source: s.ref, tool: "familyGroups", mapping: s.mapping }));
+    // 0.3 % NVQ4+ (less affluent), 0.6 % rural (urban): types 2, 3 or 4.
+    for (const [t] of x.getValues("Sheet1", "F2:F4")) expect([2, 3, 4]).toContain(t);
+    expect(out.scales[0]).toBe('NVQ4+ share: read as per cent: the header "NVQ4+ %" says per cent.');
+    expect(out.scaleWarning).toBeNull();
+  });
+
+  it("the ambiguous table: fractions, flagged in each row's note and in the run's result (the pane's message)", async () => {
+    const { x, tools } = urban(3);
+    x.setColumns("Sheet1", "B2", [[0.3, 0.2, 0.9], [0.6, 0.7, 0.1]]);
+    const s = await firstSource(tools);
+    const out = done(await tools.runTool({ source: s.ref, tool: "familyGroups", mapping: s.mapping }));
+    expect(x.getValues("Sheet1", "F2:F4").map((r) => [1, 5, 8, 9].includes(r[0] as number))).toEqual([true, true, false]); // 60 %, 70 % rural; 10 %
+    for (const [note] of x.getValues("Sheet1", "I2:I4")) expect(note).toMatch(/warning: Percentages read as fractions \(0\.5 = 50%\): every percentage in the table is within 0–1 and none has a % number format or a % header/);
+    expect(out.scaleWarning).toMatch(/^Percentages read as fractions/);
   });
 });

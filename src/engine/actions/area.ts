@@ -4,10 +4,10 @@
  * indicator values the issue detector understands, and the table's median of each indicator
  * (the "workbook median" comparator). Used by the task pane's Action plan view.
  */
-import { abgColumn, typologyColumn } from "../columns";
+import { abgColumn, typologyColumn, type PercentOptions } from "../columns";
 import type { FamilyGroup, FamilyType } from "../data/familyTypes";
-import { parseNumber, parsePercentColumn, type Scale } from "../input";
-import { mapHeaders, normaliseHeader } from "../table";
+import { parseNumber, parsePercentColumn, type Scale, type TableScales } from "../input";
+import { mapHeaders, normaliseHeader, scanColumnScales, type ColumnMapping } from "../table";
 import { INDICATORS } from "./indicators";
 import type { IndicatorId } from "./types";
 
@@ -82,20 +82,46 @@ export interface AreaProfile {
  * @param rows the table's data rows
  * @param index which data row is the area (0-based)
  */
-export function areaProfile(headers: readonly unknown[], rows: readonly (readonly unknown[])[], index: number, options: { scale?: Scale } = {}): AreaProfile {
+/**
+ * The scale evidence of a table's score, NVQ4+ and rural columns, headers included (decision A7:
+ * one decision for the table's percentages together), so a row is read as inside its table.
+ */
+export function tableScalesOf(
+  headers: readonly unknown[],
+  rows: readonly (readonly unknown[])[],
+  fields: ColumnMapping,
+  scale: Scale = "auto",
+  formats?: PercentOptions["formats"],
+): TableScales {
+  const col = (i: number | undefined) => (i === undefined ? undefined : rows.map((r) => r[i]));
+  const head = (i: number | undefined) => (i === undefined ? null : String(headers[i] ?? ""));
+  return scanColumnScales(
+    { score: col(fields.score), nvq4: col(fields.nvq4), rural: col(fields.rural) },
+    { scale, headers: { score: head(fields.score), nvq4: head(fields.nvq4), rural: head(fields.rural) }, formats },
+  );
+}
+
+export function areaProfile(
+  headers: readonly unknown[],
+  rows: readonly (readonly unknown[])[],
+  index: number,
+  options: { scale?: Scale; /** The score, NVQ4+ and rural cells' number formats, aligned with `rows` (a % format means a fraction, decision A7). */ formats?: PercentOptions["formats"] } = {},
+): AreaProfile {
   const scale = options.scale ?? "auto";
   const fields = mapHeaders(headers);
   const row = rows[index] ?? [];
   const col = (i: number | undefined) => (i === undefined ? null : rows.map((r) => r[i]));
   const problems: string[] = [];
   const name = fields.name !== undefined ? String(row[fields.name] ?? "").trim() : "";
+  const formats = options.formats;
+  const tableScales = tableScalesOf(headers, rows, fields, scale, formats);
 
   let familyType: FamilyType | null = null;
   let familyGroup: FamilyGroup | null = null;
   let typeNote: string | null = null;
   if (fields.nvq4 !== undefined && fields.rural !== undefined && fields.a8 !== undefined) {
-    // Read the whole columns so each keeps its scale, then take this row.
-    const t = typologyColumn(col(fields.nvq4)!, col(fields.rural)!, col(fields.a8)!, col(fields.jobs1984), col(fields.singleissue), { scale })[index];
+    // Read the whole columns with the table's scale (decision A7), then take this row.
+    const t = typologyColumn(col(fields.nvq4)!, col(fields.rural)!, col(fields.a8)!, col(fields.jobs1984), col(fields.singleissue), { scale, tableScales, formats, where: "table" })[index];
     if (t && t.ok) {
       familyType = t.value.type;
       familyGroup = t.value.group;
@@ -108,7 +134,7 @@ export function areaProfile(headers: readonly unknown[], rows: readonly (readonl
   const sources: Partial<Record<IndicatorId, string>> = {};
   let score: number | null = null;
   if (fields.score !== undefined) {
-    const a = abgColumn(col(fields.score)!, null, { scale });
+    const a = abgColumn(col(fields.score)!, null, { scale, tableScales, formats, where: "table" });
     const s = a[index];
     if (s && s.ok) score = s.value.score;
     else if (s) problems.push(s.error.message);

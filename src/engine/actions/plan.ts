@@ -6,8 +6,9 @@
  * @see CDF Annex F (framework-rules.md §7.8); feature 22 (framework-rules.md §10.1)
  */
 import { FAMILY_GROUPS, TABLE_1, type FamilyGroup, type FamilyType } from "../data/familyTypes";
-import { LABELS } from "../columns";
-import { parseNonNegative, parsePercentColumn, type Scale } from "../input";
+import { LABELS, type PercentOptions } from "../columns";
+import { decideScales, parseNonNegative, parsePercentColumn, type Scale } from "../input";
+import { tableScalesOf } from "./area";
 import { mapHeaders } from "../table";
 import type { ComparatorKind, IssueDetection } from "./detect";
 import { INDICATORS } from "./indicators";
@@ -125,9 +126,17 @@ export interface PlanProxy {
  * whole column's scale (decision A7), counts as non-negative numbers.
  * @example typologyProxies(["Area", "NVQ4"], [["Ashbury", 0.32], ["B", 0.2]], 0)[0] //=> {field: "nvq4", label: "NVQ4+ share (%)", value: 32, header: "NVQ4"}
  */
-export function typologyProxies(headers: readonly unknown[], rows: readonly (readonly unknown[])[], index: number, options: { scale?: Scale } = {}): PlanProxy[] {
+export function typologyProxies(
+  headers: readonly unknown[],
+  rows: readonly (readonly unknown[])[],
+  index: number,
+  options: { scale?: Scale; /** As for areaProfile: the percentage cells' number formats, aligned with `rows`. */ formats?: PercentOptions["formats"] } = {},
+): PlanProxy[] {
   const fields = mapHeaders(headers);
   const row = rows[index] ?? [];
+  // The table's scale (decision A7), as areaProfile reads it; settled once, when a percentage is read.
+  let settled: ReturnType<typeof decideScales> | undefined;
+  const decisions = () => (settled ??= decideScales(tableScalesOf(headers, rows, fields, options.scale ?? "auto", options.formats)));
   return PROXY_FIELDS.map((field): PlanProxy => {
     const label = LABELS[field] + PROXY_UNITS[field];
     const i = fields[field];
@@ -137,7 +146,7 @@ export function typologyProxies(headers: readonly unknown[], rows: readonly (rea
     if (raw === null || raw === undefined || String(raw).trim() === "") return { field, label, value: null, header };
     const r =
       field === "nvq4" || field === "rural"
-        ? parsePercentColumn(rows.map((x) => x[i]), field, LABELS[field], options.scale ?? "auto").results[index]
+        ? parsePercentColumn(rows.map((x) => x[i]), field, LABELS[field], options.scale ?? "auto", { decision: decisions()[field], formats: options.formats?.[field], where: "table" }).results[index]
         : parseNonNegative(raw, field, LABELS[field]);
     return r.ok ? { field, label, value: r.value, header } : { field, label, value: null, header, problem: r.error.message };
   });

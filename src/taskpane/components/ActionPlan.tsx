@@ -140,7 +140,7 @@ export function ActionPlan({
       const r = await tools.readSelectedArea();
       if ("error" in r) setMessage({ intent: "error", text: r.error });
       else {
-        setPicked({ profile: areaProfile(r.headers, r.rows, r.index), where: r.where, proxies: typologyProxies(r.headers, r.rows, r.index) });
+        setPicked({ profile: areaProfile(r.headers, r.rows, r.index, { formats: r.formats }), where: r.where, proxies: typologyProxies(r.headers, r.rows, r.index, { formats: r.formats }) });
         setTicked(new Set());
         setGroupOverride(undefined);
         setSingleIssue(false);

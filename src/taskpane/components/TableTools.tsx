@@ -162,12 +162,14 @@ export function TableTools({ tools, initialSources }: { tools: ExcelTools | null
       else {
         setResult(out);
         const secs = (out.stats.millis.total / 1000).toFixed(1);
+        // The percentages' scale and why (decision A7); a guessed scale makes the message a warning that says so first.
         setMessage({
-          intent: "success",
-          text: `Wrote ${out.headers.join(", ")} to ${out.outputAddress} as ${out.written === "formulas" ? "live formulas" : "values"}; summary and charts on the sheet "${out.summarySheet}".${out.summaryKept ? ` ${out.summaryKept}` : ""} ${out.stats.rows.toLocaleString("en-GB")} rows in ${secs} s.`,
+          intent: out.scaleWarning ? "warning" : "success",
+          text: `${out.scaleWarning ? `${out.scaleWarning} ` : ""}Wrote ${out.headers.join(", ")} to ${out.outputAddress} as ${out.written === "formulas" ? "live formulas" : "values"}; summary and charts on the sheet "${out.summarySheet}".${out.summaryKept ? ` ${out.summaryKept}` : ""} ${out.stats.rows.toLocaleString("en-GB")} rows in ${secs} s.`,
+          details: out.scales?.length ? out.scales : undefined,
         });
         // The workbook now remembers the mapping and the toolkit's columns; mirror that without another read.
-        setSources((list) => list?.map((s) => (s.key === source.key ? { ...s, mapping: { ...mapping }, remembered: true, options, formulas, ownColumns: out.headers, ownAddress: out.outputAddress } : s)) ?? list);
+        setSources((list) => list?.map((s) => (s.key === source.key ? { ...s, mapping: { ...mapping }, hints: Object.fromEntries(Object.entries(s.hints ?? {}).filter(([f]) => mapping[f as InputField] === s.mapping[f as InputField])), remembered: true, options, formulas, ownColumns: out.headers, ownAddress: out.outputAddress } : s)) ?? list);
       }
     } catch (e) {
       setMessage({ intent: "error", text: (e as Error).message });

@@ -7,18 +7,24 @@ const rows = [
   ["Calton", 0.75, 0.55, 0.22, 0.05, 2, 2500, "n/a", 60],
 ];
 
+// The score, NVQ4+ and rural cells are Excel % cells (0.7 shown as 70%): their number formats say so.
+// Without them, the headers "NI 1 %", "NVQ4+ %", "Rural %" would say per cent (0.7 → 0.7 %), decision A7.
+const formats = { score: rows.map(() => "0%"), nvq4: rows.map(() => "0%"), rural: rows.map(() => "0%") };
+
 describe("areaProfile", () => {
   it("maps indicator headers by synonym", () => {
     expect(mapIndicatorHeaders(headers)).toEqual({ ni2_belonging: 2, trust_others: 7, crime_rate: 8 });
   });
   it("reads a row with its columns' scales, classifies it, and gives the table's medians", () => {
-    const p = areaProfile(headers, rows, 0);
+    const p = areaProfile(headers, rows, 0, { formats });
     expect(p.name).toBe("Ashbury");
     expect(p.score).toBe(70);
     expect(p.familyType).toBe(4);
     expect(p.familyGroup).toBe("d");
     expect(p.indicators).toEqual({ ni1_getonwell: 70, ni2_belonging: 48, trust_others: 40, crime_rate: 80 });
     expect(p.medians).toEqual({ ni1_getonwell: 75, ni2_belonging: 55, trust_others: 45, crime_rate: 60 });
+    // Without the formats the % headers decide: per cent, so 0.7 is 0.7 %.
+    expect(areaProfile(headers, rows, 0).score).toBe(0.7);
   });
   it("notes an unusable cell and still profiles the rest", () => {
     const p = areaProfile(headers, rows, 2);

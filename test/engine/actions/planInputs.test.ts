@@ -21,13 +21,16 @@ const ROWS = [
   ["Bramford", 80, 0.3, 0.6, 2, 100, 70, 35],
 ];
 
+/** NVQ4+ and rural are Excel % cells (0.18 shown as 18%); the score is 0–100 (decision A7: the formats decide). */
+const FORMATS = { nvq4: ["0%", "0%"], rural: ["0%", "0%"] };
+
 function basis(over: Partial<PlanBasis> = {}): PlanBasis {
-  const p = areaProfile(HEADERS, ROWS, 0);
+  const p = areaProfile(HEADERS, ROWS, 0, { formats: FORMATS });
   const d = detectIssues(p.indicators, { kind: "national" });
   if (!d.ok) throw new Error(d.error.message);
   return {
     from: "Table Indicators, row 2",
-    proxies: typologyProxies(HEADERS, ROWS, 0),
+    proxies: typologyProxies(HEADERS, ROWS, 0, { formats: FORMATS }),
     familyType: p.familyType,
     typeNote: p.typeNote,
     group: p.familyGroup,
@@ -44,8 +47,10 @@ function basis(over: Partial<PlanBasis> = {}): PlanBasis {
 const row = (rows: ReturnType<typeof planInputs>, label: string) => rows.find((r) => r.label === label);
 
 describe("typologyProxies", () => {
-  it("reads the four proxies as the family-type rule does: fractions on their column's scale, counts as numbers", () => {
-    expect(typologyProxies(HEADERS, ROWS, 0)).toEqual([
+  it("reads the four proxies as the family-type rule does: % cells as fractions, counts as numbers", () => {
+    // Without the formats, one decision for the table: the score's 71 makes NVQ4+ 0.18 read as 0.18 % (issue 12).
+    expect(typologyProxies(HEADERS, ROWS, 0)[0].value).toBe(0.18);
+    expect(typologyProxies(HEADERS, ROWS, 0, { formats: FORMATS })).toEqual([
       { field: "nvq4", label: "NVQ4+ share (%)", value: 18, header: "NVQ4+" },
       { field: "rural", label: "Rural share (%)", value: 12, header: "Rural %" },
       { field: "a8", label: "A8 workers per 10,000", value: 9, header: "A8" },
