@@ -124,6 +124,21 @@ describe("runTool: grant bands and family groups as values", () => {
     expect(out.stats.formatChunks).toBeGreaterThan(0);
   });
 
+  it("names a date or a time in a score cell as such (its date format is read), and TRUE as a logical value (issue 12.6)", async () => {
+    const x = new ExcelStandIn().addSheet("Dates");
+    x.setValues("Dates", "A1", [["Area", "Score", "CI"], ["A", 59, 2], ["B", 39569, 1], ["C", 0.5625, 1], ["D", true, 1]]);
+    x.setCell("Dates", 2, 1, 39569, undefined, "dd/mm/yyyy");
+    x.setCell("Dates", 3, 1, 0.5625, undefined, "h:mm");
+    const tools = createExcelTools(x.run as unknown as ExcelRun, { yieldToUi: noYield });
+    const s = await firstSource(tools);
+    done(await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping }));
+    const notes = x.getValues("Dates", "G3:G5").map((r) => String(r[0]));
+    expect(notes[0]).toMatch(/^ABG: Score \(get on well together %\) must be a number; got a date, 2008-05-01\./);
+    expect(notes[1]).toMatch(/^ABG: Score \(get on well together %\) must be a number; got a time, 13:30\./);
+    expect(notes[2]).toMatch(/^ABG: Score \(get on well together %\) must be a number; got TRUE, a logical value\./);
+    expect(x.getValues("Dates", "D3:D5")).toEqual([[""], [""], [""]]);
+  });
+
   it("notes every bad row and counts it in the summary, without stopping", async () => {
     const n = 500;
     const { x, tools } = workbook(n);
