@@ -54,8 +54,10 @@ import type { PlanSheet } from "../engine/actions/plan";
 import { typeMixOfRows, type TypeMix } from "../engine/typeMix";
 import {
   evaluateColumns,
+  FIELD_LABELS,
   INPUT_FIELDS,
   mapHeaders,
+  matchHeaders,
   OUTPUT_GROUPS,
   findHeaderRow,
   OUTPUT_HEADERS,
@@ -67,6 +69,7 @@ import {
   type ColumnMapping,
   type Columns,
   type Field,
+  type FieldMatch,
   type OutputGroup,
   type OutputHeader,
   type RowResult,
@@ -148,6 +151,8 @@ export interface SourceInfo {
   /** Proposed mapping (indices into `headers`): remembered if the headers still match, else from the header synonyms. */
   mapping: ColumnMapping;
   remembered: boolean;
+  /** Per field, the header rule's proposal in words (its score, the runner-up, or a tie it refused), while the mapping is that proposal. */
+  hints?: Partial<Record<Field, string>>;
   options: RunOptions;
   formulas: boolean;
   /** Headers of the toolkit's columns already beside the data (recognised by exact header text and the remembered position). */
@@ -478,10 +483,34 @@ async function locate(context: Excel.RequestContext, tally: Tally, only?: Source
   return regions;
 }
 
-function proposeMapping(region: Region): { mapping: ColumnMapping; remembered: boolean } {
-  const proposed = mapHeaders(region.headers);
+/** The header rule's proposal for a field in words, for its hint: the score, the runner-up, or a tie it refused (the same rule as `cohesion apply`). */
+function matchHint(m: FieldMatch, letters: readonly string[]): string | undefined {
+  const col = (c: { column: number; header: string }) => `"${letters[c.column]}: ${c.header.trim() || "(no header)"}"`;
+  if (m.ambiguous) {
+    const names = m.ambiguous.candidates.map((c) => `${col(c)}${c.field !== m.field ? ` (as ${FIELD_LABELS[c.field]})` : ""}`);
+    return `Not chosen: ${names.join(" and ")} match equally (score ${m.ambiguous.score}); choose one.`;
+  }
+  const r = m.runnerUp;
+  if (m.column === null) return r ? `Nearest header: ${col(r)} (score ${r.score}; 70 needed).` : undefined;
+  const next = !r ? "" : r.field === m.field ? `; next best ${col(r)} (score ${r.score}${r.usedBy ? `, used for ${FIELD_LABELS[r.usedBy]}` : ""})` : `; next best: this column as ${FIELD_LABELS[r.field]} (score ${r.score})`;
+  return m.exact && !next ? undefined : `Header match, score ${m.score}${next}.`;
+}
+
+function proposeMapping(region: Region): { mapping: ColumnMapping; remembered: boolean; hints: Partial<Record<Field, string>> } {
+  const matches = matchHeaders(region.headers);
+  const proposed: ColumnMapping = {};
+  for (const f of MAPPED_FIELDS) if (matches[f].column !== null) proposed[f] = matches[f].column as number;
+  const letters = region.headers.map((_, i) => columnLetter(region.firstColumn + i));
+  const hintsFor = (mapping: ColumnMapping) => {
+    const hints: Partial<Record<Field, string>> = {};
+    for (const f of MAPPED_FIELDS) {
+      const text = mapping[f] === proposed[f] ? matchHint(matches[f], letters) : undefined;
+      if (text) hints[f] = text;
+    }
+    return hints;
+  };
   const saved = region.saved?.mapping;
-  if (!saved) return { mapping: proposed, remembered: false };
+  if (!saved) return { mapping: proposed, remembered: false, hints: hintsFor(proposed) };
   const mapping: ColumnMapping = {};
   let remembered = false;
   for (const f of MAPPED_FIELDS) {
@@ -497,12 +526,12 @@ function proposeMapping(region: Region): { mapping: ColumnMapping; remembered: b
       mapping[f] = proposed[f]; // the remembered column moved or was renamed: propose again
     }
   }
-  return { mapping, remembered };
+  return { mapping, remembered, hints: hintsFor(mapping) };
 }
 
 function sourceInfo(r: Region): SourceInfo {
   const address = rangeAddress(r.sheet, r.headerRow, r.firstColumn, r.rowCount + 1, r.inputWidth);
-  const { mapping, remembered } = proposeMapping(r);
+  const { mapping, remembered, hints } = proposeMapping(r);
   return {
     ref: r.ref,
     key: r.key,
@@ -513,6 +542,7 @@ function sourceInfo(r: Region): SourceInfo {
     rowCount: r.rowCount,
     mapping,
     remembered,
+    hints,
     options: { ...DEFAULT_OPTIONS, ...(r.saved?.options ?? {}) },
     formulas: r.saved?.formulas ?? false,
     ownColumns: r.own ? [...r.own.headers] : [],

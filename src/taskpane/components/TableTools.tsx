@@ -237,7 +237,13 @@ export function TableTools({ tools, initialSources }: { tools: ExcelTools | null
               {OUTPUT_GROUPS[tool].fields.map((f: InputField) => {
                 const col = mapping[f];
                 return (
-                  <Field key={f} label={FIELD_LABELS[f]} required={OUTPUT_GROUPS[tool].required.includes(f)}>
+                  <Field
+                    key={f}
+                    label={FIELD_LABELS[f]}
+                    required={OUTPUT_GROUPS[tool].required.includes(f)}
+                    // The header rule's score, runner-up or refused tie, while the choice is still its proposal.
+                    hint={col === source.mapping[f] ? source.hints?.[f] : undefined}
+                  >
                     <Dropdown
                       value={col === undefined ? NOT_USED : columnText(source, col)}
                       selectedOptions={[col === undefined ? NOT_USED_VALUE : String(col)]}
