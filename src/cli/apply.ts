@@ -27,17 +27,21 @@ import * as path from "path";
 import type * as ExcelJS from "exceljs";
 import {
   addToSummary,
+  ambiguousScaleWarning,
+  describeScales,
   evaluateColumns,
   finishSummary,
   cellsFor,
   groupsFor,
   headersFor,
   type OutputHeader,
+  PERCENT_FIELDS,
   scanColumnScales,
   startSummary,
   type Basis,
-  type ColumnScales,
   type Columns,
+  type PercentField,
+  type TableScales,
   type Field,
   type OutputCell,
   type Scale,
@@ -133,6 +137,13 @@ export interface Source {
   workbook?: ExcelJS.Workbook;
   worksheet?: ExcelJS.Worksheet;
   lost: string[];
+  /**
+   * A cell's number format (1-based row, 0-based column), for the percentage columns (decision A7:
+   * a % format means the stored value is a fraction). A whole workbook only: a CSV has no formats,
+   * and a plain workbook (the streamed path) has no cell styles by definition (xlsxInspect.ts), so
+   * none of its cells can carry a % format.
+   */
+  numFmt?: (row: number, col: number) => string | undefined;
 }
 
 export interface Loaded extends Source {
@@ -261,7 +272,8 @@ async function open(o: ApplyOptions, inFormat: Format, outFormat: Format): Promi
   const worksheet = workbook.getWorksheet(sheetName)!;
   const grid = chosen?.ws === worksheet ? chosen.grid : gridOf(worksheet);
   const method = outFormat.kind === "xlsx" ? "whole workbook (keeps other sheets, formats and formulas)" : "whole workbook";
-  return { rows: () => gridRows(grid), grid, sheetName, isCsv: false, where: `sheet "${sheetName}" of ${shown}`, method, workbook, worksheet, lost: insp.lost };
+  const numFmt = (row: number, col: number) => worksheet.findCell(row, col + 1)?.numFmt;
+  return { rows: () => gridRows(grid), grid, sheetName, isCsv: false, where: `sheet "${sheetName}" of ${shown}`, method, workbook, worksheet, lost: insp.lost, numFmt };
 }
 
 /** Reads the input table into memory (used by `cohesion peers`): sheet choice and cell reading as for apply. */
@@ -279,7 +291,7 @@ export async function load(o: ApplyOptions, inFormat: Format, outFormat: Format)
 interface Scan {
   layout: Layout;
   mapping: FieldMapping;
-  scales: ColumnScales;
+  scales: TableScales;
   /** Rows read (the last row of the sheet or file, empty rows included). */
   rows: number;
 }
@@ -287,12 +299,16 @@ interface Scan {
 async function scan(src: Source, o: ApplyOptions): Promise<Scan> {
   let mapping: FieldMapping | null = null;
   let fields: [Field, number][] = [];
-  let scales: ColumnScales = {};
+  let scales: TableScales = scanColumnScales({}, { scale: o.scale });
   let chunk: Record<string, unknown[]> = {};
+  let chunkFormats: Partial<Record<PercentField, unknown[]>> = {};
+  let headers: Partial<Record<PercentField, string>> = {};
   let pending = 0;
+  const pctFields = () => fields.filter(([f]) => PERCENT_FIELDS.includes(f as PercentField)) as [PercentField, number][];
   const flush = () => {
-    if (pending) scales = scanColumnScales(chunk as Columns, { scale: o.scale }, scales);
+    if (pending) scales = scanColumnScales(chunk as Columns, { scale: o.scale, headers, formats: src.numFmt ? chunkFormats : undefined }, scales);
     chunk = Object.fromEntries(fields.map(([f]) => [f, []]));
+    chunkFormats = Object.fromEntries(pctFields().map(([f]) => [f, []]));
     pending = 0;
   };
   const scanner = new LayoutScanner(src.where, {
@@ -300,6 +316,7 @@ async function scan(src: Source, o: ApplyOptions): Promise<Scan> {
     onHeader: (h) => {
       mapping = mapFields(h.partial, o.cols, src.where);
       fields = Object.entries(mapping.columns) as [Field, number][];
+      headers = Object.fromEntries(pctFields().map(([f, c]) => [f, cellText(h.headers[c]).trim()]));
       if (fields.length === 0) {
         const ties = describeMapping(h.partial, mapping).filter((f) => f.tie).map((f) => `; ${f.field} ${describeMatch(f)}`).join("");
         throw new CliError(
@@ -308,8 +325,9 @@ async function scan(src: Source, o: ApplyOptions): Promise<Scan> {
       }
       flush();
     },
-    onData: (_r, row) => {
+    onData: (r, row) => {
       for (const [f, c] of fields) chunk[f].push(engineValue(row?.[c]));
+      if (src.numFmt) for (const [f, c] of pctFields()) chunkFormats[f]!.push(src.numFmt(r, c));
       if (++pending === EVALUATE_CHUNK_ROWS) flush();
     },
   });
@@ -330,15 +348,18 @@ interface OutRow {
   out: OutputCell[] | null;
 }
 
-async function* withResults(rows: AsyncIterable<RowValues>, s: Scan, o: ApplyOptions, tally: SummaryTally, seen: { rows: number }): AsyncGenerator<OutRow> {
+async function* withResults(rows: AsyncIterable<RowValues>, s: Scan, o: ApplyOptions, tally: SummaryTally, seen: { rows: number }, src: Source): AsyncGenerator<OutRow> {
   const { layout, mapping, scales } = s;
   const fields = Object.entries(mapping.columns) as [Field, number][];
-  const options = { scale: o.scale, basis: o.basis, columnScales: scales };
+  const options = { scale: o.scale, basis: o.basis, tableScales: scales };
+  const pctFields = fields.filter(([f]) => PERCENT_FIELDS.includes(f as PercentField)) as [PercentField, number][];
   let buffer: { r: number; values: RowValues }[] = [];
   const evaluate = () => {
     const columns: Record<string, unknown[]> = {};
     for (const [f, c] of fields) columns[f] = buffer.map((b) => engineValue(b.values?.[c]));
-    const results = evaluateColumns(columns as Columns, buffer.length, options);
+    const numFmt = src.numFmt;
+    const formats = numFmt ? Object.fromEntries(pctFields.map(([f, c]) => [f, buffer.map((b) => numFmt(b.r, c))])) : undefined;
+    const results = evaluateColumns(columns as Columns, buffer.length, { ...options, formats });
     addToSummary(tally, results, buffer[0].r - layout.headerRow - 1);
     const done = buffer.map((b, i): OutRow => ({ r: b.r, values: b.values, out: cellsFor(results[i], layout.outputHeaders).map((c) => (c === "" ? null : c)) }));
     buffer = [];
@@ -554,6 +575,7 @@ export async function runApply(o: ApplyOptions, print: (text: string) => void, w
     headerRow: layout.headerRow,
     fields,
     scale: o.scale,
+    scales: describeScales(s.scales),
     basis: o.basis,
     version: o.version,
   };
@@ -565,7 +587,7 @@ export async function runApply(o: ApplyOptions, print: (text: string) => void, w
   let summarySheet: string | null = null;
   const seen = { rows: 0 };
   await writeAtomically(path.resolve(o.out), o.out, async (temp) => {
-    const rows = withResults(src.rows(), s, o, tally, seen);
+    const rows = withResults(src.rows(), s, o, tally, seen, src);
     if (outFormat.kind === "csv") await writeCsv(temp, src, layout, rows, outFormat);
     else if (src.workbook) summarySheet = await writeXlsxFull(temp, src, layout, rows, () => summary().sheet);
     else summarySheet = await writeXlsxStream(temp, src, layout, rows, () => summary().sheet, warn);
@@ -616,6 +638,11 @@ export async function runApply(o: ApplyOptions, print: (text: string) => void, w
   }
   lines.push(`Results in ${where}${reused ? ` (${reused} reused from an earlier run)` : ""}${summarySheet ? `; summary in sheet "${summarySheet}"` : ""}.`);
   lines.push(`Scale ${o.scale}, basis ${o.basis}.`);
+  // Decision A7: each percentage column's scale and why; a guessed scale also goes to stderr.
+  const scaleLines = info.scales ?? [];
+  if (scaleLines.length) lines.push("Percentages:", ...scaleLines.map((l) => `  ${l}`));
+  const guessed = ambiguousScaleWarning(s.scales);
+  if (guessed) warn(guessed.replace('set the scale to "percent"', "run with --scale percent"));
   if (src.lost.length) warn(`the input has ${src.lost.join(", ")}, which ExcelJS cannot keep: the output has none`);
   lines.push("");
   lines.push(renderRows(table));

@@ -17,6 +17,8 @@ export interface RunInfo {
   headerRow: number;
   fields: ({ field: string; label: string; column: string | null; header: string | null; explicit: boolean; others?: string[] } & Partial<Pick<FieldSource, "score" | "runnerUp" | "tie">>)[];
   scale: string;
+  /** Each percentage column's scale and why (decision A7), under the Scale row. */
+  scales?: string[];
   basis: string;
   version: string;
 }
@@ -39,7 +41,9 @@ export function summarySheetRows(summary: TableSummary, rowLabel: (i: number) =>
     const others = f.others?.length ? `; also headed alike, not used: column${f.others.length === 1 ? "" : "s"} ${f.others.join(", ")}` : "";
     rows.push([f.field, f.column ?? "not found", f.header, how + others + (f.column !== null && match ? `; ${match}` : "")]);
   }
-  rows.push(["Scale", info.scale], ["Basis", info.basis]);
+  rows.push(["Scale", info.scale]);
+  for (const line of info.scales ?? []) rows.push([null, line]);
+  rows.push(["Basis", info.basis]);
   rows.push([`Cohesion Toolkit ${info.version}, data ${DATA_VERSION}`]);
   return { table, sheet: rows };
 }

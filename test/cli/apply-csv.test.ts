@@ -134,13 +134,24 @@ describe("cohesion apply: CSV dialects", () => {
 });
 
 describe("cohesion apply: scale, basis and --col", () => {
-  it("reads a fraction column and a 0–100 column each on its own scale", () => {
+  // Issue 12: the old rule read each column on its own scale (Score 0.59 as 59 % beside NVQ4 20); now one
+  // decision covers the table's percentages, so 0.59 beside 0–100 columns is 0.59 %. A score saved from
+  // Excel % cells ("59%") keeps its own scale.
+  it("reads all the table's percentages on one scale: NVQ4 20 makes Score 0.59 0.59 %; a % sign keeps 59 %", () => {
     const input = write("scales.csv", "Area,Score,CI,NVQ4,Rural,A8\nA,0.59,0.02,20,60,10\nB,0.72,0.01,30,10,3\n");
     const out = path.join(dir, "scales.out.csv");
-    expect(cohesion(["apply", input, "--out", out]).code).toBe(0);
+    const run = cohesion(["apply", input, "--out", out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("  Score: read as per cent: a value above 1 in the table (NVQ4+ share 20).");
     const r = records(readCsv(out));
-    expect(r[0]).toMatchObject({ "Family type": "1", "ABG band": "2", "ABG allocation": "540000", "ABG band range": "band 2 or band 3" });
-    expect(r[1]).toMatchObject({ "Family type": "6", "ABG band": "5", "ABG allocation": "150000" });
+    expect(r[0]).toMatchObject({ "Family type": "1", "ABG band": "1", "ABG allocation": "660000", "ABG band range": "band 1" });
+    expect(r[1]).toMatchObject({ "Family type": "6", "ABG band": "1", "ABG allocation": "660000" });
+    const signed = write("scales-pct.csv", "Area,Score,CI,NVQ4,Rural,A8\nA,59%,2%,20,60,10\nB,72%,1%,30,10,3\n");
+    const out2 = path.join(dir, "scales-pct.out.csv");
+    expect(cohesion(["apply", signed, "--out", out2]).code).toBe(0);
+    const r2 = records(readCsv(out2));
+    expect(r2[0]).toMatchObject({ "Family type": "1", "ABG band": "2", "ABG allocation": "540000", "ABG band range": "band 2 or band 3" });
+    expect(r2[1]).toMatchObject({ "Family type": "6", "ABG band": "5", "ABG allocation": "150000" });
   });
 
   it("--scale percent reads 0.59 as 0.59%", () => {
