@@ -35,7 +35,7 @@ Options:
   --out FILE               output (.xlsx or .csv; may differ from the input's type; not the input itself)
   --sheet NAME             the sheet to read (.xlsx input)
   --col FIELD=HEADER       take FIELD from the column headed HEADER (case-insensitive, exact); repeatable
-  --scale ${SCALES.join("|")}   percentages as 0–100 or as fractions (default auto: per column)
+  --scale ${SCALES.join("|")}   percentages as 0–100 or as fractions (default auto: a % format, % sign or % header; else one decision for the table, any value above 1 → all 0–100)
   --basis ${BASES.join("|")}      which score decides the ABG band: the score, or score − / + CI (default point)
   -h, --help               this help
 
