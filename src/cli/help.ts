@@ -39,8 +39,11 @@ Options:
   --basis ${BASES.join("|")}      which score decides the ABG band: the score, or score − / + CI (default point)
   -h, --help               this help
 
-Fields, found by these header synonyms (case, spaces and punctuation ignored) unless --col is given.
-A field that is not found is not computed.
+Fields, found by the header rule unless --col is given: a header equal to one of these spellings
+(case, spaces and punctuation ignored), or else made of their words in any order, with units, years
+and small words ignored ("NI_1_get_on_well_together_pct" is the score). Two different headers that
+match a field equally well are not guessed between: stdout names both. A field that is not found is
+not computed. Details: docs/cli.md.
 ${fields}
 `;
 }
