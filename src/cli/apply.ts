@@ -32,8 +32,12 @@ import {
   evaluateColumns,
   finishSummary,
   cellsFor,
+  Fingerprint,
   groupsFor,
   headersFor,
+  listCells,
+  OUTPUT_HEADERS,
+  rowCells,
   type OutputHeader,
   PERCENT_FIELDS,
   scanColumnScales,
@@ -54,6 +58,7 @@ import { CliError, describeError } from "./errors";
 import { columnLetter, describeMapping, describeMatch, findLayout, LayoutScanner, listHeaders, mapFields, type FieldMapping, type Grid, type Layout } from "./layout";
 import { renderRows, SUMMARY_TITLE, summarySheetRows, type RunInfo, type SummaryCell } from "./summary";
 import { inspectXlsx } from "./xlsxInspect";
+import { changedColumns, findMarkedBlock, markedSummary, typedByUser, writeBlockMarker, writeSummaryMarker, type MarkedBlock } from "./marker";
 
 // ExcelJS takes ~0.3 s to load: it is loaded only when a workbook is read or written.
 let excelModule: typeof ExcelJS | undefined;
@@ -78,6 +83,8 @@ export interface ApplyOptions {
   scale: Scale;
   basis: Basis;
   version: string;
+  /** Replace values the user typed inside the toolkit's columns (without it they are kept, with a warning). */
+  force?: boolean;
 }
 
 export type Format = { kind: "xlsx" } | { kind: "csv"; delimiter?: Delimiter };
@@ -294,6 +301,8 @@ interface Scan {
   scales: TableScales;
   /** Rows read (the last row of the sheet or file, empty rows included). */
   rows: number;
+  /** The earlier block named by the workbook marker (a defined name the task pane writes too), if any. */
+  marked: MarkedBlock | null;
 }
 
 async function scan(src: Source, o: ApplyOptions): Promise<Scan> {
@@ -333,9 +342,13 @@ async function scan(src: Source, o: ApplyOptions): Promise<Scan> {
   });
   for await (const row of src.rows()) scanner.push(row);
   // Only the tools whose inputs were found: a score alone gets the ABG columns, proxies alone the family columns.
-  const layout = scanner.finish(headersFor(groupsFor(Object.keys(mapping ? (mapping as FieldMapping).columns : {}) as Field[])));
+  const wanted = headersFor(groupsFor(Object.keys(mapping ? (mapping as FieldMapping).columns : {}) as Field[]));
+  // The earlier block: the one the workbook marker names (whichever tool wrote it), else the one its headers show.
+  const first = scanner.finish(wanted);
+  const marked = src.workbook ? findMarkedBlock(src.workbook, src.sheetName, first.headerRow, first.headers) : null;
+  const layout = marked ? scanner.finish(wanted, { columns: marked.columns, headers: marked.headers }) : first;
   flush();
-  return { layout, mapping: mapping!, scales, rows: scanner.rows };
+  return { layout, mapping: mapping!, scales, rows: scanner.rows, marked };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -346,6 +359,8 @@ interface OutRow {
   values: RowValues;
   /** The output cells of a data row, in `layout.outputHeaders` order (null = empty); null for other rows. */
   out: OutputCell[] | null;
+  /** All seven output cells of a data row (OUTPUT_HEADERS order): what an earlier block's column would hold now. */
+  all?: OutputCell[];
 }
 
 async function* withResults(rows: AsyncIterable<RowValues>, s: Scan, o: ApplyOptions, tally: SummaryTally, seen: { rows: number }, src: Source): AsyncGenerator<OutRow> {
@@ -361,7 +376,7 @@ async function* withResults(rows: AsyncIterable<RowValues>, s: Scan, o: ApplyOpt
     const formats = numFmt ? Object.fromEntries(pctFields.map(([f, c]) => [f, buffer.map((b) => numFmt(b.r, c))])) : undefined;
     const results = evaluateColumns(columns as Columns, buffer.length, { ...options, formats });
     addToSummary(tally, results, buffer[0].r - layout.headerRow - 1);
-    const done = buffer.map((b, i): OutRow => ({ r: b.r, values: b.values, out: cellsFor(results[i], layout.outputHeaders).map((c) => (c === "" ? null : c)) }));
+    const done = buffer.map((b, i): OutRow => ({ r: b.r, values: b.values, out: cellsFor(results[i], layout.outputHeaders).map((c) => (c === "" ? null : c)), all: rowCells(results[i]) }));
     buffer = [];
     return done;
   };
@@ -403,7 +418,9 @@ async function writeStreamed(file: string, produce: (write: (text: string) => Pr
   if (failed) throw failed;
 }
 
-async function writeCsv(temp: string, src: Source, layout: Layout, rows: AsyncIterable<OutRow>, outFormat: Format): Promise<void> {
+async function writeCsv(temp: string, src: Source, layout: Layout, rows: AsyncIterable<OutRow>, outFormat: Format, typed: Typed): Promise<void> {
+  // A workbook's earlier block (by its marker): values the user typed there are kept in the CSV too, unless --force.
+  const isTyped = typedCheck(layout, typed, (r, c) => src.grid?.[r]?.[c - 1]);
   const delimiter: Delimiter = src.csv ? src.csv.delimiter : outFormat.kind === "csv" && outFormat.delimiter ? outFormat.delimiter : ",";
   const eol = src.csv?.eol ?? "\n";
   let bom = src.csv?.bom ?? false;
@@ -419,15 +436,15 @@ async function writeCsv(temp: string, src: Source, layout: Layout, rows: AsyncIt
       bom = false;
       lines = [];
     };
-    for await (const { r, values, out } of rows) {
+    for await (const { r, values, out, all } of rows) {
       const row = values ?? [];
       if (r < layout.headerRow) {
         lines.push(Array.from({ length: row.length }, (_, c) => cellText(row[c])));
       } else {
         const fields = new Array<string>(width);
-        for (let c = 0; c < width; c++) fields[c] = (r > layout.headerRow && outputSet.has(c)) || clearSet.has(c) ? "" : cellText(row[c]);
+        for (let c = 0; c < width; c++) fields[c] = (r > layout.headerRow && outputSet.has(c)) || (clearSet.has(c) && !isTyped(r, c + 1, all)) ? "" : cellText(row[c]);
         if (r === layout.headerRow) outputIdx.forEach((c, k) => (fields[c] = layout.outputHeaders[k]));
-        else if (out) outputIdx.forEach((c, k) => (fields[c] = csvText(out[k])));
+        else if (out) outputIdx.forEach((c, k) => (fields[c] = isTyped(r, c + 1, all) ? cellText(row[c]) : csvText(out[k])));
         lines.push(fields);
       }
       if (lines.length >= EVALUATE_CHUNK_ROWS) await flush();
@@ -473,9 +490,45 @@ function summaryName(wb: ExcelJS.Workbook, dataSheet: ExcelJS.Worksheet | null):
   }
 }
 
-async function writeXlsxFull(temp: string, src: Source, layout: Layout, rows: AsyncIterable<OutRow>, summary: () => SummaryCell[][]): Promise<string> {
+/** What a run does with values the user typed inside an earlier block's columns: kept (named in a warning), or replaced with --force. */
+interface Typed {
+  marked: MarkedBlock | null;
+  force: boolean;
+  /** Cells kept (or, with --force, replaced), e.g. "J5". */
+  cells: string[];
+}
+
+/** Running fingerprints of the block's columns as this run writes them (header, then each data row), for the marker. */
+function blockPrints(headers: readonly string[]): { add: (out: readonly OutputCell[]) => void; digests: () => string[] } {
+  const fps = headers.map((h) => new Fingerprint().add(h));
+  return { add: (out) => fps.forEach((f, k) => f.add(out[k])), digests: () => fps.map((f) => f.digest()) };
+}
+
+/**
+ * Whether the cell at (row, column), 1-based, of an earlier block holds a value the user typed: in a
+ * column whose marker fingerprint changed, a non-empty cell other than what the toolkit writes there
+ * now (the engine's rule). Each such cell is recorded; it is kept (true) unless --force.
+ */
+function typedCheck(layout: Layout, typed: Typed, cell: (r: number, c: number) => unknown): (r: number, col: number, all: readonly OutputCell[] | undefined) => boolean {
+  const marked = typed.marked;
+  if (!marked) return () => false;
+  const changed = changedColumns(marked, layout.headerRow, cell);
+  return (r, col, all) => {
+    if (!changed.has(col) || r <= layout.headerRow || r > layout.headerRow + marked.marker.rows) return false;
+    const h = marked.headers[col - marked.columns[0]];
+    if (!typedByUser(cell(r, col), all ? all[OUTPUT_HEADERS.indexOf(h)] : null)) return false;
+    typed.cells.push(`${columnLetter(col)}${r}`);
+    return !typed.force;
+  };
+}
+
+async function writeXlsxFull(temp: string, src: Source, layout: Layout, rows: AsyncIterable<OutRow>, summary: () => SummaryCell[][], typed: Typed): Promise<string> {
   const wb = src.workbook!;
   const ws = src.worksheet!;
+  // Cells of the earlier block the user typed into (its marker's fingerprints say which columns changed): kept unless --force.
+  const marked = typed.marked;
+  const isTyped = typedCheck(layout, typed, (r, c) => ws.findCell(r, c)?.value);
+  const prints = blockPrints(layout.outputHeaders);
   const header = ws.getRow(layout.headerRow);
   const neighbour = layout.lastCol > 0 ? ws.findCell(layout.headerRow, layout.lastCol) : undefined;
   layout.outputCols.forEach((col, k) => {
@@ -488,25 +541,34 @@ async function writeXlsxFull(temp: string, src: Source, layout: Layout, rows: As
     }
   });
   // Columns of an earlier block that this run does not write: emptied, header included (never two blocks).
+  const cleared = new Map<number, OutputCell[] | undefined>(); // row → its results, for the cleared columns' check
+  for await (const { r, out, all } of rows) {
+    if (!out) continue;
+    const row = ws.getRow(r);
+    prints.add(out);
+    cleared.set(r, all);
+    for (let k = 0; k < out.length; k++) if (!isTyped(r, layout.outputCols[k], all)) row.getCell(layout.outputCols[k]).value = out[k];
+  }
   for (const col of layout.clearCols) {
     for (let r = layout.headerRow; r <= ws.rowCount; r++) {
       const row = ws.findRow(r);
-      if (row?.findCell(col)) row.getCell(col).value = null;
+      if (row?.findCell(col) && !isTyped(r, col, cleared.get(r))) row.getCell(col).value = null;
     }
-  }
-  for await (const { r, out } of rows) {
-    if (!out) continue;
-    const row = ws.getRow(r);
-    for (let k = 0; k < out.length; k++) row.getCell(layout.outputCols[k]).value = out[k];
   }
   // An earlier run may have left results below the current data.
   for (let r = layout.lastRow + 1; r <= ws.rowCount; r++) {
     const row = ws.findRow(r);
-    if (row) for (const col of layout.outputCols) if (row.findCell(col)) row.getCell(col).value = null;
+    if (row) for (const col of layout.outputCols) if (row.findCell(col) && !isTyped(r, col, undefined)) row.getCell(col).value = null;
   }
-  const { name, replace } = summaryName(wb, ws);
+  // The marker: a defined name on the block's header row, with a fingerprint of each column as written.
+  writeBlockMarker(wb, ws.name, layout.headerRow, layout.outputCols, layout.lastRow - layout.headerRow, prints.digests(), marked);
+  // The summary sheet: the one the marker names while it is as written (by either tool), else "Summary" by its title.
+  const ours = markedSummary(wb);
+  const { name, replace } = ours && ours !== ws ? { name: ours.name, replace: ours } : summaryName(wb, ws);
   if (replace) wb.removeWorksheet(replace.id);
-  addSummarySheet(wb, summary(), name, true);
+  const sheetRows = summary();
+  addSummarySheet(wb, sheetRows, name, true);
+  writeSummaryMarker(wb, name, sheetRows);
   await wb.xlsx.writeFile(temp);
   return name;
 }
@@ -516,6 +578,7 @@ async function writeXlsxStream(temp: string, src: Source, layout: Layout, rows: 
   const ws = wb.addWorksheet(src.sheetName);
   const outputIdx = new Set(layout.outputCols.map((c) => c - 1));
   const clearIdx = new Set(layout.clearCols.map((c) => c - 1));
+  const prints = blockPrints(layout.outputHeaders);
   const long = { count: 0, first: "" };
   for await (const { r, values, out } of rows) {
     if (!values && !out) continue;
@@ -531,6 +594,7 @@ async function writeXlsxStream(temp: string, src: Source, layout: Layout, rows: 
     }
     if (r === layout.headerRow) layout.outputCols.forEach((col, k) => (row.getCell(col).value = layout.outputHeaders[k]));
     else if (out) {
+      prints.add(out);
       for (let k = 0; k < out.length; k++) if (out[k] !== null) row.getCell(layout.outputCols[k]).value = out[k];
     }
     row.commit();
@@ -542,7 +606,11 @@ async function writeXlsxStream(temp: string, src: Source, layout: Layout, rows: 
   }
   let name = "Summary";
   for (let n = 2; name.toLowerCase() === src.sheetName.toLowerCase(); n++) name = `Summary (${n})`;
-  addSummarySheet(wb, summary(), name, false);
+  const sheetRows = summary();
+  addSummarySheet(wb, sheetRows, name, false);
+  // The markers (defined names), so the task pane, or a later run, knows the block and the summary.
+  writeBlockMarker(wb, src.sheetName, layout.headerRow, layout.outputCols, layout.lastRow - layout.headerRow, prints.digests(), null);
+  writeSummaryMarker(wb, name, sheetRows);
   await wb.commit();
   return name;
 }
@@ -586,10 +654,11 @@ export async function runApply(o: ApplyOptions, print: (text: string) => void, w
 
   let summarySheet: string | null = null;
   const seen = { rows: 0 };
+  const typed: Typed = { marked: s.marked, force: !!o.force, cells: [] };
   await writeAtomically(path.resolve(o.out), o.out, async (temp) => {
     const rows = withResults(src.rows(), s, o, tally, seen, src);
-    if (outFormat.kind === "csv") await writeCsv(temp, src, layout, rows, outFormat);
-    else if (src.workbook) summarySheet = await writeXlsxFull(temp, src, layout, rows, () => summary().sheet);
+    if (outFormat.kind === "csv") await writeCsv(temp, src, layout, rows, outFormat, typed);
+    else if (src.workbook) summarySheet = await writeXlsxFull(temp, src, layout, rows, () => summary().sheet, typed);
     else summarySheet = await writeXlsxStream(temp, src, layout, rows, () => summary().sheet, warn);
     // A CSV or a plain .xlsx is read twice (streamed): refuse to finish if it changed in between (another program writing it).
     let after: fs.Stats | null = null;
@@ -635,6 +704,11 @@ export async function runApply(o: ApplyOptions, print: (text: string) => void, w
     warn(
       `column${layout.lookalikes.length === 1 ? "" : "s"} ${cols} ${layout.lookalikes.length === 1 ? "is" : "are"} headed like a result column but ${layout.lookalikes.length === 1 ? "is" : "are"} not part of an earlier run's block; left as ${layout.lookalikes.length === 1 ? "it is" : "they are"}, and the results were added in ${where}`,
     );
+  }
+  if (typed.cells.length) {
+    const n = typed.cells.length;
+    const which = `${n === 1 ? "cell" : `${n.toLocaleString("en-GB")} cells`} ${listCells(typed.cells)} in the toolkit's columns ${n === 1 ? "holds a value" : "hold values"} typed since the last run`;
+    warn(typed.force ? `${which}; replaced (--force)` : `${which}; kept as ${n === 1 ? "it is" : "they are"} (run with --force to replace ${n === 1 ? "it" : "them"})`);
   }
   lines.push(`Results in ${where}${reused ? ` (${reused} reused from an earlier run)` : ""}${summarySheet ? `; summary in sheet "${summarySheet}"` : ""}.`);
   lines.push(`Scale ${o.scale}, basis ${o.basis}.`);

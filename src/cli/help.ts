@@ -37,6 +37,8 @@ Options:
   --col FIELD=HEADER       take FIELD from the column headed HEADER (case-insensitive, exact); repeatable
   --scale ${SCALES.join("|")}   percentages as 0–100 or as fractions (default auto: a % format, % sign or % header; else one decision for the table, any value above 1 → all 0–100)
   --basis ${BASES.join("|")}      which score decides the ABG band: the score, or score − / + CI (default point)
+  --force                  replace values typed since the last run inside the toolkit's columns
+                           (without it they are kept, and a warning names them)
   -h, --help               this help
 
 Fields, found by the header rule unless --col is given: a header equal to one of these spellings

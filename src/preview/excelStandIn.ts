@@ -303,6 +303,8 @@ interface ChartModel {
 class WorkbookModel {
   readonly sheets: SheetModel[] = [];
   readonly settings = new Map<string, string>();
+  /** Workbook-level defined names of ranges, by lower-case name (Excel's names are case-insensitive). */
+  readonly names = new Map<string, { name: string; sheet: SheetModel; rect: Rect }>();
   active = 0;
   tableCount = 0;
   chartCount = 0;
@@ -907,13 +909,99 @@ class SettingCollectionProxy {
   }
 }
 
+/** A workbook-level defined name (ExcelApi 1.1/1.4): its name, the range it refers to, delete. */
+class NamedItemProxy extends Proxy {
+  constructor(ctx: Ctx, private itemName: string, nullable = false) {
+    super(ctx);
+    if (!nullable) this.nullState = false;
+    else ctx.enqueue(() => (this.nullState = !ctx.host.model.names.has(itemName.toLowerCase())));
+  }
+  private entry() {
+    const e = this.ctx.host.model.names.get(this.itemName.toLowerCase());
+    if (!e) throw standInError("ItemNotFound", `The name "${this.itemName}" does not exist.`);
+    return e;
+  }
+  load(props?: unknown): this {
+    const list = parseLoad(props);
+    this.ctx.enqueue(() => {
+      const e = this.ctx.host.model.names.get(this.itemName.toLowerCase());
+      if (!e) return;
+      for (const p of list) {
+        if (p === "name") this.loaded.set(p, e.name);
+        else if (p === "type") this.loaded.set(p, "Range");
+        else throw standInError("InvalidArgument", `Stand-in NamedItem has no property "${p}".`);
+      }
+    });
+    return this;
+  }
+  get name() { return this.read("name") as string; }
+  /** The range, or a null object when its sheet was deleted. */
+  getRangeOrNullObject() {
+    return new RangeProxy(this.ctx, () => {
+      const e = this.ctx.host.model.names.get(this.itemName.toLowerCase());
+      return e && this.ctx.host.model.sheets.includes(e.sheet) ? { sheet: e.sheet, rect: { ...e.rect } } : null;
+    }, true);
+  }
+  delete() {
+    this.ctx.enqueue(() => {
+      this.entry();
+      this.ctx.host.model.names.delete(this.itemName.toLowerCase());
+    });
+  }
+}
+
+class NamedItemCollectionProxy extends Proxy {
+  private itemProxies: NamedItemProxy[] | null = null;
+  constructor(ctx: Ctx) {
+    super(ctx);
+    this.nullState = false;
+  }
+  load(props?: unknown): this {
+    const list = parseLoad(props).map((p) => p.replace(/^items\//, ""));
+    this.ctx.enqueue(() => {
+      this.itemProxies = [...this.ctx.host.model.names.values()].map((e) => {
+        const p = new NamedItemProxy(this.ctx, e.name);
+        (p as unknown as { loaded: Map<string, unknown> }).loaded.set("name", e.name);
+        if (list.some((x) => x !== "name")) throw standInError("InvalidArgument", `Stand-in NamedItemCollection loads items/name only.`);
+        return p;
+      });
+    });
+    return this;
+  }
+  get items(): NamedItemProxy[] {
+    if (!this.itemProxies) throw standInError("PropertyNotLoaded", 'Call load("items/name") and context.sync() before reading items.');
+    return this.itemProxies;
+  }
+  getItem(name: string) {
+    return new NamedItemProxy(this.ctx, name);
+  }
+  getItemOrNullObject(name: string) {
+    return new NamedItemProxy(this.ctx, name, true);
+  }
+  /** add(name, reference): a Range (or an address "Sheet1!A1:B1"), workbook-level. */
+  add(name: string, reference: RangeProxy | string, _comment?: string) {
+    this.ctx.enqueue(() => {
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(name) || name.length > 255) throw standInError("InvalidArgument", `"${name}" is not a valid name.`);
+      if (this.ctx.host.model.names.has(name.toLowerCase())) throw standInError("ItemAlreadyExists", `The name "${name}" already exists.`);
+      const address = typeof reference === "string" ? reference.replace(/^=/, "") : reference.describe();
+      const { sheet, rect } = parseAddress(address.replace(/\$/g, ""));
+      const model = sheet ? this.ctx.host.model.sheet(sheet) : undefined;
+      if (!model) throw standInError("InvalidArgument", `The reference "${address}" names no sheet of this workbook.`);
+      this.ctx.host.model.names.set(name.toLowerCase(), { name, sheet: model, rect });
+    }, name.length);
+    return new NamedItemProxy(this.ctx, name);
+  }
+}
+
 class WorkbookProxy {
   readonly worksheets: WorksheetCollectionProxy;
   readonly settings: SettingCollectionProxy;
+  readonly names: NamedItemCollectionProxy;
   readonly application: { suspendApiCalculationUntilNextSync: () => void; suspendScreenUpdatingUntilNextSync: () => void };
   constructor(private ctx: Ctx) {
     this.worksheets = new WorksheetCollectionProxy(ctx);
     this.settings = new SettingCollectionProxy(ctx);
+    this.names = new NamedItemCollectionProxy(ctx);
     this.application = {
       suspendApiCalculationUntilNextSync: () => {
         ctx.calcSuspended = true;
@@ -1108,6 +1196,18 @@ export class ExcelStandIn {
   }
   settingKeys(): string[] {
     return [...this.model.settings.keys()];
+  }
+  /** The workbook-level defined names and what they refer to, e.g. [{ name: "…", address: "Sheet1!H1:K1" }]. */
+  names(): { name: string; address: string }[] {
+    return [...this.model.names.values()].filter((e) => this.model.sheets.includes(e.sheet)).map((e) => ({ name: e.name, address: `${quoteSheet(e.sheet.name)}!${a1(e.rect)}` }));
+  }
+  /** Adds a workbook-level defined name for a range ("Sheet1!$H$1:$K$1"), as a workbook file holds it. */
+  addName(name: string, address: string): this {
+    const { sheet, rect } = parseAddress(address.replace(/\$/g, ""));
+    const model = sheet ? this.model.sheet(sheet) : undefined;
+    if (!model) throw new Error(`Stand-in: the name ${name} refers to ${address}, which names no sheet here.`);
+    this.model.names.set(name.toLowerCase(), { name, sheet: model, rect });
+    return this;
   }
   /** Every non-empty cell (value, formula or number format) of every sheet, keyed "Sheet!A1". */
   snapshot(filter?: (sheet: string, row: number, column: number) => boolean): Map<string, CellSnapshot> {

@@ -71,6 +71,15 @@ export async function readWorkbook(host: PreviewHost, data: ArrayBuffer, name: s
       }
     }
   }
+  // Workbook-level defined names of ranges (ExcelJS keeps no others): the toolkit's markers among them.
+  for (const n of (wb.definedNames.model ?? []) as { name: string; ranges: string[] }[]) {
+    if (n.ranges.length !== 1) continue;
+    try {
+      standIn.addName(n.name, n.ranges[0]);
+    } catch {
+      // a name of a sheet the workbook does not have is left out
+    }
+  }
   const active = wb.views?.[0]?.activeTab ?? 0;
   const names = standIn.sheetNames();
   if (names[active]) standIn.activate(names[active]);
@@ -111,6 +120,8 @@ export async function writeWorkbook(host: PreviewHost): Promise<ArrayBuffer> {
     const f = host.info.columnFormats.get(name.toLowerCase());
     if (f) for (const [c, fmt] of f) ws.getColumn(c + 1).numFmt = fmt;
   }
+  // Defined names (the toolkit's markers among them), as absolute references ("Sheet1!$I$1:$L$1").
+  wb.definedNames.model = x.names().map((n) => ({ name: n.name, ranges: [n.address.replace(/([A-Z]+)(\d+)(?=(:|$))/g, "$$$1$$$2")] }));
   const active = x.selection()?.sheet;
   const activeTab = Math.max(0, active ? names.indexOf(active) : 0);
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab, visibility: "visible" }];

@@ -52,6 +52,7 @@ import type { BoundaryMode } from "../engine/familyType";
 import { ambiguousScaleWarning, decideScales, describeScales, type Scale, type TableScales } from "../engine/input";
 import type { PlanSheet } from "../engine/actions/plan";
 import { typeMixOfRows, type TypeMix } from "../engine/typeMix";
+import { blockFingerprints, blockMarkerName, gridFingerprint, isValidBlock, listCells, nextBlockId, parseMarkerName, summaryMarkerName, userTypedCells, type BlockMarker } from "../engine/resultBlock";
 import {
   evaluateColumns,
   FIELD_LABELS,
@@ -364,6 +365,18 @@ interface Region {
   own: SavedOutput | null;
   /** Header-row cells (formulas, i.e. text or formula text) from the first column to 7 past the input columns. */
   headerCells: unknown[];
+  /** The workbook marker of this block (a defined name both the pane and the command line write), when it is beside the data. */
+  marker: (BlockMarker & { name: string }) | null;
+  /** Every defined name of the toolkit's markers in the workbook. */
+  markerNames: string[];
+  /** The Summary sheet's marker: its sheet, the range it refers to and the fingerprint of what was written there. */
+  summaryMarker: { name: string; fingerprint: string; sheet: string; address: string } | null;
+}
+
+/** "'My sheet'!H1:K1" → its sheet. */
+function sheetOfAddress(address: string): string {
+  const bang = address.lastIndexOf("!");
+  return address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
 }
 
 /** Top rows of a plain range read to find its header row (titles and blank rows above it). */
@@ -391,10 +404,14 @@ async function locate(context: Excel.RequestContext, tally: Tally, only?: Source
   tables.load("items/name,items/showHeaders");
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("rowIndex,columnIndex,rowCount,columnCount");
+  // The toolkit's markers: workbook-level defined names (ExcelApi 1.1 to list, 1.4 for their ranges).
+  const nameList = context.workbook.names.load("items/name");
   tally();
   await context.sync();
 
   const sheetName = sheet.name;
+  const markerNames = nameList.items.map((x) => x.name).filter((x) => parseMarkerName(x) !== null);
+  const markerRanges = markerNames.map((name) => ({ name, marker: parseMarkerName(name)!, range: context.workbook.names.getItem(name).getRangeOrNullObject().load("address,rowIndex,columnIndex,columnCount") }));
   const tableItems = tables.items.filter((t) => t.showHeaders && (!only || (only.kind === "table" && t.name === only.name)));
   const tableGeo = tableItems.map((t) => ({
     name: t.name,
@@ -424,6 +441,8 @@ async function locate(context: Excel.RequestContext, tally: Tally, only?: Source
     rowCount: number;
     saved: SavedSource | null;
     cells?: Excel.Range;
+    /** A block marker on this header row, beside the data. */
+    marked?: { name: string; marker: BlockMarker; column: number; width: number };
   }
   const pending: Pending[] = [];
   const savedOf = (s: Excel.Setting) => (s.isNullObject ? null : (s.value as SavedSource));
@@ -451,7 +470,13 @@ async function locate(context: Excel.RequestContext, tally: Tally, only?: Source
     }
   }
   for (const p of pending) {
-    const ownEnd = p.saved?.output ? p.saved.output.column + p.saved.output.headers.length : 0;
+    // The marker names the block beside these data, whichever tool wrote it: on this sheet, on the header row, adjacent to the data.
+    for (const m of markerRanges) {
+      if (m.marker.kind !== "block" || m.range.isNullObject || sheetOfAddress(m.range.address).toLowerCase() !== sheetName.toLowerCase()) continue;
+      const rel = m.range.columnIndex - p.firstColumn;
+      if (m.range.rowIndex === p.headerRow && rel >= 1 && rel <= p.width) p.marked = { name: m.name, marker: m.marker, column: m.range.columnIndex, width: m.range.columnCount };
+    }
+    const ownEnd = Math.max(p.saved?.output ? p.saved.output.column + p.saved.output.headers.length : 0, p.marked ? p.marked.column + p.marked.width : 0);
     const width = Math.min(MAX_SHEET_COLUMNS - p.firstColumn, Math.max(p.width + 7, ownEnd - p.firstColumn + 7));
     p.cells = sheet.getRangeByIndexes(p.headerRow, p.firstColumn, 1, width).load("formulas");
   }
@@ -466,7 +491,14 @@ async function locate(context: Excel.RequestContext, tally: Tally, only?: Source
     let own: SavedOutput | null = null;
     let inputWidth = p.width;
     const out = p.saved?.output;
-    if (out) {
+    let marker: Region["marker"] = null;
+    const mk = p.marked;
+    const markedHeaders = mk ? cells.slice(mk.column - p.firstColumn, mk.column - p.firstColumn + mk.width).map(headerText) : [];
+    if (mk && isValidBlock(markedHeaders) && (!mk.marker.columns || mk.marker.columns.length === mk.width)) {
+      own = { column: mk.column, headers: markedHeaders, rows: mk.marker.rows };
+      inputWidth = mk.column - p.firstColumn;
+      marker = { ...mk.marker, name: mk.name };
+    } else if (out) {
       const rel = out.column - p.firstColumn;
       // Ours only if adjacent to the data (inside the region's right end or just past it) and every header still reads exactly as written.
       const matches = rel >= 1 && rel <= p.width && out.headers.every((h, j) => headerText(cells[rel + j]) === h);
@@ -478,7 +510,9 @@ async function locate(context: Excel.RequestContext, tally: Tally, only?: Source
     const headers = cells.slice(0, inputWidth).map(headerText);
     // A plain range needs a header row: some text in its first row.
     if (p.ref.kind === "range" && !headers.some((h) => h !== "" && Number.isNaN(Number(h)))) continue;
-    regions.push({ ref: p.ref, key: settingsKey(p.ref), sheet: sheetName, headerRow: p.headerRow, firstColumn: p.firstColumn, inputWidth, rowCount: p.rowCount, headers, saved: p.saved, own, headerCells: cells });
+    const sm = markerRanges.find((m) => m.marker.kind === "summary" && !m.range.isNullObject);
+    const summaryMarker = sm && sm.marker.kind === "summary" ? { name: sm.name, fingerprint: sm.marker.fingerprint, sheet: sheetOfAddress(sm.range.address), address: sm.range.address } : null;
+    regions.push({ ref: p.ref, key: settingsKey(p.ref), sheet: sheetName, headerRow: p.headerRow, firstColumn: p.firstColumn, inputWidth, rowCount: p.rowCount, headers, saved: p.saved, own, headerCells: cells, marker, markerNames, summaryMarker });
   }
   return regions;
 }
@@ -751,6 +785,9 @@ export function createExcelTools(run: ExcelRun = (batch) => Excel.run(batch), op
         foreign.c1 = Math.max(foreign.c1, col);
       };
       for (let j = ownW; j < W; j++) if (!isEmptyCell(region.headerCells[region.inputWidth + j])) noteForeign(region.headerRow, blockCol + j);
+      // Values typed inside the toolkit's own block since it was written: its marker holds a fingerprint of each column as written.
+      const typedCheck = !!region.marker?.columns && ownW > 0;
+      const ownNow: unknown[][] = own ? own.headers.map(() => new Array(ownRows).fill("")) : [];
 
       const inputs: Record<string, unknown[]> = {};
       for (const f of fields) inputs[f] = new Array(n);
@@ -762,13 +799,15 @@ export function createExcelTools(run: ExcelRun = (batch) => Excel.run(batch), op
       for (let r0 = 0; r0 < n; ) {
         checkCancel();
         // Columns read: the inputs, the new output columns, and the toolkit's columns only below the rows it wrote before.
-        const cols = fields.length + (W - ownW) + (n > ownRows ? ownW : 0);
+        const cols = fields.length + (W - ownW) + (n > ownRows || typedCheck ? ownW : 0);
         const rows = Math.max(1, Math.min(MAX_CHUNK_ROWS, n - r0, Math.floor(target / (Math.max(1, cols) * bytesPerCell))));
         const r1 = r0 + rows;
         const reads = fields.map((f) => sheet.getRangeByIndexes(firstDataRow + r0, region.firstColumn + (mapping[f] as number), rows, 1).load(PERCENT_FIELDS.includes(f as PercentField) ? "values,numberFormat" : "values"));
         const newCols = W > ownW ? sheet.getRangeByIndexes(firstDataRow + r0, blockCol + ownW, rows, W - ownW).load("formulas") : null;
         const below = ownW && r1 > ownRows ? Math.max(r0, ownRows) : -1;
         const ownBelow = below >= 0 ? sheet.getRangeByIndexes(firstDataRow + below, blockCol, r1 - below, ownW).load("formulas") : null;
+        // The toolkit's own block too, when its marker can tell what was typed there since (issue 12.3).
+        const ownAbove = typedCheck && r0 < ownRows ? sheet.getRangeByIndexes(firstDataRow + r0, blockCol, Math.min(r1, ownRows) - r0, ownW).load("formulas") : null;
         pendingBytes += 64 * (reads.length + 2);
         tally();
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per chunk of rows (up to 20,000, sized to ~1 MB), never per row: see Chunk sizes
@@ -809,20 +848,17 @@ export function createExcelTools(run: ExcelRun = (batch) => Excel.run(batch), op
           received += blockBytes(fm);
           for (let i = 0; i < fm.length; i++) for (let j = 0; j < fm[i].length; j++) if (!isEmptyCell(fm[i][j])) noteForeign(firstDataRow + below + i, blockCol + j);
         }
+        if (ownAbove) {
+          const fm = ownAbove.formulas;
+          received += blockBytes(fm);
+          for (let i = 0; i < fm.length; i++) for (let j = 0; j < ownW; j++) ownNow[j][r0 + i] = fm[i][j];
+        }
         bytesPerCell = Math.max(READ_BYTES_PER_CELL, Math.ceil((2 * received) / Math.max(1, rows * cols)));
         r0 = r1;
         report("reading", r0, n);
         await yieldToUi();
       }
       stats.millis.read = Date.now() - tRead;
-
-      if (foreign.count > 0) {
-        const range = rangeAddress(region.sheet, foreign.r0, foreign.c0, foreign.r1 - foreign.r0 + 1, foreign.c1 - foreign.c0 + 1);
-        if (req.confirmOverwrite !== range) {
-          const cells = foreign.count === 1 ? "1 non-empty cell" : `${foreign.count.toLocaleString("en-GB")} non-empty cells`;
-          return { status: "needsConfirmation", range, cells: foreign.count, message: `${range} has ${cells} that ${foreign.count === 1 ? "is" : "are"} not the toolkit's; overwrite?` } as NeedsConfirmation;
-        }
-      }
 
       // --- compute through the engine, in chunks
       const tCompute = Date.now();
@@ -843,6 +879,38 @@ export function createExcelTools(run: ExcelRun = (batch) => Excel.run(batch), op
       }
       stats.millis.compute = Date.now() - tCompute;
       checkCancel();
+
+      // Rows of the toolkit's block past the end of the table (it shrank) are read too: they are cleared below.
+      if (typedCheck && ownRows > n) {
+        const step = Math.max(1, Math.min(MAX_CHUNK_ROWS, Math.floor(target / (ownW * bytesPerCell))));
+        for (let r0 = n; r0 < ownRows; r0 += step) {
+          const part = sheet.getRangeByIndexes(firstDataRow + r0, blockCol, Math.min(step, ownRows - r0), ownW).load("formulas");
+          tally();
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per chunk of rows, as the reads above
+          await context.sync().catch(diagnose);
+          part.formulas.forEach((row, i) => row.forEach((v, j) => (ownNow[j][r0 + i] = v)));
+        }
+      }
+      // Values the user typed in the toolkit's block (the engine's rule on the marker's fingerprints): named, and overwritten only when confirmed.
+      const typedCells: string[] = [];
+      if (typedCheck && own) {
+        const expected = own.headers.map((h) => {
+          const k = OUTPUT_HEADERS.indexOf(h);
+          return Array.from({ length: ownRows }, (_, i) => (i < n ? rowCells(results[i])[k] : null));
+        });
+        for (const [j, i] of userTypedCells(region.marker!, own.headers, ownNow, expected)) {
+          noteForeign(firstDataRow + i, blockCol + j);
+          typedCells.push(rangeAddress(null, firstDataRow + i, blockCol + j, 1, 1));
+        }
+      }
+      if (foreign.count > 0) {
+        const range = rangeAddress(region.sheet, foreign.r0, foreign.c0, foreign.r1 - foreign.r0 + 1, foreign.c1 - foreign.c0 + 1);
+        if (req.confirmOverwrite !== range) {
+          const cells = foreign.count === 1 ? "1 non-empty cell" : `${foreign.count.toLocaleString("en-GB")} non-empty cells`;
+          const typedNote = typedCells.length ? ` (typed since the toolkit wrote ${typedCells.length === 1 ? "it" : "them"}: ${listCells(typedCells)})` : "";
+          return { status: "needsConfirmation", range, cells: foreign.count, message: `${range} has ${cells} that ${foreign.count === 1 ? "is" : "are"} not the toolkit's${typedNote}; overwrite?` } as NeedsConfirmation;
+        }
+      }
 
       // --- write: the settings first, then the header row and the values (or blanks, then live formulas), chunk by
       // chunk, then the number formats; every request guarded (see "Guarded writes" at the top of this module).
@@ -1025,6 +1093,14 @@ export function createExcelTools(run: ExcelRun = (batch) => Excel.run(batch), op
         throw e;
       }
       stats.millis.write = Date.now() - tWrite;
+      // The block's marker (rides on the next request): the markers of this block replaced by one naming its header row,
+      // with the fingerprint of each column as written (none for live formulas, whose cells are their spill).
+      const pickAll = headers.map((h) => OUTPUT_HEADERS.indexOf(h));
+      const prints = req.formulas ? null : blockFingerprints(headers, results.map((r) => { const c = rowCells(r); return pickAll.map((k) => c[k]); }));
+      const here = region.markerNames.filter((x) => x === region.marker?.name);
+      for (const x of here) wb.names.getItem(x).delete();
+      const taken = region.markerNames.filter((x) => !here.includes(x));
+      wb.names.add(blockMarkerName({ id: region.marker?.id ?? nextBlockId(taken), rows: n, columns: prints }), sheet.getRangeByIndexes(region.headerRow, blockCol, 1, W));
 
       // --- summary sheet with charts
       const tSummary = Date.now();
@@ -1042,7 +1118,23 @@ export function createExcelTools(run: ExcelRun = (batch) => Excel.run(batch), op
       let summaryName = "";
       let summarySheet: Excel.Worksheet | null = null;
       let summaryKept: string | null = null;
-      if (remembered && lower.has(remembered.toLowerCase())) {
+      // The Summary sheet the marker names (whichever tool wrote it), while it is exactly as written.
+      const sm = region.summaryMarker;
+      if (sm && lower.has(sm.sheet.toLowerCase()) && sm.sheet.toLowerCase() !== region.sheet.toLowerCase()) {
+        const name = names.find((s) => s.toLowerCase() === sm.sheet.toLowerCase())!;
+        const existing = wb.worksheets.getItem(name);
+        const used = existing.getUsedRangeOrNullObject(true).load("address,values");
+        const old = Object.values(CHART_NAMES).map((c) => existing.charts.getItemOrNullObject(c).load("name"));
+        tally();
+        await context.sync();
+        if (!used.isNullObject && used.address === sm.address && gridFingerprint(used.values) === sm.fingerprint) {
+          summaryName = name;
+          summarySheet = existing;
+          for (const c of old) if (!c.isNullObject) c.delete();
+          summarySheet.getRange().clear("All");
+        }
+      }
+      if (!summarySheet && remembered && lower.has(remembered.toLowerCase())) {
         // Reused only when it is still exactly what the toolkit wrote (or empty): a sheet the user
         // has typed into, or a new sheet of theirs under the old name, is never cleared.
         const name = names.find((s) => s.toLowerCase() === remembered.toLowerCase())!;
@@ -1119,6 +1211,9 @@ export function createExcelTools(run: ExcelRun = (batch) => Excel.run(batch), op
       await context.sync();
       const remember: StoredSummary = written.isNullObject ? { sheet: summaryName } : { sheet: summaryName, address: written.address, fingerprint: summaryFingerprint(written.values) };
       wb.settings.add(SUMMARY_SETTING, remember);
+      // The Summary sheet's marker, for the command line (and the next run): every earlier one replaced.
+      for (const x of region.markerNames) if (parseMarkerName(x)?.kind === "summary") wb.names.getItem(x).delete();
+      if (!written.isNullObject) wb.names.add(summaryMarkerName({ fingerprint: gridFingerprint(written.values) }), written);
       tally();
       await context.sync();
       stats.millis.summary = Date.now() - tSummary;

@@ -221,3 +221,81 @@ describe("cohesion apply: percent-formatted cells", () => {
     expect(lines[2]).toMatch(/^B,0\.76,0\.01,0,0,no band,$/);
   });
 });
+
+describe("cohesion apply: one result block, whichever tool wrote it (issue 12.3)", () => {
+  async function source(name: string): Promise<string> {
+    const input = path.join(dir, name);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Areas");
+    ws.addRow(["Area", "NI 1 %", "CI"]);
+    [["A", 59, 2], ["B", 72, 1], ["C", 50, 1]].forEach((r) => ws.addRow(r));
+    ws.getCell("A1").font = { bold: true };
+    await wb.xlsx.writeFile(input);
+    return input;
+  }
+  const read = async (file: string) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    return wb;
+  };
+
+  it("marks the block and the Summary sheet with workbook names, and keeps values typed in its columns unless --force", async () => {
+    const out1 = path.join(dir, "marked.1.xlsx");
+    expect(cohesion(["apply", await source("marked.xlsx"), "--out", out1]).code).toBe(0);
+    const wb1 = await read(out1);
+    const names = (wb1.definedNames.model as { name: string; ranges: string[] }[]).map((n) => [n.name.replace(/\.[0-9a-z_x]+$/, ""), n.ranges[0]]);
+    expect(names).toEqual([
+      [expect.stringMatching(/^CohesionToolkit\.Block1\.r3$/), "Areas!$D$1:$G$1"],
+      ["CohesionToolkit.Summary", expect.stringMatching(/^Summary!\$A\$1:\$[A-Z]+\$\d+$/)],
+    ]);
+    // The user types a note in the Notes column and a band of their own; and edits an input (its results are the toolkit's to update).
+    const ws1 = wb1.getWorksheet("Areas")!;
+    ws1.getCell("G3").value = "checked by Bob";
+    ws1.getCell("D4").value = 9;
+    ws1.getCell("B3").value = 73; // still band 5: its row's results do not change
+    ws1.getCell("B4").value = 51; // still band 1
+    const edited = path.join(dir, "marked.edited.xlsx");
+    await wb1.xlsx.writeFile(edited);
+    const out2 = path.join(dir, "marked.2.xlsx");
+    const r2 = cohesion(["apply", edited, "--out", out2]);
+    expect(r2.code).toBe(0);
+    expect(r2.stderr).toBe("cohesion: warning: 2 cells G3 and D4 in the toolkit's columns hold values typed since the last run; kept as they are (run with --force to replace them)\n");
+    expect(r2.stdout).toMatch(/Results in columns D–G \(4 reused from an earlier run\); summary in sheet "Summary"/);
+    const ws2 = (await read(out2)).getWorksheet("Areas")!;
+    expect(ws2.getCell("G3").value).toBe("checked by Bob");
+    expect(ws2.getCell("D4").value).toBe(9);
+    expect(ws2.getCell("B3").value).toBe(73);
+    // Kept, they are still the user's on the next run; --force replaces them.
+    const out3 = path.join(dir, "marked.3.xlsx");
+    const r3 = cohesion(["apply", out2, "--out", out3, "--force"]);
+    expect(r3.stderr).toBe("cohesion: warning: 2 cells G3 and D4 in the toolkit's columns hold values typed since the last run; replaced (--force)\n");
+    const wb3 = await read(out3);
+    expect(wb3.getWorksheet("Areas")!.getCell("G3").value).toBe(null);
+    expect(wb3.getWorksheet("Areas")!.getCell("D4").value).toBe(1);
+    expect(wb3.worksheets.map((w) => w.name)).toEqual(["Areas", "Summary"]);
+    // A CSV output keeps them too.
+    const csv = path.join(dir, "marked.csv");
+    const r4 = cohesion(["apply", out2, "--out", csv]);
+    expect(r4.stderr).toMatch(/2 cells G3 and D4 .* kept as they are/);
+    expect(fs.readFileSync(csv, "utf8").split("\n")[2]).toBe("B,73,1,5,150000,band 5,checked by Bob");
+  });
+
+  it("reuses the summary sheet its marker names, whatever it is called (the task pane's \"Cohesion summary\")", async () => {
+    const out1 = path.join(dir, "renamed.1.xlsx");
+    expect(cohesion(["apply", await source("renamed.xlsx"), "--out", out1]).code).toBe(0);
+    const wb = await read(out1);
+    const summary = wb.getWorksheet("Summary")!;
+    summary.name = "Cohesion summary";
+    wb.addWorksheet("Summary").getCell("A1").value = "The user's own summary";
+    wb.definedNames.model = (wb.definedNames.model as { name: string; ranges: string[] }[]).map((n) => ({ ...n, ranges: n.ranges.map((r) => r.replace(/^Summary!/, "'Cohesion summary'!")) }));
+    const renamed = path.join(dir, "renamed.edited.xlsx");
+    await wb.xlsx.writeFile(renamed);
+    const out2 = path.join(dir, "renamed.2.xlsx");
+    const r = cohesion(["apply", renamed, "--out", out2]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/summary in sheet "Cohesion summary"/);
+    const wb2 = await read(out2);
+    expect(wb2.worksheets.map((w) => w.name).sort()).toEqual(["Areas", "Cohesion summary", "Summary"]);
+    expect(wb2.getWorksheet("Summary")!.getCell("A1").value).toBe("The user's own summary");
+  });
+});

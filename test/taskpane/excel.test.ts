@@ -3,7 +3,14 @@
  * sync counts, request sizes, user cells untouched, idempotent re-runs, the confirmation path,
  * live formulas, the summary sheet and the remembered settings.
  */
-import { evaluateColumns, OUTPUT_HEADERS, rowCells, summarise, type Columns } from "../../src/engine";
+import ExcelJS from "exceljs";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { blockFingerprints, evaluateColumns, OUTPUT_HEADERS, parseMarkerName, rowCells, summarise, type Columns } from "../../src/engine";
+import { PreviewHost } from "../../src/preview/host";
+import { readWorkbook, writeWorkbook } from "../../src/preview/workbookFile";
+import { cohesion, ensureBuilt } from "../cli/helpers";
 import { EXCEL_WEB_PAYLOAD_LIMIT_BYTES, ExcelStandIn, type CellSnapshot } from "../../src/preview/excelStandIn";
 import { SAMPLE_HEADERS, sampleIndicatorColumns } from "../../src/preview/sampleIndicators";
 import {
@@ -360,7 +367,8 @@ describe("summary sheet", () => {
     expect(x.sheetNames()).toEqual(["Sheet1", "Summary", "Cohesion summary"]);
     expect(x.snapshot((sh) => sh === "Summary")).toEqual(mine);
     x.addSheet("Cohesion summary 2");
-    x.model.settings.delete(SUMMARY_SETTING); // forget ours: the next free name is used
+    x.model.settings.delete(SUMMARY_SETTING); // forget ours (the settings and the Summary marker): the next free name is used
+    for (const m of x.names()) if (m.name.startsWith("CohesionToolkit.Summary.")) x.model.names.delete(m.name.toLowerCase());
     x.addSheet("Other");
     const again = done(await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping }));
     expect(again.summarySheet).toBe("Cohesion summary 3");
@@ -595,5 +603,98 @@ describe("percentage scale (decision A7, issue 12): number formats, headers, one
     expect(x.getValues("Sheet1", "F2:F4").map((r) => [1, 5, 8, 9].includes(r[0] as number))).toEqual([true, true, false]); // 60 %, 70 % rural; 10 %
     for (const [note] of x.getValues("Sheet1", "I2:I4")) expect(note).toMatch(/warning: Percentages read as fractions \(0\.5 = 50%\): every percentage in the table is within 0–1 and none has a % number format or a % header/);
     expect(out.scaleWarning).toMatch(/^Percentages read as fractions/);
+  });
+});
+
+describe("one result block, whichever tool wrote it (issue 12.3)", () => {
+  it("marks its block and its summary with workbook names: the header row's range, with a fingerprint of each column as written", async () => {
+    const { x, tools } = workbook(100, { table: true });
+    const s = await firstSource(tools);
+    const out = done(await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping }));
+    const names = x.names();
+    expect(names.filter((m) => m.name.startsWith("CohesionToolkit."))).toHaveLength(2);
+    const block = names.find((m) => m.name.startsWith("CohesionToolkit.Block"))!;
+    expect(block.address).toBe("Sheet1!I1:L1");
+    const marker = parseMarkerName(block.name);
+    expect(marker).toMatchObject({ kind: "block", id: 1, rows: 100 });
+    // The fingerprints are of the cells as they stand: the engine's rule reads them back unchanged.
+    const cells = x.getValues("Sheet1", "I1:L101");
+    expect(marker?.kind === "block" && marker.columns).toEqual(blockFingerprints(cells[0] as string[], cells.slice(1)));
+    const summary = names.find((m) => m.name.startsWith("CohesionToolkit.Summary"))!;
+    expect(summary.address.startsWith(`${out.summarySheet}!A1:`)).toBe(true);
+    // A re-run replaces the markers: still one of each.
+    done(await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping }));
+    expect(x.names().filter((m) => m.name.startsWith("CohesionToolkit."))).toHaveLength(2);
+  });
+
+  it("names the cells typed inside its own columns and asks before overwriting them; untouched columns are rewritten without asking", async () => {
+    const { x, tools } = workbook(100, { table: true });
+    const s = await firstSource(tools);
+    done(await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping }));
+    x.setValues("Sheet1", "L5", [["checked with Bob"]]);
+    x.setValues("Sheet1", "J9", [[999]]);
+    const ask = await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping });
+    expect(ask.status).toBe("needsConfirmation");
+    if (ask.status !== "needsConfirmation") return;
+    expect(ask.range).toBe("Sheet1!J5:L9");
+    expect(ask.cells).toBe(2);
+    expect(ask.message).toBe("Sheet1!J5:L9 has 2 non-empty cells that are not the toolkit's (typed since the toolkit wrote them: J9 and L5); overwrite?");
+    expect(x.getValues("Sheet1", "L5")).toEqual([["checked with Bob"]]); // nothing written yet
+    done(await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping, confirmOverwrite: ask.range }));
+    expect(x.getValues("Sheet1", "L5")[0][0]).not.toBe("checked with Bob");
+    expect(x.getValues("Sheet1", "J9")[0][0]).not.toBe(999);
+    // Written again: nothing is the user's now, so the next run asks nothing.
+    expect((await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping })).status).toBe("done");
+  });
+
+  it("the command line's .xlsx, opened in the pane: Grant bands updates the one block and the one summary sheet", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cohesion-marker-"));
+    try {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("Areas");
+      ws.addRow(["Area", "NI 1 %", "CI", "NVQ4+ %", "Rural %", "A8 per 10000"]);
+      [["Alpha", 59, 2, 20, 60, 10], ["Beta", 72, 1, 30, 10, 3], ["Gamma", 50, 1, 18, 12, 3], ["Delta", 66, 3, 26, 55, 8]].forEach((r) => ws.addRow(r));
+      ws.getCell("A1").font = { bold: true }; // a styled workbook: the whole-workbook path
+      const input = path.join(dir, "in.xlsx");
+      const output = path.join(dir, "out.xlsx");
+      await wb.xlsx.writeFile(input);
+      ensureBuilt();
+      const run = cohesion(["apply", input, "--out", output]);
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      const bytes = fs.readFileSync(output);
+      const { standIn: x } = await readWorkbook(new PreviewHost(), bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, "out.xlsx", false);
+      expect(x.sheetNames()).toEqual(["Areas", "Summary"]);
+      x.activate("Areas");
+      x.setValues("Areas", "H3", [["checked by Bob"]]); // typed into the command line's Family type name column
+      const tools = createExcelTools(x.run as unknown as ExcelRun, { yieldToUi: noYield });
+      const [s] = await tools.listSources();
+      // The pane sees the command line's block (G:M) as its own, by the marker: not as input columns.
+      expect(s.ownColumns).toEqual([...OUTPUT_HEADERS]);
+      expect(s.ownAddress).toBe("Areas!G1:M5");
+      expect(s.headers).toEqual(["Area", "NI 1 %", "CI", "NVQ4+ %", "Rural %", "A8 per 10000"]);
+      const ask = await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping });
+      expect(ask.status === "needsConfirmation" && ask.message).toBe("Areas!H3 has 1 non-empty cell that is not the toolkit's (typed since the toolkit wrote it: H3); overwrite?");
+      const out = done(await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping, confirmOverwrite: "Areas!H3" }));
+      // One block: the same seven columns, rewritten in place; one summary sheet, the command line's, reused.
+      expect(out.outputAddress).toBe("Areas!G1:M5");
+      expect(x.getValues("Areas", "G1:N1")).toEqual([[...OUTPUT_HEADERS, ""]]);
+      expect(x.sheetNames()).toEqual(["Areas", "Summary"]);
+      expect(out.summarySheet).toBe("Summary");
+      expect(x.names().filter((m) => m.name.startsWith("CohesionToolkit.")).map((m) => m.address).sort()).toEqual(["Areas!G1:M1", expect.stringMatching(/^Summary!A1:/)]);
+      // And back: the pane's workbook through the command line again — still one block, one summary.
+      const back = path.join(dir, "back.xlsx");
+      fs.writeFileSync(back, Buffer.from(await writeWorkbook({ standIn: x, info: { widths: new Map(), columnFormats: new Map() } } as unknown as PreviewHost)));
+      const again = path.join(dir, "again.xlsx");
+      const r2 = cohesion(["apply", back, "--out", again]);
+      expect(r2.code).toBe(0);
+      expect(r2.stdout).toMatch(/Results in columns G–M \(7 reused from an earlier run\); summary in sheet "Summary"/);
+      const wb2 = new ExcelJS.Workbook();
+      await wb2.xlsx.readFile(again);
+      expect(wb2.worksheets.map((w) => w.name)).toEqual(["Areas", "Summary"]);
+      expect(wb2.getWorksheet("Areas")!.getRow(1).values).toEqual([, "Area", "NI 1 %", "CI", "NVQ4+ %", "Rural %", "A8 per 10000", ...OUTPUT_HEADERS]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
