@@ -222,6 +222,32 @@ describe("cohesion apply: percent-formatted cells", () => {
   });
 });
 
+describe("cohesion apply: what a value is, and uncertainty (issues 12.4, 12.6)", () => {
+  it("names a date, a time and TRUE in a number column as such; without a CI the summary says uncertainty was not assessed", async () => {
+    const input = path.join(dir, "kinds.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Data");
+    ws.addRow(["Area", "NI 1 %"]);
+    ws.addRow(["A", new Date(Date.UTC(2008, 4, 1))]);
+    ws.addRow(["B", new Date(Date.UTC(1899, 11, 30, 13, 30))]);
+    ws.addRow(["C", true]);
+    ws.addRow(["D", 59]);
+    ws.getCell("B2").numFmt = "dd/mm/yyyy";
+    ws.getCell("B3").numFmt = "h:mm";
+    await wb.xlsx.writeFile(input);
+    const out = path.join(dir, "kinds.out.csv");
+    const r = cohesion(["apply", input, "--out", out]);
+    expect(r.code).toBe(0);
+    const lines = fs.readFileSync(out, "utf8").trim().split("\n");
+    expect(lines[1]).toMatch(/^A,2008-05-01,,,,"ABG: Score \(get on well together %\) must be a number; got a date, 2008-05-01\./);
+    expect(lines[2]).toMatch(/got a time, 13:30\./);
+    expect(lines[3]).toMatch(/^C,TRUE,,,,"ABG: .* must be a number; got TRUE, a logical value\./);
+    expect(lines[4]).toBe("D,59,2,540000,band 2,");
+    expect(r.stdout).toMatch(/^Uncertainty not assessed: no confidence intervals given$/m);
+    expect(r.stdout).not.toMatch(/Rows whose band is uncertain/);
+  });
+});
+
 describe("cohesion apply: one result block, whichever tool wrote it (issue 12.3)", () => {
   async function source(name: string): Promise<string> {
     const input = path.join(dir, name);

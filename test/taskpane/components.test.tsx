@@ -130,6 +130,18 @@ describe("SummaryView", () => {
     expect(html).toMatch(/uncertain under the CI: sheet rows? [\d, ]+/);
     expect(html).toContain("with notes about bad or missing inputs");
   });
+  it("without any CI says uncertainty was not assessed, never that no row is uncertain (issue 12.4)", () => {
+    const summary = summarise(evaluateColumns({ score: [50, 59, 74] }, 3));
+    const result = {
+      status: "done", tool: "grantBands", headers: [], outputAddress: "Sheet1!C1:F4", written: "values", summary, parts: { abg: true, types: false },
+      uncertainSheetRows: [], summarySheet: "Summary",
+      stats: { rows: 3, syncs: 1, readChunks: 1, readChunkRows: 3, writeChunks: 1, formatChunks: 1, largestRequestBytes: 1, millis: { read: 0, compute: 0, write: 0, summary: 0, total: 0 } },
+    } as ToolResult;
+    const html = render(<SummaryView result={result} />);
+    expect(html).toContain("Uncertainty not assessed: no confidence intervals given.");
+    expect(html).not.toContain("uncertain under");
+    expect(html).not.toContain('aria-label="Areas by family type, with Table 1 averages"');
+  });
 });
 
 describe("the pane's source", () => {

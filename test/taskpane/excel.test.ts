@@ -606,6 +606,36 @@ describe("percentage scale (decision A7, issue 12): number formats, headers, one
   });
 });
 
+describe("only what was asked, uncertainty in words (issues 12.4, 12.5)", () => {
+  it("Grant bands on a table of scores alone: the ABG columns and Notes, an ABG summary without a family-type table, and no CI means uncertainty not assessed", async () => {
+    const x = new ExcelStandIn().addSheet("Scores");
+    x.setValues("Scores", "A1", [["Area", "NI 1 %"], ["A", 59], ["B", 74], ["C", 80]]);
+    const tools = createExcelTools(x.run as unknown as ExcelRun, { yieldToUi: noYield });
+    const s = await firstSource(tools);
+    const out = done(await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping }));
+    expect(out.headers).toEqual(["ABG band", "ABG allocation", "ABG band range", "Notes"]);
+    expect(out.parts).toEqual({ abg: true, types: false });
+    expect(x.getValues("Scores", "C1:F4")).toEqual([["ABG band", "ABG allocation", "ABG band range", "Notes"], [2, 540000, "band 2", ""], [5, 150000, "band 5", ""], [0, 0, "no band", ""]]);
+    const a = x.getValues(out.summarySheet, "A1:A40").map((r) => r[0]);
+    expect(a).toContain("Uncertainty not assessed: no confidence intervals given");
+    expect(a).not.toContain("Rows whose band is uncertain under the CI");
+    expect(a).not.toContain("Family type");
+    expect(out.summary.rowsWithCi).toBe(0);
+  });
+
+  it("Family groups on proxies alone: no ABG columns, no ABG section", async () => {
+    const x = new ExcelStandIn().addSheet("Proxies");
+    x.setValues("Proxies", "A1", [["Area", "NVQ4+ %", "Rural %", "A8 per 10000"], ["A", 20, 60, 10], ["B", 30, 10, 3]]);
+    const tools = createExcelTools(x.run as unknown as ExcelRun, { yieldToUi: noYield });
+    const s = await firstSource(tools);
+    const out = done(await tools.runTool({ source: s.ref, tool: "familyGroups", mapping: s.mapping }));
+    expect(out.headers).toEqual(["Family type", "Family type name", "Family group", "Notes"]);
+    const a = x.getValues(out.summarySheet, "A1:A40").map((r) => r[0]);
+    expect(a).toContain("Family type");
+    expect(a.some((v) => /ABG|uncertain|Uncertainty|£34m/.test(String(v)))).toBe(false);
+  });
+});
+
 describe("one result block, whichever tool wrote it (issue 12.3)", () => {
   it("marks its block and its summary with workbook names: the header row's range, with a fingerprint of each column as written", async () => {
     const { x, tools } = workbook(100, { table: true });
