@@ -34,7 +34,7 @@ describe("COHESION.SURVEYCI", () => {
   it("its half-width plugs into ABG.RANGE", () => {
     const hw = F.surveyCiFn([[58.5]], [[400]], undefined, undefined, undefined, undefined, "halfwidth"); // ≈ ±4.8 points
     expect(hw[0][0]).toBeCloseTo(4.8, 1);
-    expect(F.abgRangeFn([[58.5]], hw)).toEqual([["1–3"]]);
+    expect(F.abgRangeFn([[58.5]], hw)).toEqual([["band 1, band 2 or band 3"]]);
   });
   it.each([
     [[[60]], [[0]], undefined, /n \(sample size\)|more than 0|n must/i],
