@@ -265,7 +265,9 @@ export function abgSummaryFn(scores: any[][], ci?: any[][], scale?: string, basi
     rows.push(["£34m programme", "", s.programmeGbp]);
     rows.push(["Share of programme (%)", "", s.shareOfProgrammePct]);
     rows.push(["Rows with no band (bad or blank input)", s.rowsWithErrors, ""]);
-    for (const l of uncertaintyLines(s)) rows.push([l.label, l.count ?? "", ""]);
+    // One row, so the spill keeps its shape: the uncertain rows, or that uncertainty was not assessed (no CI given).
+    const u = uncertaintyLines(s)[0];
+    rows.push([u.label, u.count ?? "", ""]);
     return rows;
   });
 }

@@ -137,5 +137,11 @@ describe("COHESION.ABG.*", () => {
     expect(out.find((r) => r[0] === "Total")).toEqual(["Total", 6, 660000 + 540000 + 410000 + 280000 + 150000]);
     expect(out.find((r) => r[0] === "£34m programme")).toEqual(["£34m programme", "", 34000000]);
     expect(out.find((r) => String(r[0]).startsWith("Rows with no band"))?.[1]).toBe(1);
+    expect(out[11]).toEqual(["Rows whose band is uncertain under the CI", 0, ""]); // a CI of 0 was given: assessed
+  });
+  it("SUMMARY without a CI says uncertainty was not assessed, not \"0 uncertain\" (issue 12.4); the spill keeps its 12 rows", () => {
+    const out = F.abgSummaryFn(col(50, 59, 80));
+    expect(out).toHaveLength(12);
+    expect(out[11]).toEqual(["Uncertainty not assessed: no confidence intervals given", "", ""]);
   });
 });

@@ -606,8 +606,12 @@ describe("every custom function, on any input: well-formed, in its domain, never
         check(out[7][1] === areas && out[7][2] === total, () => `total row ${showM([out[7]])} vs ${areas} areas, £${total}`);
         check(out[8][2] === 34_000_000 && out[9][2] === Math.round((total / 34_000_000) * 1000) / 10, () => `programme and share ${showM(out.slice(8, 10))}`);
         const noBand = out[10][1] as number;
-        const uncertain = out[11][1] as number;
+        // Without any CI the row says uncertainty was not assessed (no count), never "0 uncertain" (issue 12.4).
+        const notAssessed = out[11][0] === "Uncertainty not assessed: no confidence intervals given";
+        check(notAssessed ? out[11][1] === "" : out[11][0] === "Rows whose band is uncertain under the CI", () => `uncertainty row ${showM([out[11]])}`);
+        const uncertain = notAssessed ? 0 : (out[11][1] as number);
         check(Number.isInteger(noBand) && noBand >= 0 && Number.isInteger(uncertain) && uncertain >= 0 && uncertain <= areas, () => `no band ${noBand}, uncertain ${uncertain}`);
+        if (areas > 0 && (ci === undefined || ci === null)) check(notAssessed, () => `no CI given, yet ${showM([out[11]])}`);
         if (c.shared && c.shape) {
           const n = commonOf(c.shape, score, ci);
           check(areas + noBand === n.rows * n.cols, () => `${areas} banded + ${noBand} without a band ≠ ${n.rows * n.cols} rows`);
