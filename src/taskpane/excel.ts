@@ -49,7 +49,7 @@
 import type { Basis } from "../engine/abg";
 import type { PercentField } from "../engine/columns";
 import type { BoundaryMode } from "../engine/familyType";
-import { ambiguousScaleWarning, decideScales, describeScales, type Scale, type TableScales } from "../engine/input";
+import { ambiguousScaleWarning, decideScales, describeScales, isDateFormat, withNumberFormat, type Scale, type TableScales } from "../engine/input";
 import type { PlanSheet } from "../engine/actions/plan";
 import { typeMixOfRows, type TypeMix } from "../engine/typeMix";
 import { blockFingerprints, blockMarkerName, gridFingerprint, isValidBlock, listCells, nextBlockId, parseMarkerName, summaryMarkerName, userTypedCells, type BlockMarker } from "../engine/resultBlock";
@@ -790,6 +790,8 @@ export function createExcelTools(run: ExcelRun = (batch) => Excel.run(batch), op
       const ownNow: unknown[][] = own ? own.headers.map(() => new Array(ownRows).fill("")) : [];
 
       const inputs: Record<string, unknown[]> = {};
+      /** Cells of the other input columns under a date or time format (row → format): read as that date or time. */
+      const dated: Partial<Record<Field, Map<number, unknown>>> = {};
       for (const f of fields) inputs[f] = new Array(n);
       let scales: TableScales | undefined;
       // The percentage columns' headers and number formats (decision A7: a % header means per cent, a % format a fraction).
@@ -802,7 +804,7 @@ export function createExcelTools(run: ExcelRun = (batch) => Excel.run(batch), op
         const cols = fields.length + (W - ownW) + (n > ownRows || typedCheck ? ownW : 0);
         const rows = Math.max(1, Math.min(MAX_CHUNK_ROWS, n - r0, Math.floor(target / (Math.max(1, cols) * bytesPerCell))));
         const r1 = r0 + rows;
-        const reads = fields.map((f) => sheet.getRangeByIndexes(firstDataRow + r0, region.firstColumn + (mapping[f] as number), rows, 1).load(PERCENT_FIELDS.includes(f as PercentField) ? "values,numberFormat" : "values"));
+        const reads = fields.map((f) => sheet.getRangeByIndexes(firstDataRow + r0, region.firstColumn + (mapping[f] as number), rows, 1).load("values,numberFormat"));
         const newCols = W > ownW ? sheet.getRangeByIndexes(firstDataRow + r0, blockCol + ownW, rows, W - ownW).load("formulas") : null;
         const below = ownW && r1 > ownRows ? Math.max(r0, ownRows) : -1;
         const ownBelow = below >= 0 ? sheet.getRangeByIndexes(firstDataRow + below, blockCol, r1 - below, ownW).load("formulas") : null;
@@ -834,6 +836,13 @@ export function createExcelTools(run: ExcelRun = (batch) => Excel.run(batch), op
               const fslice = new Array(rows);
               for (let i = 0; i < rows; i++) fslice[i] = fcol[r0 + i] = nf[i]?.[0];
               chunkFormats[f as PercentField] = fslice;
+            }
+          } else {
+            // Other columns: a date or time format means the number is that date or time (issue 12.6), named as such, not read as its serial.
+            const nf = reads[k].numberFormat;
+            if (nf) {
+              received += blockBytes(nf);
+              for (let i = 0; i < rows; i++) if (isDateFormat(nf[i]?.[0])) (dated[f] ??= new Map()).set(r0 + i, nf[i][0]);
             }
           }
         });
@@ -869,7 +878,13 @@ export function createExcelTools(run: ExcelRun = (batch) => Excel.run(batch), op
         checkCancel();
         const r1 = Math.min(n, r0 + COMPUTE_CHUNK_ROWS);
         const slice: Columns = {};
-        for (const f of fields) slice[f] = inputs[f].slice(r0, r1);
+        for (const f of fields) {
+          const part = inputs[f].slice(r0, r1);
+          dated[f]?.forEach((format, i) => {
+            if (i >= r0 && i < r1) part[i - r0] = withNumberFormat(part[i - r0], format);
+          });
+          slice[f] = part;
+        }
         const sliceFormats: Partial<Record<PercentField, unknown[]>> = {};
         for (const f of PERCENT_FIELDS) if (formats[f]) sliceFormats[f] = formats[f]!.slice(r0, r1);
         const part = evaluateColumns(slice, r1 - r0, { ...evalOptions, formats: sliceFormats });

@@ -146,6 +146,17 @@ describe("runTool: grant bands and family groups as values", () => {
     expect(x.getValues("Dates", "D3:D5")).toEqual([[""], [""], [""]]);
   });
 
+  it("reads the other input columns' number formats too: a date in the A8 column is named, never read as its serial number (issue 12.6)", async () => {
+    const x = new ExcelStandIn().addSheet("Proxies");
+    x.setValues("Proxies", "A1", [["Area", "NVQ4+ %", "Rural %", "A8 per 10000"], ["A", 20, 60, 10], ["B", 30, 10, 39569]]);
+    x.setCell("Proxies", 2, 3, 39569, undefined, "d-mmm-yy");
+    const tools = createExcelTools(x.run as unknown as ExcelRun, { yieldToUi: noYield });
+    const s = await firstSource(tools);
+    done(await tools.runTool({ source: s.ref, tool: "familyGroups", mapping: s.mapping }));
+    expect(x.getValues("Proxies", "E2:E3")).toEqual([[1], [""]]);
+    expect(String(x.getValues("Proxies", "H3")[0][0])).toMatch(/^family type: A8 workers per 10,000 must be a number; got a date, 2008-05-01\./);
+  });
+
   it("notes every bad row and counts it in the summary, without stopping", async () => {
     const n = 500;
     const { x, tools } = workbook(n);
