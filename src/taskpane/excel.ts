@@ -369,6 +369,8 @@ interface Region {
   marker: (BlockMarker & { name: string }) | null;
   /** Every defined name of the toolkit's markers in the workbook. */
   markerNames: string[];
+  /** Other block markers on this header row whose headers no longer read as written: replaced with this block's. */
+  staleMarkers: string[];
   /** The Summary sheet's marker: its sheet, the range it refers to and the fingerprint of what was written there. */
   summaryMarker: { name: string; fingerprint: string; sheet: string; address: string } | null;
 }
@@ -441,8 +443,8 @@ async function locate(context: Excel.RequestContext, tally: Tally, only?: Source
     rowCount: number;
     saved: SavedSource | null;
     cells?: Excel.Range;
-    /** A block marker on this header row, beside the data. */
-    marked?: { name: string; marker: BlockMarker; column: number; width: number };
+    /** The block markers on this header row, beside the data (the first whose headers still read as written is this block's). */
+    marked: { name: string; marker: BlockMarker; column: number; width: number }[];
   }
   const pending: Pending[] = [];
   const savedOf = (s: Excel.Setting) => (s.isNullObject ? null : (s.value as SavedSource));
@@ -454,6 +456,7 @@ async function locate(context: Excel.RequestContext, tally: Tally, only?: Source
       width: t.range.columnCount,
       rowCount: t.body.rowCount,
       saved: savedOf(tableSettings[i]),
+      marked: [],
     });
   });
   if (wantPlain && plainRef && plainSetting) {
@@ -466,7 +469,7 @@ async function locate(context: Excel.RequestContext, tally: Tally, only?: Source
     );
     const rowCount = used.rowCount - 1 - headerOffset;
     if (!inTable && rowCount >= 1) {
-      pending.push({ ref: plainRef, headerRow, firstColumn: used.columnIndex, width: used.columnCount, rowCount, saved: savedOf(plainSetting) });
+      pending.push({ ref: plainRef, headerRow, firstColumn: used.columnIndex, width: used.columnCount, rowCount, saved: savedOf(plainSetting), marked: [] });
     }
   }
   for (const p of pending) {
@@ -474,9 +477,9 @@ async function locate(context: Excel.RequestContext, tally: Tally, only?: Source
     for (const m of markerRanges) {
       if (m.marker.kind !== "block" || m.range.isNullObject || sheetOfAddress(m.range.address).toLowerCase() !== sheetName.toLowerCase()) continue;
       const rel = m.range.columnIndex - p.firstColumn;
-      if (m.range.rowIndex === p.headerRow && rel >= 1 && rel <= p.width) p.marked = { name: m.name, marker: m.marker, column: m.range.columnIndex, width: m.range.columnCount };
+      if (m.range.rowIndex === p.headerRow && rel >= 1 && rel <= p.width) p.marked.push({ name: m.name, marker: m.marker, column: m.range.columnIndex, width: m.range.columnCount });
     }
-    const ownEnd = Math.max(p.saved?.output ? p.saved.output.column + p.saved.output.headers.length : 0, p.marked ? p.marked.column + p.marked.width : 0);
+    const ownEnd = Math.max(p.saved?.output ? p.saved.output.column + p.saved.output.headers.length : 0, ...p.marked.map((m) => m.column + m.width));
     const width = Math.min(MAX_SHEET_COLUMNS - p.firstColumn, Math.max(p.width + 7, ownEnd - p.firstColumn + 7));
     p.cells = sheet.getRangeByIndexes(p.headerRow, p.firstColumn, 1, width).load("formulas");
   }
@@ -492,9 +495,10 @@ async function locate(context: Excel.RequestContext, tally: Tally, only?: Source
     let inputWidth = p.width;
     const out = p.saved?.output;
     let marker: Region["marker"] = null;
-    const mk = p.marked;
-    const markedHeaders = mk ? cells.slice(mk.column - p.firstColumn, mk.column - p.firstColumn + mk.width).map(headerText) : [];
-    if (mk && isValidBlock(markedHeaders) && (!mk.marker.columns || mk.marker.columns.length === mk.width)) {
+    const blockHeaders = (m: Pending["marked"][number]) => cells.slice(m.column - p.firstColumn, m.column - p.firstColumn + m.width).map(headerText);
+    const mk = p.marked.find((m) => isValidBlock(blockHeaders(m)) && (!m.marker.columns || m.marker.columns.length === m.width));
+    const markedHeaders = mk ? blockHeaders(mk) : [];
+    if (mk && isValidBlock(markedHeaders)) {
       own = { column: mk.column, headers: markedHeaders, rows: mk.marker.rows };
       inputWidth = mk.column - p.firstColumn;
       marker = { ...mk.marker, name: mk.name };
@@ -512,7 +516,7 @@ async function locate(context: Excel.RequestContext, tally: Tally, only?: Source
     if (p.ref.kind === "range" && !headers.some((h) => h !== "" && Number.isNaN(Number(h)))) continue;
     const sm = markerRanges.find((m) => m.marker.kind === "summary" && !m.range.isNullObject);
     const summaryMarker = sm && sm.marker.kind === "summary" ? { name: sm.name, fingerprint: sm.marker.fingerprint, sheet: sheetOfAddress(sm.range.address), address: sm.range.address } : null;
-    regions.push({ ref: p.ref, key: settingsKey(p.ref), sheet: sheetName, headerRow: p.headerRow, firstColumn: p.firstColumn, inputWidth, rowCount: p.rowCount, headers, saved: p.saved, own, headerCells: cells, marker, markerNames, summaryMarker });
+    regions.push({ ref: p.ref, key: settingsKey(p.ref), sheet: sheetName, headerRow: p.headerRow, firstColumn: p.firstColumn, inputWidth, rowCount: p.rowCount, headers, saved: p.saved, own, headerCells: cells, marker, markerNames, summaryMarker, staleMarkers: p.marked.map((m) => m.name).filter((x) => x !== marker?.name) });
   }
   return regions;
 }
@@ -1112,7 +1116,7 @@ export function createExcelTools(run: ExcelRun = (batch) => Excel.run(batch), op
       // with the fingerprint of each column as written (none for live formulas, whose cells are their spill).
       const pickAll = headers.map((h) => OUTPUT_HEADERS.indexOf(h));
       const prints = req.formulas ? null : blockFingerprints(headers, results.map((r) => { const c = rowCells(r); return pickAll.map((k) => c[k]); }));
-      const here = region.markerNames.filter((x) => x === region.marker?.name);
+      const here = region.markerNames.filter((x) => x === region.marker?.name || region.staleMarkers.includes(x));
       for (const x of here) wb.names.getItem(x).delete();
       const taken = region.markerNames.filter((x) => !here.includes(x));
       wb.names.add(blockMarkerName({ id: region.marker?.id ?? nextBlockId(taken), rows: n, columns: prints }), sheet.getRangeByIndexes(region.headerRow, blockCol, 1, W));

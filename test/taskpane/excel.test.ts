@@ -668,6 +668,22 @@ describe("one result block, whichever tool wrote it (issue 12.3)", () => {
     expect(x.names().filter((m) => m.name.startsWith("CohesionToolkit."))).toHaveLength(2);
   });
 
+  it("a block whose headers were typed over is not the toolkit's any more: its marker is replaced, never doubled", async () => {
+    const { x, tools } = workbook(30, { table: true });
+    const s = await firstSource(tools);
+    done(await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping }));
+    x.setValues("Sheet1", "L1", [["My notes"]]);
+    const [again] = await tools.listSources();
+    expect(again.ownColumns).toEqual([]);
+    // Beside a table the block's place is fixed (right of the table): its cells are now the user's, so the pane asks first.
+    const ask = await tools.runTool({ source: again.ref, tool: "grantBands", mapping: again.mapping });
+    expect(ask.status === "needsConfirmation" && ask.range).toBe("Sheet1!I1:L31");
+    const out = done(await tools.runTool({ source: again.ref, tool: "grantBands", mapping: again.mapping, confirmOverwrite: "Sheet1!I1:L31" }));
+    expect(out.outputAddress).toBe("Sheet1!I1:L31");
+    const blocks = x.names().filter((m) => m.name.startsWith("CohesionToolkit.Block"));
+    expect(blocks.map((m) => m.address)).toEqual(["Sheet1!I1:L1"]);
+  });
+
   it("names the cells typed inside its own columns and asks before overwriting them; untouched columns are rewritten without asking", async () => {
     const { x, tools } = workbook(100, { table: true });
     const s = await firstSource(tools);
