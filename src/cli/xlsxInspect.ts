@@ -11,6 +11,7 @@
  */
 import { CliError } from "./errors";
 import { compoundFileNames, isCompoundFile, readEntry, scanEntry, zipEntries } from "./zip";
+import { guardZipSizes } from "./zipLimits";
 
 export interface WorkbookInspection {
   /** Sheet names in workbook order. */
@@ -80,6 +81,7 @@ export async function inspectXlsx(buf: Buffer, shown: string): Promise<WorkbookI
   const entries = zipEntries(buf);
   const wbEntry = entries?.get("xl/workbook.xml");
   if (!entries || !wbEntry) throw unreadable();
+  await guardZipSizes(buf, entries, shown); // zip bombs: sizes, ratios, entries and unnamed parts, before any part is read whole
   const wbXml = readEntry(buf, wbEntry)?.toString("utf8");
   if (wbXml === undefined) throw unreadable(); // fails to unpack or its checksum
   const sheetNames = [...wbXml.matchAll(/<sheet\s[^>]*?\bname="([^"]*)"/g)].map((m) => xmlUnescape(m[1]));

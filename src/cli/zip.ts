@@ -115,7 +115,7 @@ export function readEntry(buf: Buffer, e: ZipEntry): Buffer | null {
   let out: Buffer;
   try {
     if (e.method === 0) out = data;
-    else if (e.method === 8) out = zlib.inflateRawSync(data);
+    else if (e.method === 8) out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, e.size) }); // never more than it declares (zip bombs)
     else return null;
   } catch {
     return null;

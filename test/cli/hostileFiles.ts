@@ -6,7 +6,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { deflateRawSync } from "zlib";
+import { constants as zlibConstants, deflateRawSync } from "zlib";
 import ExcelJS from "exceljs";
 import { readEntry, zipEntries } from "../../src/cli/zip";
 
@@ -178,3 +178,216 @@ export function writeBigCsv(file: string, rows: number): void {
     fs.closeSync(fd);
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Zip bombs (issue 13.1): parts that inflate to gigabytes from a few megabytes. Written to disk in
+// pieces (the packed data of 1 MiB of zeros, repeated), so building a 5 GB bomb takes a fraction of a
+// second and never holds more than one piece; nothing is ever inflated here.
+
+/** One entry as it is written: its packed bytes (in pieces) and what the zip directory declares. */
+export interface RawPart {
+  name: string;
+  method: 0 | 8;
+  packed: () => Iterable<Buffer>;
+  /** The declared (uncompressed) size and CRC, written into the local header and the central directory. */
+  size: number;
+  crc: number;
+  /** The declared packed size; by default the packed bytes' true length. */
+  packedSize?: number;
+  /** Written (local header and data) but not listed in the central directory. */
+  hidden?: boolean;
+}
+
+/** A part as an ordinary deflated entry (true sizes and CRC). */
+export function deflatedPart(name: string, data: Buffer): RawPart {
+  const packed = deflateRawSync(data);
+  return { name, method: 8, packed: () => [packed], size: data.length, crc: crc32(data) };
+}
+
+/**
+ * `bytes` of zeros (a multiple of 1 MiB), deflated: about 1,037 bytes per MiB (1,011:1). The CRC is
+ * the true one up to 64 MiB; above that it is not computed (1 GB/s) and 0 is written: every bomb is
+ * refused long before its end, where the CRC would be compared.
+ */
+export function zerosPart(name: string, bytes: number, declared = bytes): RawPart {
+  const MIB = 1 << 20;
+  if (bytes % MIB) throw new Error("zerosPart: a whole number of MiB");
+  const zeros = Buffer.alloc(MIB);
+  const piece = deflateRawSync(zeros, { finishFlush: zlibConstants.Z_FULL_FLUSH }); // not final, byte-aligned, history reset
+  const last = Buffer.from([0x03, 0x00]); // an empty final block
+  let crc = 0;
+  if (bytes <= 64 * MIB) for (let i = 0; i < bytes / MIB; i++) crc = crc32Continue(zeros, crc);
+  return {
+    name,
+    method: 8,
+    packed: function* () {
+      for (let i = 0; i < bytes / MIB; i++) yield piece;
+      yield last;
+    },
+    size: declared,
+    crc,
+    packedSize: (bytes / MIB) * piece.length + last.length,
+  };
+}
+
+function crc32Continue(buf: Buffer, prior: number): number {
+  let c = (prior ^ 0xffffffff) >>> 0;
+  for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** Writes a zip of these entries to `file` piece by piece; returns the file. */
+export function writeZip(file: string, parts: readonly RawPart[]): string {
+  const fd = fs.openSync(file, "w");
+  try {
+    const centrals: Buffer[] = [];
+    let offset = 0;
+    for (const p of parts) {
+      const nameBuf = Buffer.from(p.name, "utf8");
+      let packedSize = p.packedSize;
+      if (packedSize === undefined) {
+        packedSize = 0;
+        for (const b of p.packed()) packedSize += b.length;
+      }
+      const header = (central: boolean) => {
+        const h = Buffer.alloc(central ? 46 : 30);
+        const at = central ? 2 : 0; // the central header has "version made by" in front
+        h.writeUInt32LE(central ? 0x02014b50 : 0x04034b50, 0);
+        if (central) h.writeUInt16LE(20, 4);
+        h.writeUInt16LE(20, 4 + at);
+        h.writeUInt16LE(0x0800, 6 + at);
+        h.writeUInt16LE(p.method, 8 + at);
+        h.writeUInt32LE(p.crc, 14 + at);
+        h.writeUInt32LE(packedSize!, 18 + at);
+        h.writeUInt32LE(p.size, 22 + at);
+        h.writeUInt16LE(nameBuf.length, 26 + at);
+        if (central) h.writeUInt32LE(offset, 42);
+        return h;
+      };
+      if (!p.hidden) centrals.push(header(true), nameBuf);
+      fs.writeSync(fd, header(false));
+      fs.writeSync(fd, nameBuf);
+      for (const b of p.packed()) fs.writeSync(fd, b);
+      offset += 30 + nameBuf.length + packedSize;
+    }
+    const dir = Buffer.concat(centrals);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    const listed = parts.filter((p) => !p.hidden).length;
+    end.writeUInt16LE(listed, 8);
+    end.writeUInt16LE(listed, 10);
+    end.writeUInt32LE(dir.length, 12);
+    end.writeUInt32LE(offset, 16);
+    fs.writeSync(fd, dir);
+    fs.writeSync(fd, end);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return file;
+}
+
+const GB = 1 << 30;
+const MB = 1 << 20;
+
+/** A bomb of the corpus: how to build it from a good workbook's parts, and the refusal expected (after "cannot read <file>: "). */
+export interface Bomb {
+  name: string;
+  what: string;
+  build: (good: Map<string, Buffer>) => RawPart[];
+  message: RegExp;
+  /** Read on the whole-workbook path (COHESION_XLSX_MODE=full), where ExcelJS would inflate every part whole. */
+  full?: boolean;
+}
+
+/** The good workbook's parts, with `sheet1.xml` (or any part) replaced or parts added. */
+function withParts(good: Map<string, Buffer>, replace: Record<string, RawPart | null>, extra: RawPart[] = []): RawPart[] {
+  const out: RawPart[] = [];
+  for (const [name, data] of good) {
+    if (name in replace) {
+      const r = replace[name];
+      if (r) out.push(r);
+    } else out.push(deflatedPart(name, data));
+  }
+  return [...out, ...extra];
+}
+
+const SHEET = "xl/worksheets/sheet1.xml";
+
+export const BOMBS: Bomb[] = [
+  {
+    name: "bomb-5gb-declared.xlsx",
+    what: "a sheet of 4 GB of zeros (5 MB packed), its size declared honestly (the most a zip without ZIP64 can say)",
+    build: (good) => withParts(good, { [SHEET]: zerosPart(SHEET, 4 * GB - MB) }),
+    message: /xl\/worksheets\/sheet1\.xml would inflate to more than 1,000\.0 MB \(declared 4,293\.9 MB, ratio 1,01\d:1\); the file is refused$/,
+  },
+  {
+    name: "bomb-ratio.xlsx",
+    what: "a sheet of 500 MB of zeros (0.5 MB packed): under the per-part limit, over the ratio",
+    build: (good) => withParts(good, { [SHEET]: zerosPart(SHEET, 500 * MB) }),
+    message: /xl\/worksheets\/sheet1\.xml would inflate to more than 200 times its packed size of 0\.5 MB \(declared 524\.3 MB, ratio 1,01\d:1\); the file is refused$/,
+  },
+  {
+    name: "bomb-lying-directory.xlsx",
+    what: "a sheet of 5 GB of zeros whose zip directory declares 1,000 bytes",
+    build: (good) => withParts(good, { [SHEET]: zerosPart(SHEET, 5 * GB, 1000) }),
+    message: /xl\/worksheets\/sheet1\.xml would inflate to more than the 1,000 bytes its zip directory declares \(declared 1,000 bytes, ratio \d+:1 so far\); the file is refused$/,
+  },
+  {
+    name: "bomb-lying-theme.xlsx",
+    what: "a theme of 5 GB of zeros whose zip directory declares 7,000 bytes, read on the whole-workbook path (ExcelJS inflates every part whole there)",
+    build: (good) => withParts(good, { "xl/theme/theme1.xml": zerosPart("xl/theme/theme1.xml", 5 * GB, 7000) }),
+    message: /xl\/theme\/theme1\.xml would inflate to more than the 7,000 bytes its zip directory declares \(declared 7,000 bytes, ratio \d+:1 so far\); the file is refused$/,
+    full: true,
+  },
+  {
+    name: "bomb-hidden-part.xlsx",
+    what: "a good workbook with a second xl/worksheets/sheet1.xml of 5 GB of zeros between its parts, not listed in the zip directory (a streaming reader walking the local headers would find it)",
+    build: (good) => {
+      const parts = withParts(good, {});
+      const at = parts.findIndex((p) => p.name === SHEET);
+      parts.splice(at, 0, { ...zerosPart(SHEET, 5 * GB, 1000), hidden: true });
+      return parts;
+    },
+    message: /xl\/[^ ]+ is followed by 5\.3 MB that the zip directory does not list \(a hidden or overlapping part\); the file is refused$/,
+  },
+  {
+    name: "bomb-unreferenced-1gb.xlsx",
+    what: "a good workbook with a 1.2 GB part of zeros that nothing names (1.2 MB packed)",
+    build: (good) => withParts(good, {}, [zerosPart("xl/media/filler.bin", 1200 * MB)]),
+    message: /xl\/media\/filler\.bin would inflate to more than 1,000\.0 MB \(declared 1,258\.3 MB, ratio 1,01\d:1\); the file is refused$/,
+  },
+  {
+    name: "bomb-unreferenced-20mb.xlsx",
+    what: "a good workbook with a 20 MB part that nothing names, packing only 1:1 (stored): under every size limit, but not part of the workbook",
+    build: (good) => {
+      const data = Buffer.alloc(20 * MB);
+      for (let i = 0, x = 0x9e3779b9; i < data.length; i += 4) {
+        x ^= x << 13;
+        x ^= x >>> 17;
+        x ^= x << 5;
+        data.writeInt32LE(x | 0, i);
+      }
+      return withParts(good, {}, [{ name: "customXml/item9.bin", method: 0, packed: () => [data], size: data.length, crc: crc32(data) }]);
+    },
+    message: /customXml\/item9\.bin is not part of the workbook \(no relationship names it\) and would inflate to 21\.0 MB, more than the 10\.0 MB allowed for such a part \(declared 21\.0 MB, ratio 1:1\); the file is refused$/,
+  },
+  {
+    name: "bomb-total.xlsx",
+    what: "three parts declaring 900 MB each at 190:1 (packed data junk): each under the limits, the sum over",
+    build: (good) => {
+      const junk = Buffer.alloc(Math.ceil(900_000_000 / 190), 0x5a);
+      const part = (name: string): RawPart => ({ name, method: 8, packed: () => [junk], size: 900_000_000, crc: 0 });
+      return withParts(good, {}, [part("xl/media/a.bin"), part("xl/media/b.bin"), part("xl/media/c.bin")]);
+    },
+    message: /its parts would inflate to more than 2,000\.0 MB in all \(declared 2,700\.0 MB in \d+ parts\); the file is refused$/,
+  },
+  {
+    name: "bomb-many-entries.xlsx",
+    what: "a good workbook with 20,000 empty entries",
+    build: (good) => {
+      const empty = deflateRawSync(Buffer.alloc(0));
+      return withParts(good, {}, Array.from({ length: 20_000 }, (_, i): RawPart => ({ name: `xl/e/${i}.xml`, method: 8, packed: () => [empty], size: 0, crc: 0 })));
+    },
+    message: /the \.xlsx holds 20,0\d\d zip entries, more than the 10,000 a workbook may have; the file is refused$/,
+  },
+];
