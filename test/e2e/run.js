@@ -509,7 +509,9 @@ test("Table tools → live formulas: row 2 of each output column holds a spilled
       return;
     }
     assert.deepEqual([b, amount, range], expectedBands(score, ci), `row ${i + 2} (score ${score} ± ${ci})`);
-    assert.ok(String(notes).includes(`→ band ${band(score)} (`), `row ${i + 2} note: ${notes}`);
+    const words = band(score) === 0 ? "no band" : `band ${band(score)}`;
+    assert.ok(String(notes).includes(`→ ${words} (`), `row ${i + 2} note: ${notes}`);
+    assert.ok(String(notes).includes("Score read as per cent"), `row ${i + 2} note names the scale: ${notes}`);
   });
   assert.deepEqual(out[352], ["", "", "", ""], "the spill ends at row 353");
   assert.match((await cell(page, "Indicators", "O5")).note ?? "", /must be a number; got the text "n\/a"/, "the bad score's message on its #VALUE!");
@@ -553,10 +555,15 @@ test("Check an area: a score and the four proxies give the band, allocation, fam
   const name = typeInfo(2).value.name;
   const lines = async () => (await status.innerText()).split("\n").map((t) => t.trim()).filter(Boolean);
   await status.getByText(/^Type 2 /).waitFor();
+  // The form's labels say (%), so the percentages are read as per cent by the header rule, and the answer says so.
   assert.deepEqual(await lines(), [
-    `Score 62.4% → band ${band(62.4)} ("below 65% but at least 60%"), £${AMOUNT[band(62.4)].toLocaleString("en-GB")}. GR ¶2.3. The interval 61.4%–63.4% stays within band 3.`,
-    `Type 2 (${name}): NVQ4+ 18% < 25 → less affluent; rural 10% < 50 → urban; A8 3 per 10,000 < 7 → stable; 1984 coal+textiles+steel jobs 2,400 ≥ 1,000 → manufacturing decline. CDF Part Two, Table 1. Type 2 → Family group b) ${name}. CDF Annex C.`,
+    `Score 62.4% → band ${band(62.4)} ("below 65% but at least 60%"), £${AMOUNT[band(62.4)].toLocaleString("en-GB")}. GR ¶2.3. The interval 61.4%–63.4% stays within band 3. Score read as per cent: the header "Get on well together (%)" says per cent.`,
+    `Type 2 (${name}): NVQ4+ 18% < 25 → less affluent; rural 10% < 50 → urban; A8 3 per 10,000 < 7 → stable; 1984 coal+textiles+steel jobs 2,400 ≥ 1,000 → manufacturing decline. CDF Part Two, Table 1. Type 2 → Family group b) ${name}. CDF Annex C. NVQ4+ share read as per cent: the header "NVQ4+ share (%)" says per cent; rural share read as per cent: the header "Rural share (%)" says per cent.`,
   ]);
+  // A rural share below 1 typed into the form is that many per cent, never a fraction (issue 12.1).
+  await fill("Rural share (%)", "0.5");
+  await status.getByText(/rural 0\.5% < 50 → urban/).waitFor();
+  await fill("Rural share (%)", "10");
   // Bad values: the field's own message, as an alert; the other answer stays.
   await fill("Get on well together (%)", "abc");
   await status.getByRole("alert").filter({ hasText: /^ABG: / }).waitFor();

@@ -16,13 +16,16 @@ const FIELDS = [
   { key: "jobs1984", label: "1984 coal, textiles and steel jobs", hint: "needed for stable less affluent urban areas" },
 ] as const;
 type Key = (typeof FIELDS)[number]["key"];
+const label = (key: Key) => FIELDS.find((f) => f.key === key)!.label;
+const HEADERS = { score: label("score"), nvq4: label("nvq4"), rural: label("rural") };
 
 /** Typed values → the engine's answers, with the engine's explanation or error text (never HTML). */
 export function QuickCheck() {
   const styles = useStyles();
   const [v, setV] = React.useState<Record<Key, string>>({ score: "", ci: "", nvq4: "", rural: "", a8: "", jobs1984: "" });
-  const typology = v.nvq4 || v.rural || v.a8 ? typologyColumn([v.nvq4], [v.rural], [v.a8], [v.jobs1984], null)[0] : null;
-  const abg = v.score ? abgColumn([v.score], [v.ci])[0] : null;
+  // The form's labels say "(%)": they are the percentages' headers, so 0.5 typed as the rural share is 0.5 % (the header rule).
+  const typology = v.nvq4 || v.rural || v.a8 ? typologyColumn([v.nvq4], [v.rural], [v.a8], [v.jobs1984], null, { headers: HEADERS })[0] : null;
+  const abg = v.score ? abgColumn([v.score], [v.ci], { headers: HEADERS })[0] : null;
   return (
     <section aria-label="Check an area" className={styles.form}>
       {FIELDS.map((f) => (
