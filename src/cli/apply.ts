@@ -51,8 +51,9 @@ import {
   type Scale,
   type SummaryTally,
 } from "../engine";
-import { writeAtomically } from "./atomic";
-import { cellText, csvFieldToCell, engineValue } from "./cells";
+import { writeAtomically, writeToTemp } from "./atomic";
+import { failIf, faultRows } from "./faults";
+import { cellText, cellText as cellTextOf, csvFieldToCell, csvSafe, engineValue } from "./cells";
 import { delimitedRecords, sniffDelimited, writeDelimited, type Delimiter, type DelimitedFormat } from "./delimited";
 import { CliError, describeError } from "./errors";
 import { columnLetter, describeMapping, describeMatch, findLayout, LayoutScanner, listHeaders, mapFields, type FieldMapping, type Grid, type Layout } from "./layout";
@@ -85,7 +86,12 @@ export interface ApplyOptions {
   version: string;
   /** Replace values the user typed inside the toolkit's columns (without it they are kept, with a warning). */
   force?: boolean;
+  /** CSV output: text cells that a spreadsheet would read as a formula get a leading ' ("neutralise", the default), or are written as they are ("keep"). */
+  csvFormulas?: CsvFormulas;
 }
+
+export const CSV_FORMULAS = ["neutralise", "keep"] as const;
+export type CsvFormulas = (typeof CSV_FORMULAS)[number];
 
 export type Format = { kind: "xlsx" } | { kind: "csv"; delimiter?: Delimiter };
 
@@ -144,6 +150,8 @@ export interface Source {
   workbook?: ExcelJS.Workbook;
   worksheet?: ExcelJS.Worksheet;
   lost: string[];
+  /** CSV with mixed encodings: the cells (e.g. "B3") whose bytes were not UTF-8, replaced with U+FFFD. */
+  badText?: string[];
   /**
    * A cell's number format (1-based row, 0-based column), for the percentage columns (decision A7:
    * a % format means the stored value is a fraction). A whole workbook only: a CSV has no formats,
@@ -203,8 +211,20 @@ async function open(o: ApplyOptions, inFormat: Format, outFormat: Format): Promi
     if (o.sheet !== undefined) throw new CliError(`--sheet applies to .xlsx input only; ${shown} is a CSV file`);
     const csv = await sniffDelimited(o.input, shown);
     const delim = csv.delimiter === "\t" ? "tab" : csv.delimiter === ";" ? "semicolon" : "comma";
-    const method = `CSV, ${delim}-separated, ${csv.encoding}${csv.bom ? " with a BOM" : ""}`;
-    return { rows: () => delimitedRecords(o.input, shown, csv), sheetName: sheetNameFor(o.input), isCsv: true, where: shown, method, csv, lost: [] };
+    const method = `CSV, ${delim}-separated, ${csv.how ?? csv.encoding}${csv.bom ? " with a BOM" : ""}`;
+    // Mixed encodings: the cells holding the bytes that were not UTF-8 (now U+FFFD), found on the first pass.
+    const badText: string[] = [];
+    let pass = 0;
+    async function* csvRows(): AsyncGenerator<RowValues> {
+      const first = pass++ === 0 && !!csv.invalid;
+      let r = 0;
+      for await (const record of delimitedRecords(o.input, shown, csv)) {
+        r++;
+        if (first) record.forEach((f, c) => f.includes("\ufffd") && badText.length < 100_000 && badText.push(`${columnLetter(c + 1)}${r}`));
+        yield record;
+      }
+    }
+    return { rows: csvRows, sheetName: sheetNameFor(o.input), isCsv: true, where: shown, method, csv, lost: [], badText };
   }
 
   let buf: Buffer;
@@ -403,27 +423,32 @@ function csvText(v: OutputCell): string {
 
 /** Writes text to a file chunk by chunk, waiting when the disk is behind (memory stays flat). */
 async function writeStreamed(file: string, produce: (write: (text: string) => Promise<void>) => Promise<void>): Promise<void> {
-  const ws = fs.createWriteStream(file);
-  let failed: Error | null = null;
-  ws.on("error", (e) => (failed = e));
-  const write = async (text: string) => {
-    if (failed) throw failed;
-    if (!ws.write(text)) await once(ws, "drain"); // rejects on an error (disk full …)
-  };
-  try {
+  await writeToTemp(file, async (ws) => {
+    const write = async (text: string) => {
+      if (ws.errored || ws.destroyed) throw ws.errored ?? new Error("the output stream was closed");
+      if (!ws.write(text)) await once(ws, "drain"); // rejects on an error (disk full …)
+    };
     await produce(write);
-  } finally {
-    await new Promise<void>((resolve) => ws.end(() => resolve()));
-  }
-  if (failed) throw failed;
+  });
 }
 
-async function writeCsv(temp: string, src: Source, layout: Layout, rows: AsyncIterable<OutRow>, outFormat: Format, typed: Typed): Promise<void> {
+/** Returns how many text cells were neutralised (a leading ' added: they would have been read as formulas). */
+async function writeCsv(temp: string, src: Source, layout: Layout, rows: AsyncIterable<OutRow>, outFormat: Format, typed: Typed, formulas: CsvFormulas): Promise<number> {
   // A workbook's earlier block (by its marker): values the user typed there are kept in the CSV too, unless --force.
   const isTyped = typedCheck(layout, typed, (r, c) => src.grid?.[r]?.[c - 1]);
   const delimiter: Delimiter = src.csv ? src.csv.delimiter : outFormat.kind === "csv" && outFormat.delimiter ? outFormat.delimiter : ",";
   const eol = src.csv?.eol ?? "\n";
-  let bom = src.csv?.bom ?? false;
+  // Always a UTF-8 byte-order mark: without it Excel reads UTF-8 as the system's code page ("Zoë" → "ZoÃ«", "0–100" → "0â€“100").
+  let bom = true;
+  // Formula injection (OWASP, "CSV Injection"): text that would become a live formula when the CSV is opened gets a leading '.
+  let neutralised = 0;
+  const cellText = (v: unknown): string => {
+    if (formulas === "keep") return cellTextOf(v);
+    const { text, changed } = csvSafe(v);
+    if (changed) neutralised++;
+    return text;
+  };
+  const csvText = (v: OutputCell): string => cellText(v);
   const width = Math.max(layout.lastCol, ...layout.outputCols);
   const outputIdx = layout.outputCols.map((c) => c - 1);
   const outputSet = new Set(outputIdx);
@@ -451,6 +476,7 @@ async function writeCsv(temp: string, src: Source, layout: Layout, rows: AsyncIt
     }
     await flush();
   });
+  return neutralised;
 }
 
 const NEW_COLUMN_WIDTHS: Record<OutputHeader, number> = {
@@ -569,12 +595,20 @@ async function writeXlsxFull(temp: string, src: Source, layout: Layout, rows: As
   const sheetRows = summary();
   addSummarySheet(wb, sheetRows, name, true);
   writeSummaryMarker(wb, name, sheetRows);
-  await wb.xlsx.writeFile(temp);
+  // Through a stream on the temporary file (not writeFile: its stream outlives a failed write, and may open after the file was removed).
+  await writeToTemp(temp, async (stream) => void (await wb.xlsx.write(stream)));
   return name;
 }
 
 async function writeXlsxStream(temp: string, src: Source, layout: Layout, rows: AsyncIterable<OutRow>, summary: () => SummaryCell[][], warn: (line: string) => void): Promise<string> {
-  const wb = new (excel().stream.xlsx.WorkbookWriter)({ filename: temp, useStyles: false, useSharedStrings: false });
+  let name = "Summary";
+  // The writer ends the stream itself (its commit); a failure of either side destroys it.
+  await writeToTemp(temp, async (stream) => void (name = await writeXlsxStreamTo(stream, src, layout, rows, summary, warn)), true);
+  return name;
+}
+
+async function writeXlsxStreamTo(stream: fs.WriteStream, src: Source, layout: Layout, rows: AsyncIterable<OutRow>, summary: () => SummaryCell[][], warn: (line: string) => void): Promise<string> {
+  const wb = new (excel().stream.xlsx.WorkbookWriter)({ stream, useStyles: false, useSharedStrings: false });
   const ws = wb.addWorksheet(src.sheetName);
   const outputIdx = new Set(layout.outputCols.map((c) => c - 1));
   const clearIdx = new Set(layout.clearCols.map((c) => c - 1));
@@ -626,6 +660,14 @@ export async function runApply(o: ApplyOptions, print: (text: string) => void, w
   const src = await open(o, inFormat, outFormat);
 
   const s = await scan(src, o);
+  if (src.badText && src.csv?.invalid) {
+    const n = src.csv.invalid;
+    warn(
+      `${o.input} is UTF-8 but holds ${n.toLocaleString("en-GB")} byte sequence${n === 1 ? "" : "s"} that ${n === 1 ? "is" : "are"} not (mixed encodings), in ${src.badText.length === 1 ? "cell" : "cells"} ${listCells(src.badText)}: read as UTF-8, ${n === 1 ? "it was" : "they were"} replaced with \ufffd; the rest of the text is as written. Fix ${src.badText.length === 1 ? "that cell" : "those cells"} and save the file as "CSV UTF-8"`,
+    );
+  } else if (src.csv && !src.csv.encoding.startsWith("utf-")) {
+    warn(`${o.input} is not UTF-8: read as ${src.csv.how}; if its accented letters look wrong in the output, save it as "CSV UTF-8" and run again`);
+  }
   const { layout, mapping } = s;
   const fields = describeMapping(layout, mapping);
   const rowCount = layout.lastRow - layout.headerRow;
@@ -650,14 +692,18 @@ export async function runApply(o: ApplyOptions, print: (text: string) => void, w
   const tally = startSummary();
   const groups = groupsFor(Object.keys(mapping.columns) as Field[]);
   const parts = { abg: groups.includes("grantBands"), types: groups.includes("familyGroups") };
-  const summary = () => summarySheetRows(finishSummary(tally), rowLabel, info, parts);
+  const summary = () => {
+    failIf("summary"); // a test seam (faults.ts)
+    return summarySheetRows(finishSummary(tally), rowLabel, info, parts);
+  };
 
   let summarySheet: string | null = null;
+  let neutralised = 0;
   const seen = { rows: 0 };
   const typed: Typed = { marked: s.marked, force: !!o.force, cells: [] };
   await writeAtomically(path.resolve(o.out), o.out, async (temp) => {
-    const rows = withResults(src.rows(), s, o, tally, seen, src);
-    if (outFormat.kind === "csv") await writeCsv(temp, src, layout, rows, outFormat, typed);
+    const rows = faultRows(withResults(src.rows(), s, o, tally, seen, src)); // faultRows: a test seam (faults.ts), a pass-through otherwise
+    if (outFormat.kind === "csv") neutralised = await writeCsv(temp, src, layout, rows, outFormat, typed, o.csvFormulas ?? "neutralise");
     else if (src.workbook) summarySheet = await writeXlsxFull(temp, src, layout, rows, () => summary().sheet, typed);
     else summarySheet = await writeXlsxStream(temp, src, layout, rows, () => summary().sheet, warn);
     // A CSV or a plain .xlsx is read twice (streamed): refuse to finish if it changed in between (another program writing it).
@@ -712,6 +758,11 @@ export async function runApply(o: ApplyOptions, print: (text: string) => void, w
   }
   lines.push(`Results in ${where}${reused ? ` (${reused} reused from an earlier run)` : ""}${summarySheet ? `; summary in sheet "${summarySheet}"` : ""}.`);
   lines.push(`Scale ${o.scale}, basis ${o.basis}.`);
+  if (neutralised) {
+    lines.push(
+      `${neutralised.toLocaleString("en-GB")} text cell${neutralised === 1 ? "" : "s"} starting with =, +, -, @, a tab or a carriage return ${neutralised === 1 ? "was" : "were"} written with a leading ' so that Excel and LibreOffice read ${neutralised === 1 ? "it" : "them"} as text, not as a formula (--csv-formulas keep writes them as they are).`,
+    );
+  }
   // Decision A7: each percentage column's scale and why; a guessed scale also goes to stderr.
   const scaleLines = info.scales ?? [];
   if (scaleLines.length) lines.push("Percentages:", ...scaleLines.map((l) => `  ${l}`));

@@ -39,6 +39,11 @@ Options:
   --basis ${BASES.join("|")}      which score decides the ABG band: the score, or score − / + CI (default point)
   --force                  replace values typed since the last run inside the toolkit's columns
                            (without it they are kept, and a warning names them)
+  --csv-formulas neutralise|keep
+                           CSV output: a text cell starting with =, +, -, @, a tab or a carriage
+                           return gets a leading ' so that Excel and LibreOffice read it as text,
+                           not as a formula (default neutralise; numbers are never changed);
+                           keep writes such cells as they are
   -h, --help               this help
 
 Fields, found by the header rule unless --col is given: a header equal to one of these spellings

@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { parseArgs } from "util";
 import { BASES, DATA_VERSION, parseChoice, SCALES, type Basis, type Scale } from "../engine";
-import { runApply } from "./apply";
+import { CSV_FORMULAS, runApply, type CsvFormulas } from "./apply";
 import { CliError, describeError, oneLine } from "./errors";
 import { applyHelp, MAIN_HELP, PEERS_HELP, RECOMMEND_HELP } from "./help";
 import { runPeers } from "./peers";
@@ -67,6 +67,7 @@ export async function main(argv: string[]): Promise<number> {
           scale: { type: "string" },
           basis: { type: "string" },
           force: { type: "boolean" },
+          "csv-formulas": { type: "string" },
           help: { type: "boolean", short: "h" },
         },
       }),
@@ -87,6 +88,7 @@ export async function main(argv: string[]): Promise<number> {
         scale: choice<Scale>(values.scale, SCALES, "auto", "--scale"),
         basis: choice<Basis>(values.basis, BASES, "point", "--basis"),
         force: Boolean(values.force),
+        csvFormulas: choice<CsvFormulas>(values["csv-formulas"], CSV_FORMULAS, "neutralise", "--csv-formulas"),
         version: packageVersion(),
       },
       print,

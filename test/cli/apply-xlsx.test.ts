@@ -152,7 +152,7 @@ describe("cohesion apply: a council workbook (whole-workbook path)", () => {
     const ok = cohesion(["apply", input, "--out", path.join(dir, "y.csv"), "--sheet", "areas"]);
     expect(ok.code).toBe(0);
     const csv = fs.readFileSync(path.join(dir, "y.csv"), "utf8").split("\n");
-    expect(csv[0]).toBe(""); // row 1 of the sheet is empty
+    expect(csv[0]).toBe("\ufeff"); // row 1 of the sheet is empty (after the UTF-8 BOM every CSV output starts with)
     expect(csv[1]).toBe(`Authority,NI 1 %,CI,NVQ4+ %,Rural %,A8 per 10,000,Jobs 1984,Double score,${OUT.join(",")}`.replace("A8 per 10,000", '"A8 per 10,000"'));
     expect(csv[2]).toMatch(/^Alpha,59,2,20,60,10,,118,1,Changing less affluent rural areas,a,2,540000,band 2 or band 3,/);
     expect(csv[4]).toMatch(/^Gamma,#N\/A,2,/);

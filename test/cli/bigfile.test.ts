@@ -74,7 +74,7 @@ it(
       return buf.subarray(0, fs.readSync(fd, buf, 0, n, at));
     };
     const first = read(0, 4096).toString("utf8").split("\n");
-    expect(first[0]).toBe('Authority,NI 1 %,CI,NVQ4+ %,Rural %,"A8 per 10,000",Jobs 1984,Single issue,Family type,Family type name,Family group,ABG band,ABG allocation,ABG band range,Notes');
+    expect(first[0]).toBe('\ufeffAuthority,NI 1 %,CI,NVQ4+ %,Rural %,"A8 per 10,000",Jobs 1984,Single issue,Family type,Family type name,Family group,ABG band,ABG allocation,ABG band range,Notes');
     expect(first[1]).toBe("E00000001,69.2,0.5,11,17,13,1500,FALSE,4,Changing less affluent urban areas,d,4,280000,band 4,");
     expect(read(size - 4096, 4096).toString("utf8").trimEnd().split("\n").pop()).toMatch(/^E01000000,/);
     let lines = 0;

@@ -126,7 +126,7 @@ describe("cohesion apply: unreadable input and unsafe output", () => {
     fs.writeFileSync(out, "old\n");
     const r = cohesion(["apply", csv, "--out", out]);
     expect(r.code).toBe(0);
-    expect(fs.readFileSync(out, "utf8")).toMatch(/^Area,Score,CI,ABG band,/);
+    expect(fs.readFileSync(out, "utf8")).toMatch(/^\ufeffArea,Score,CI,ABG band,/);
     expect(leftovers("in.csv", "o.csv")).toEqual([]);
     fs.rmSync(out);
   });
