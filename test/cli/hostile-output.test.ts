@@ -245,9 +245,11 @@ describe("never half-written: every write path, every failure", () => {
       });
       // Mid-write: the temporary file is there.
       expect(fs.readdirSync(path.dirname(out)).filter((f) => f.endsWith(".tmp"))).toHaveLength(1);
+      // Its peak memory so far (measure-child.js cannot report a process killed by a signal).
+      const hwm = /VmHWM:\s+(\d+)/.exec(fs.existsSync(`/proc/${child.pid}/status`) ? fs.readFileSync(`/proc/${child.pid}/status`, "utf8") : "");
       child.kill(signal);
       expect([label, await exited]).toEqual([label, code]);
-      figures.push({ case: `${signal} during the write: ${label}`, ms: Date.now() - t0, peakRssMb: NaN, code });
+      figures.push({ case: `${signal} during the write: ${label}`, ms: Date.now() - t0, peakRssMb: hwm ? Math.round(Number(hwm[1]) / 1024) : NaN, code });
       expectUntouched(out);
     }
   }, 120_000);
