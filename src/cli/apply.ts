@@ -59,6 +59,7 @@ import { CliError, describeError } from "./errors";
 import { columnLetter, describeMapping, describeMatch, findLayout, LayoutScanner, listHeaders, mapFields, type FieldMapping, type Grid, type Layout } from "./layout";
 import { renderRows, SUMMARY_TITLE, summarySheetRows, type RunInfo, type SummaryCell } from "./summary";
 import { inspectXlsx } from "./xlsxInspect";
+import { compactValidations, extendTable, prepareForExcelJS, reattachTables, tableRange, type DetachedTable } from "./xlsxParts";
 import { changedColumns, findMarkedBlock, markedSummary, typedByUser, writeBlockMarker, writeSummaryMarker, type MarkedBlock } from "./marker";
 
 // ExcelJS takes ~0.3 s to load: it is loaded only when a workbook is read or written.
@@ -150,6 +151,8 @@ export interface Source {
   workbook?: ExcelJS.Workbook;
   worksheet?: ExcelJS.Worksheet;
   lost: string[];
+  /** The workbook's Excel tables, detached before ExcelJS read it and put back when it is written (xlsxParts.ts). */
+  tables?: DetachedTable[];
   /** CSV with mixed encodings: the cells (e.g. "B3") whose bytes were not UTF-8, replaced with U+FFFD. */
   badText?: string[];
   /**
@@ -193,11 +196,13 @@ function sheetNameFor(file: string): string {
 /** A sheet's rows as the tool reads them: values as ExcelJS gives them, but a merged range's value in its top-left cell only. */
 function gridOf(ws: ExcelJS.Worksheet): Grid {
   const grid: Grid = [];
-  const MERGE = excel().ValueType.Merge;
+  const { Merge: MERGE, Formula: FORMULA } = excel().ValueType;
   ws.eachRow({ includeEmpty: false }, (row, n) => {
     const values = (row.values as unknown[]).slice(1);
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       if (cell.type === MERGE) values[c - 1] = null;
+      // ExcelJS 4.4.0 leaves a saved result of FALSE, 0 or "" out of a formula's value (as LibreOffice saves FALSE: =FALSE() with 0): put it back.
+      else if (cell.type === FORMULA && (cell.value as { result?: unknown }).result === undefined && cell.result !== undefined) values[c - 1] = { ...(cell.value as object), result: cell.result };
     });
     grid[n] = values;
   });
@@ -267,11 +272,14 @@ async function open(o: ApplyOptions, inFormat: Format, outFormat: Format): Promi
   }
 
   const workbook = new (excel().Workbook)();
+  // Tables detached, charts taken out, absolute relationship targets made relative: what ExcelJS can read (xlsxParts.ts).
+  const prepared = prepareForExcelJS(buf);
   try {
-    await workbook.xlsx.load(buf as unknown as ArrayBuffer);
+    await workbook.xlsx.load(prepared.buf as unknown as ArrayBuffer);
   } catch (e) {
     throw damaged(e);
   }
+  const lost = insp.lost.map((l) => (l === "charts" && prepared.charts.length ? `${prepared.charts.length === 1 ? "a chart" : `${prepared.charts.length} charts`}, ${prepared.charts.join(", ")}` : l));
   const sheets = workbook.worksheets;
   // Without --sheet: the first visible sheet (not a Summary of ours) whose header row names an input
   // field, with the --col headers if possible, else by the synonyms alone.
@@ -300,7 +308,7 @@ async function open(o: ApplyOptions, inFormat: Format, outFormat: Format): Promi
   const grid = chosen?.ws === worksheet ? chosen.grid : gridOf(worksheet);
   const method = outFormat.kind === "xlsx" ? "whole workbook (keeps other sheets, formats and formulas)" : "whole workbook";
   const numFmt = (row: number, col: number) => worksheet.findCell(row, col + 1)?.numFmt;
-  return { rows: () => gridRows(grid), grid, sheetName, isCsv: false, where: `sheet "${sheetName}" of ${shown}`, method, workbook, worksheet, lost: insp.lost, numFmt };
+  return { rows: () => gridRows(grid), grid, sheetName, isCsv: false, where: `sheet "${sheetName}" of ${shown}`, method, workbook, worksheet, lost, tables: prepared.tables, numFmt };
 }
 
 /** Reads the input table into memory (used by `cohesion peers`): sheet choice and cell reading as for apply. */
@@ -548,7 +556,38 @@ function typedCheck(layout: Layout, typed: Typed, cell: (r: number, c: number) =
   };
 }
 
-async function writeXlsxFull(temp: string, src: Source, layout: Layout, rows: AsyncIterable<OutRow>, summary: () => SummaryCell[][], typed: Typed): Promise<string> {
+/**
+ * A table on the data sheet, with the result columns added to it when they are its next columns: the
+ * table's header row is the block's, and the block starts inside the table or right after it (a
+ * re-run's block, or the first run's). Otherwise the table is kept as it was and the results are beside
+ * it. What was done is said in `notes` (for stdout).
+ */
+function tableWithResults(xml: string, layout: Layout, notes: string[]): string {
+  const t = tableRange(xml);
+  if (!t) return xml;
+  const first = layout.outputCols[0];
+  const last = layout.outputCols[layout.outputCols.length - 1];
+  const contiguous = layout.outputCols.every((c, k) => c === first + k);
+  const where = `columns ${columnLetter(first)}–${columnLetter(last)}`;
+  if (!t.headerRow || t.firstRow !== layout.headerRow || !contiguous || first < t.firstCol || first > t.lastCol + 1) {
+    if (first > t.lastCol && t.firstRow <= layout.headerRow && t.lastRow >= layout.headerRow) notes.push(`Table "${t.name}" kept as it was; the results are beside it, in ${where}.`);
+    return xml;
+  }
+  if (last <= t.lastCol) {
+    notes.push(`Table "${t.name}" holds the results (${where}).`);
+    return xml;
+  }
+  const names = new Set([...xml.matchAll(/<(\w+:)?tableColumn\b[^>]*\sname="([^"]*)"/g)].map((m) => m[2].toLowerCase()));
+  const added = layout.outputHeaders.slice(layout.outputCols.indexOf(t.lastCol + 1));
+  if (added.some((h) => names.has(h.toLowerCase()))) {
+    notes.push(`Table "${t.name}" kept as it was (it already has a column named like a result column); the results are beside it, in ${where}.`);
+    return xml;
+  }
+  notes.push(`Table "${t.name}" extended over the results (${where}); its name, style and filter buttons are kept.`);
+  return extendTable(xml, last, added);
+}
+
+async function writeXlsxFull(temp: string, src: Source, layout: Layout, rows: AsyncIterable<OutRow>, summary: () => SummaryCell[][], typed: Typed, tableNotes: string[]): Promise<string> {
   const wb = src.workbook!;
   const ws = src.worksheet!;
   // Cells of the earlier block the user typed into (its marker's fingerprints say which columns changed): kept unless --force.
@@ -596,7 +635,19 @@ async function writeXlsxFull(temp: string, src: Source, layout: Layout, rows: As
   addSummarySheet(wb, sheetRows, name, true);
   writeSummaryMarker(wb, name, sheetRows);
   // Through a stream on the temporary file (not writeFile: its stream outlives a failed write, and may open after the file was removed).
-  await writeToTemp(temp, async (stream) => void (await wb.xlsx.write(stream)));
+  // Data validation regrouped into rectangles (ExcelJS's own grouping writes overlapping rules, exceljs/exceljs#2820).
+  wb.worksheets.forEach(compactValidations);
+  // A workbook without a theme (LibreOffice writes none): ExcelJS would name a theme part it never writes; it writes its default one instead.
+  const themed = wb as unknown as { _themes?: Record<string, string> };
+  if (themed._themes && !Object.keys(themed._themes).length) themed._themes = undefined;
+  const tables = (src.tables ?? []).map((t) => (t.sheet === ws.name ? { ...t, xml: tableWithResults(t.xml, layout, tableNotes) } : t));
+  if (tables.length) {
+    // The tables go back in as they were (extended over the results when those are the table's next columns).
+    const out = reattachTables(Buffer.from(await wb.xlsx.writeBuffer()), tables);
+    await writeToTemp(temp, (stream) => new Promise<void>((resolve, reject) => stream.write(out, (e) => (e ? reject(e) : resolve()))));
+  } else {
+    await writeToTemp(temp, async (stream) => void (await wb.xlsx.write(stream)));
+  }
   return name;
 }
 
@@ -698,13 +749,14 @@ export async function runApply(o: ApplyOptions, print: (text: string) => void, w
   };
 
   let summarySheet: string | null = null;
+  const tableNotes: string[] = [];
   let neutralised = 0;
   const seen = { rows: 0 };
   const typed: Typed = { marked: s.marked, force: !!o.force, cells: [] };
   await writeAtomically(path.resolve(o.out), o.out, async (temp) => {
     const rows = faultRows(withResults(src.rows(), s, o, tally, seen, src)); // faultRows: a test seam (faults.ts), a pass-through otherwise
     if (outFormat.kind === "csv") neutralised = await writeCsv(temp, src, layout, rows, outFormat, typed, o.csvFormulas ?? "neutralise");
-    else if (src.workbook) summarySheet = await writeXlsxFull(temp, src, layout, rows, () => summary().sheet, typed);
+    else if (src.workbook) summarySheet = await writeXlsxFull(temp, src, layout, rows, () => summary().sheet, typed, tableNotes);
     else summarySheet = await writeXlsxStream(temp, src, layout, rows, () => summary().sheet, warn);
     // A CSV or a plain .xlsx is read twice (streamed): refuse to finish if it changed in between (another program writing it).
     let after: fs.Stats | null = null;
@@ -757,6 +809,7 @@ export async function runApply(o: ApplyOptions, print: (text: string) => void, w
     warn(typed.force ? `${which}; replaced (--force)` : `${which}; kept as ${n === 1 ? "it is" : "they are"} (run with --force to replace ${n === 1 ? "it" : "them"})`);
   }
   lines.push(`Results in ${where}${reused ? ` (${reused} reused from an earlier run)` : ""}${summarySheet ? `; summary in sheet "${summarySheet}"` : ""}.`);
+  lines.push(...tableNotes);
   lines.push(`Scale ${o.scale}, basis ${o.basis}.`);
   if (neutralised) {
     lines.push(

@@ -1,7 +1,9 @@
 /**
  * Hostile inputs, as councils' files really come: numbers typed as text, merged and duplicate
  * headers, blank, hidden and filtered rows, formulas and error values, corrupt and encrypted
- * workbooks, odd CSV dialects. The corpus is built here, in a temporary folder (never committed).
+ * workbooks, odd CSV dialects, tables and charts as Excel, openpyxl and LibreOffice write them. The
+ * corpus is built here, in a temporary folder, but for the openpyxl and LibreOffice workbooks, which
+ * are committed under test/fixtures/ (made once by test/fixtures/make-fixtures.sh) and copied in.
  *
  * For each file the command either gives every row a result or a note (exit 0; the expected note is
  * asserted for at least one row of each kind), or refuses it cleanly (exit 2, one line on stderr,
@@ -10,9 +12,11 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import { cohesion, ensureBuilt, readCsv, records, sha256, tempDir, type CliRun } from "./helpers";
 import { compoundFile, editPart, HEADERS, unzip, workbook, zip } from "./hostileFiles";
+import { excelChartWorkbook, excelTableWorkbook, FIXTURES, pictureAndChartWorkbook, tableWithNeighbourWorkbook, validationWorkbook } from "./hostileTables";
 
 let dir: string;
 /** Every corpus file and its hash when written. */
@@ -383,6 +387,201 @@ describe("hostile workbooks", () => {
       const input = add(name, bytes());
       expectRefused(input, new RegExp(`${name.replace(".", "\\.")}: ${message.source}`), "refused.xlsx");
       expectRefused(input, message, "refused.csv");
+    });
+  });
+});
+
+describe("tables, charts and data validation as Excel, openpyxl and LibreOffice write them (issue 13.3, 13.6, 13.7)", () => {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { measureChild } = require("../../scripts/measure-child.js") as {
+    measureChild: (args: string[], o?: { env?: Record<string, string> }) => Promise<{ code: number | null; stdout: string; stderr: string; ms: number; peakRssMb: number }>;
+  };
+  const measured: string[] = [];
+  afterAll(() => console.log(`time and peak memory of cohesion apply (scripts/measure-child.js):\n${measured.join("\n")}`));
+
+  /** Copies a committed fixture into the corpus folder (the fixture itself is never written to). */
+  const fixture = (name: string) => {
+    const p = path.join(dir, name);
+    fs.copyFileSync(path.join(FIXTURES, name), p);
+    return added(p);
+  };
+  /** Runs apply as a measured child process; exit 0, no stack trace, the input unchanged. */
+  async function measuredApply(input: string, outName: string): Promise<{ run: CliRun; out: string }> {
+    const out = path.join(dir, outName);
+    const r = await measureChild([path.join(__dirname, "..", "..", "lib", "cli", "main.js"), "apply", input, "--out", out], { env: { COHESION_XLSX_MODE: "" } });
+    measured.push(`  ${path.basename(input).padEnd(28)} ${String(Math.round(r.ms)).padStart(6)} ms ${String(r.peakRssMb).padStart(5)} MB`);
+    if (r.code !== 0) throw new Error(`exit ${r.code}: ${r.stderr}`);
+    expect(r.stderr).not.toMatch(/ {4}at /);
+    expect(sha256(input)).toBe(corpus.get(input));
+    return { run: r, out };
+  }
+  const partText = (file: string, part: string) => unzip(fs.readFileSync(file)).get(part)?.toString("utf8");
+  const attrs = (tag: string) => Object.fromEntries([...tag.matchAll(/\s([\w:]+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+  /** A table part's attributes: the <table> element's, its autoFilter's, its filterColumns, style, and column names. */
+  const tableXml = (xml: string) => ({
+    table: attrs(/<table\b[^>]*>/.exec(xml)![0]),
+    autoFilter: /<autoFilter\b[^>]*>/.exec(xml)?.[0] ? attrs(/<autoFilter\b[^>]*>/.exec(xml)![0]) : null,
+    filterColumns: [...xml.matchAll(/<filterColumn\b[^>]*>/g)].map((m) => attrs(m[0])),
+    style: /<tableStyleInfo\b[^>]*>/.exec(xml)?.[0] ?? null,
+    columns: [...xml.matchAll(/<tableColumn\b[^>]*\sname="([^"]*)"/g)].map((m) => m[1]),
+  });
+  /** Every relationship in the package names a part that is there, and every content-type override too. */
+  function expectNoDanglingParts(file: string): void {
+    const parts = unzip(fs.readFileSync(file));
+    for (const [name, data] of parts) {
+      if (!name.endsWith(".rels")) continue;
+      const base = path.posix.dirname(path.posix.dirname(name));
+      for (const m of data.toString("utf8").matchAll(/<Relationship\b[^>]*>/g)) {
+        if (/TargetMode="External"/.test(m[0])) continue;
+        const target = /\sTarget="([^"]*)"/.exec(m[0])![1];
+        const part = target.startsWith("/") ? target.slice(1) : path.posix.normalize(path.posix.join(base, target));
+        expect([name, part, parts.has(part)]).toEqual([name, part, true]);
+      }
+      const source = name === "_rels/.rels" ? null : path.posix.join(base, path.posix.basename(name, ".rels"));
+      if (source) for (const m of parts.get(source)?.toString("utf8").matchAll(/\sr:id="([^"]*)"/g) ?? []) expect([source, m[1], data.includes(`Id="${m[1]}"`)]).toEqual([source, m[1], true]);
+    }
+    for (const m of parts.get("[Content_Types].xml")!.toString("utf8").matchAll(/PartName="\/([^"]*)"/g)) expect([m[1], parts.has(m[1])]).toEqual([m[1], true]);
+  }
+  const BANDS = [["Alpha", 2], ["Beta", 5], ["Gamma", 1], ["Delta", 3], ["Epsilon", 4]];
+  const soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"].find((p) => fs.existsSync(p));
+  /** LibreOffice (when installed here; CI has none) converts the output to CSV without complaint. */
+  function expectLibreOfficeOpens(file: string): void {
+    if (!soffice) return;
+    const outDir = fs.mkdtempSync(path.join(dir, "lo-"));
+    // Every sheet to its own CSV (the last filter option, -1), named <file>-<sheet>.csv.
+    const filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
+    const r = spawnSync(soffice, [`-env:UserInstallation=file://${outDir}/profile`, "--headless", "--convert-to", filter, "--outdir", outDir, file], { encoding: "utf8", timeout: 120_000 });
+    const csv = path.join(outDir, path.basename(file).replace(/\.xlsx$/, "-Areas.csv"));
+    expect([r.status, fs.existsSync(csv)]).toEqual([0, true]);
+    expect(fs.readFileSync(csv, "utf8")).toMatch(/Family type/);
+  }
+
+  describe.each([
+    ["openpyxl-table.xlsx", "openpyxl"],
+    ["libreoffice-table.xlsx", "LibreOffice"],
+    ["exceljs-table.xlsx", "ExcelJS (Excel-like)"],
+  ])("a table: %s (written by %s)", (name) => {
+    let input: string;
+    let out: string;
+    let run: CliRun;
+    beforeAll(async () => {
+      input = name.startsWith("exceljs") ? added(await excelTableWorkbook(dir, name)) : fixture(name);
+      ({ run, out } = await measuredApply(input, name.replace(".xlsx", ".out.xlsx")));
+    }, 120_000);
+
+    it("is read (not called damaged), and the results are right", async () => {
+      expect(run.stdout).toMatch(/Read sheet "Areas" of .*: whole workbook/);
+      expect(run.stdout).toMatch(/Table "Indicators" extended over the results \(columns I–O\)/);
+      const wb = await new ExcelJS.Workbook().xlsx.readFile(out);
+      const ws = wb.getWorksheet("Areas")!;
+      expect((ws.getRow(1).values as unknown[]).slice(9)).toEqual(["Family type", "Family type name", "Family group", "ABG band", "ABG allocation", "ABG band range", "Notes"]);
+      expect(BANDS.map(([, ], i) => [ws.getCell(i + 2, 1).value, ws.getCell(i + 2, 12).value])).toEqual(BANDS);
+      expect([ws.getCell("I2").value, ws.getCell("K2").value, ws.getCell("I3").value]).toEqual([1, "a", 6]); // family types (single issue FALSE read, LibreOffice's =FALSE() included)
+      expect(ws.getCell("O2").value).toBe("warning: band uncertain: the CI spans band 2 or band 3");
+      expect(wb.getWorksheet("Read me")).toBeDefined();
+    });
+
+    it("keeps the table as it was — name, style, filter buttons, no totals row — over the result columns too", async () => {
+      const before = tableXml(partText(input, "xl/tables/table1.xml")!);
+      const tables = [...unzip(fs.readFileSync(out)).keys()].filter((n) => n.startsWith("xl/tables/"));
+      expect(tables).toHaveLength(1);
+      const after = tableXml(partText(out, tables[0])!);
+      expect(after.table).toEqual({ ...before.table, ref: "A1:O6" });
+      expect(after.table.totalsRowCount ?? "0").toBe("0");
+      expect(after.table.totalsRowShown).toBe(before.table.totalsRowShown); // never added
+      expect(after.autoFilter).toEqual({ ...before.autoFilter, ref: "A1:O6" });
+      expect(after.filterColumns).toEqual(before.filterColumns); // hiddenButton (ExcelJS's table: the CI's button hidden)
+      expect(after.style).toBe(before.style);
+      expect(after.columns).toEqual([...HEADERS, "Family type", "Family type name", "Family group", "ABG band", "ABG allocation", "ABG band range", "Notes"]);
+      expectNoDanglingParts(out);
+      // ExcelJS reads the table back: its name, and the header row.
+      const wb = await new ExcelJS.Workbook().xlsx.readFile(out);
+      const t = wb.getWorksheet("Areas")!.getTable("Indicators") as unknown as { table: { name: string; tableRef: string; headerRow: boolean; totalsRow: boolean } };
+      expect([t.table.name, t.table.tableRef, t.table.headerRow, t.table.totalsRow]).toEqual(["Indicators", "A1:O6", true, false]);
+    });
+
+    it("a second run updates the results inside the table: one table, the same range", () => {
+      const again = cohesion(["apply", out, "--out", path.join(dir, name.replace(".xlsx", ".rerun.xlsx"))]);
+      expect(again.code).toBe(0);
+      expect(again.stdout).toMatch(/7 reused from an earlier run/);
+      expect(again.stdout).toMatch(/Table "Indicators" holds the results \(columns I–O\)/);
+      const xml = partText(path.join(dir, name.replace(".xlsx", ".rerun.xlsx")), "xl/tables/table1.xml")!;
+      expect(tableXml(xml).table.ref).toBe("A1:O6");
+      expect(tableXml(xml).columns).toHaveLength(15);
+    });
+
+    it("opens in LibreOffice (when installed)", () => expectLibreOfficeOpens(out), 120_000);
+  });
+
+  describe.each([
+    ["openpyxl-chart.xlsx", "openpyxl"],
+    ["libreoffice-chart.xlsx", "LibreOffice"],
+    ["excel-chart.xlsx", "Excel-like (drawing, chart, style and colours parts)"],
+  ])("charts: %s (written by %s)", (name) => {
+    let input: string;
+    let out: string;
+    let run: CliRun;
+    beforeAll(async () => {
+      input = name.startsWith("excel-") ? added(await excelChartWorkbook(dir, name)) : fixture(name);
+      ({ run, out } = await measuredApply(input, name.replace(".xlsx", ".out.xlsx")));
+    }, 120_000);
+
+    it("are dropped with a warning naming them; the results are right", async () => {
+      expect(run.stderr).toBe('cohesion: warning: the input has 2 charts, "Scores" (sheet "Areas"), "NVQ4+" (sheet "Areas"), which ExcelJS cannot keep: the output has none\n');
+      const wb = await new ExcelJS.Workbook().xlsx.readFile(out);
+      const ws = wb.getWorksheet("Areas")!;
+      expect(BANDS.map(([, ], i) => [ws.getCell(i + 2, 1).value, ws.getCell(i + 2, 12).value])).toEqual(BANDS);
+    });
+
+    it("leaves no chart, drawing or dangling relationship in the output", () => {
+      const names = [...unzip(fs.readFileSync(out)).keys()];
+      expect(names.filter((n) => /^xl\/(charts|drawings)\//.test(n))).toEqual([]);
+      expect(partText(out, "xl/worksheets/sheet1.xml")).not.toMatch(/<drawing\b/);
+      expectNoDanglingParts(out);
+    });
+
+    it("opens in LibreOffice (when installed)", () => expectLibreOfficeOpens(out), 120_000);
+  });
+
+  it("a table with a column of yours right next to it: kept exactly as it was, the results beside it", async () => {
+    const input = added(await tableWithNeighbourWorkbook(dir, "table-neighbour.xlsx"));
+    const { run, out } = await measuredApply(input, "table-neighbour.out.xlsx");
+    expect(run.stdout).toMatch(/Table "Indicators" kept as it was; the results are beside it, in columns J–P\./);
+    expect(partText(out, "xl/tables/table1.xml")).toBe(partText(input, "xl/tables/table1.xml"));
+    const ws = (await new ExcelJS.Workbook().xlsx.readFile(out)).getWorksheet("Areas")!;
+    expect([ws.getCell("I1").value, ws.getCell("J1").value, ws.getCell("M2").value]).toEqual(["My notes", "Family type", 2]);
+    expectNoDanglingParts(out);
+  });
+
+  it("a chart and a picture in one drawing: the chart goes (named), the picture stays", async () => {
+    const input = added(await pictureAndChartWorkbook(dir, "picture-and-chart.xlsx"));
+    const { run, out } = await measuredApply(input, "picture-and-chart.out.xlsx");
+    expect(run.stderr).toBe('cohesion: warning: the input has a chart, "Chart 7" (sheet "Areas"), which ExcelJS cannot keep: the output has none\n');
+    const names = [...unzip(fs.readFileSync(out)).keys()];
+    expect(names.filter((n) => n.startsWith("xl/charts/"))).toEqual([]);
+    expect(names.filter((n) => /^xl\/media\/.+/.test(n))).toHaveLength(1);
+    expect(partText(out, "xl/drawings/drawing1.xml")).toMatch(/<xdr:pic>/);
+    expect(partText(out, "xl/drawings/drawing1.xml")).not.toMatch(/graphicFrame/);
+    expectNoDanglingParts(out);
+  });
+
+  describe("data validation", () => {
+    /** The rules of a sheet: [sqref, type] in order. */
+    const rules = (xml: string) => [...xml.matchAll(/<dataValidation\b[^>]*>/g)].map((m) => [attrs(m[0]).sqref, attrs(m[0]).type]);
+
+    it("over rows 2–12 comes back as one rule per range, not two overlapping ones (exceljs/exceljs#2820)", async () => {
+      const input = added(await validationWorkbook(dir, "validation-2-to-12.xlsx"));
+      const { out } = await measuredApply(input, "validation-2-to-12.out.xlsx");
+      expect(rules(partText(out, "xl/worksheets/sheet1.xml")!)).toEqual([["B2:B12", "whole"], ["C2:C12", "decimal"]]);
+      const ws = (await new ExcelJS.Workbook().xlsx.readFile(out)).getWorksheet("Areas")!;
+      expect(ws.getCell("B12").dataValidation).toMatchObject({ type: "whole", formulae: [0, 100] });
+      expect(ws.getCell("B13").dataValidation).toBeUndefined();
+    });
+
+    it("written by openpyxl: each rule over its range, as it was", async () => {
+      const input = fixture("openpyxl-validation.xlsx");
+      const { out } = await measuredApply(input, "openpyxl-validation.out.xlsx");
+      expect(rules(partText(out, "xl/worksheets/sheet1.xml")!)).toEqual(rules(partText(input, "xl/worksheets/sheet1.xml")!));
     });
   });
 });
