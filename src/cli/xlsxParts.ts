@@ -168,6 +168,16 @@ function removePart(parts: Map<string, Buffer>, part: string): void {
 // ---------------------------------------------------------------------------------------------
 // Before ExcelJS reads
 
+/**
+ * A table's XML without its differential-format ids (dataDxfId, headerRowDxfId, …: the formats Excel
+ * gives a new row or a column as a whole). They index styles.xml's dxfs, which ExcelJS writes anew
+ * (only its own conditional formats): kept, they would name formats that are not there, or the wrong
+ * ones. The cells keep their own formats; a row added later in Excel takes the table style alone.
+ */
+export function withoutDxfIds(xml: string): string {
+  return xml.replace(/\s(dataDxfId|headerRowDxfId|totalsRowDxfId|headerRowBorderDxfId|tableBorderDxfId|totalsRowBorderDxfId)="[^"]*"/g, "");
+}
+
 /** A chart's title (its first run of text), if it has one. */
 function chartTitle(xml: string | undefined): string | undefined {
   const title = xml && /<(\w+:)?title>([\s\S]*?)<\/(\w+:)?title>/.exec(xml)?.[2];
@@ -218,7 +228,7 @@ export function prepareForExcelJS(buf: Buffer): Prepared {
       const target = resolve(relsName, rel.target);
       if (rel.type === TABLE_TYPE) {
         const xml = parts.get(target)?.toString("utf8");
-        if (xml !== undefined) tables.push({ sheet, xml });
+        if (xml !== undefined) tables.push({ sheet, xml: withoutDxfIds(xml) });
         removePart(parts, target);
         rels = rels.replace(rel.raw, "");
       } else if (/\/drawing$/.test(rel.type)) {

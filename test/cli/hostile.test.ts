@@ -553,6 +553,17 @@ describe("tables, charts and data validation as Excel, openpyxl and LibreOffice 
     expectNoDanglingParts(out);
   });
 
+  it("a table whose columns name differential formats (dataDxfId …): put back without them, since ExcelJS writes the formats anew", async () => {
+    const input = added(await excelTableWorkbook(dir, "table-dxf.xlsx"));
+    editPart(input, "xl/tables/table1.xml", (xml) => xml.replace('<tableColumn id="2" name="NI 1 %"', '<tableColumn id="2" name="NI 1 %" dataDxfId="7" headerRowDxfId="8"').replace("<table ", '<table headerRowDxfId="9" '));
+    added(input);
+    const { out } = await measuredApply(input, "table-dxf.out.xlsx");
+    const xml = partText(out, "xl/tables/table1.xml")!;
+    expect(xml).not.toMatch(/DxfId=/);
+    expect(tableXml(xml).table.ref).toBe("A1:O6");
+    expect(tableXml(xml).style).toBe(tableXml(partText(input, "xl/tables/table1.xml")!).style);
+  });
+
   it("a chart and a picture in one drawing: the chart goes (named), the picture stays", async () => {
     const input = added(await pictureAndChartWorkbook(dir, "picture-and-chart.xlsx"));
     const { run, out } = await measuredApply(input, "picture-and-chart.out.xlsx");
