@@ -56,6 +56,7 @@ import { failIf, faultRows } from "./faults";
 import { cellText, cellText as cellTextOf, csvFieldToCell, csvSafe, engineValue } from "./cells";
 import { delimitedRecords, sniffDelimited, writeDelimited, type Delimiter, type DelimitedFormat } from "./delimited";
 import { CliError, describeError } from "./errors";
+import { ZIP_LIMITS, formatBytes } from "./zipLimits";
 import { columnLetter, describeMapping, describeMatch, findLayout, LayoutScanner, listHeaders, mapFields, type FieldMapping, type Grid, type Layout } from "./layout";
 import { renderRows, SUMMARY_TITLE, summarySheetRows, type RunInfo, type SummaryCell } from "./summary";
 import { inspectXlsx } from "./xlsxInspect";
@@ -234,8 +235,14 @@ async function open(o: ApplyOptions, inFormat: Format, outFormat: Format): Promi
 
   let buf: Buffer;
   try {
+    // Checked before reading: the whole file is held in memory (docs/cli.md "Limits").
+    const size = fs.statSync(o.input).size;
+    if (size > ZIP_LIMITS.fileBytes) {
+      throw new CliError(`${shown} is ${formatBytes(size)}, more than the ${formatBytes(ZIP_LIMITS.fileBytes)} an .xlsx may be here (a 1,048,576-row sheet is about 48 MB); the file is refused. Save the data sheet alone as CSV, which is streamed whatever its size.`);
+    }
     buf = fs.readFileSync(o.input);
   } catch (e) {
+    if (e instanceof CliError) throw e;
     throw new CliError(`cannot read ${shown}: ${describeError(e)}`);
   }
   const insp = await inspectXlsx(buf, shown);

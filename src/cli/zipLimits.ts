@@ -37,6 +37,11 @@ export const ZIP_LIMITS = {
   ratioFloorBytes: 10_000_000,
   /** A part that no relationship or content-type override names, inflated. */
   unreferencedBytes: 10_000_000,
+  /**
+   * The .xlsx file itself, packed: it is read into memory whole before the checks above, so this keeps a refusal
+   * (or any run) under the stated 500 MB peak. A 1,048,576-row sheet of the eight input columns packs to about 48 MB.
+   */
+  fileBytes: 300_000_000,
 } as const;
 
 type Limits = { -readonly [K in keyof typeof ZIP_LIMITS]: number };

@@ -71,3 +71,18 @@ it("a small part that nothing names does not stop a good workbook (only large on
   expect(r.code).toBe(0);
   expect(r.stdout).toMatch(/\nRows with results +50\n/);
 });
+
+it("an .xlsx larger than the packed-file limit is refused before it is read, so memory stays flat whatever its size", async () => {
+  // A sparse file: 301 MB on paper, no disk used. Without the check the whole file would be read into memory first.
+  const input = path.join(dir, "huge.xlsx");
+  fs.closeSync(fs.openSync(input, "w"));
+  fs.truncateSync(input, 301_000_000);
+  const out = path.join(dir, "huge.out.csv");
+  const r = await measureChild([CLI, "apply", input, "--out", out]);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toMatch(/huge\.xlsx is 301\.0 MB, more than the 300\.0 MB an \.xlsx may be here .*; the file is refused\. Save the data sheet alone as CSV/);
+  expect(fs.existsSync(out)).toBe(false);
+  figures.push({ name: "huge.xlsx (sparse, 301 MB)", seconds: +(r.ms / 1000).toFixed(2), peakMb: r.peakRssMb, method: r.method });
+  expect(r.peakRssMb).toBeLessThan(150);
+  fs.rmSync(input);
+}, 60_000);
