@@ -8,22 +8,12 @@ import * as fs from "fs";
 import * as path from "path";
 import { constants as zlibConstants, deflateRawSync } from "zlib";
 import ExcelJS from "exceljs";
-import { readEntry, zipEntries } from "../../src/cli/zip";
+import { crc32, readEntry, zipEntries } from "../../src/cli/zip";
+import { zipParts } from "../../src/cli/xlsxParts";
 
 // ---------------------------------------------------------------------------------------------
 // Zip: read an .xlsx's parts, change them, write a new zip (deflated, with real CRCs)
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(buf: Buffer): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 /** The parts of a zip, in order. */
 export function unzip(buf: Buffer): Map<string, Buffer> {
@@ -34,48 +24,8 @@ export function unzip(buf: Buffer): Map<string, Buffer> {
   return out;
 }
 
-/** A zip of these parts (deflated), as Excel would read it. */
-export function zip(parts: Map<string, Buffer>): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, data] of parts) {
-    const nameBuf = Buffer.from(name, "utf8");
-    const packed = deflateRawSync(data);
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBuf.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBuf.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBuf, packed);
-    centrals.push(central, nameBuf);
-    offset += 30 + nameBuf.length + packed.length;
-  }
-  const dir = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.size, 8);
-  end.writeUInt16LE(parts.size, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, dir, end]);
-}
+/** A zip of these parts (deflated), as Excel would read it: the CLI's own writer (src/cli/xlsxParts.ts). */
+export const zip = zipParts;
 
 // ---------------------------------------------------------------------------------------------
 // OLE compound files (MS-CFB): what Excel writes for a password-protected workbook, and an old .xls
@@ -230,11 +180,8 @@ export function zerosPart(name: string, bytes: number, declared = bytes): RawPar
   };
 }
 
-function crc32Continue(buf: Buffer, prior: number): number {
-  let c = (prior ^ 0xffffffff) >>> 0;
-  for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
+/** CRC-32 of `buf` continuing from `prior`: the CLI's own (src/cli/zip.ts). */
+const crc32Continue = (buf: Buffer, prior: number): number => crc32(buf, prior);
 
 /** Writes a zip of these entries to `file` piece by piece; returns the file. */
 export function writeZip(file: string, parts: readonly RawPart[]): string {
