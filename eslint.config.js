@@ -80,6 +80,34 @@ module.exports = [
     },
   },
   {
+    // The engine is pure: the framework as data and functions, no Office, React, DOM or Node (README, "Project
+    // layout"). It may import only itself; the shells (functions, pane, CLI) bring the host.
+    files: ["src/engine/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(?!\\.{1,2}/)",
+              message: "src/engine is pure: it imports only its own modules (relative paths), never a package, Node, React, Fluent or Office.",
+            },
+            {
+              regex: "(^|/)(taskpane|functions|cli|preview)(/|$)",
+              message: "src/engine is pure: the shells (functions, task pane, command line, preview) import the engine, never the other way round.",
+            },
+          ],
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
+        ...["Office", "Excel", "CustomFunctions", "OfficeRuntime", "window", "document", "navigator", "localStorage", "fetch", "XMLHttpRequest", "process", "require", "Buffer", "global", "__dirname"].map(
+          (name) => ({ name, message: `src/engine is pure: ${name} belongs to a host. Pass what the rule needs in as an argument.` }),
+        ),
+      ],
+    },
+  },
+  {
     // Office.js code only. These rules are lexical heuristics keyed on names (getItem/getRange…, .load(),
     // and a request context called `context`), so they misfire on the command line's exceljs code
     // (src/cli: ws.getColumn(c).width) and have nothing to check in the pure engine (src/engine).

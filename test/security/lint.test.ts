@@ -12,7 +12,8 @@ const configFile = path.join(root, "eslint.config.js");
 // "include" so the type-aware rules get a program. The file need not exist: lintText supplies the text.
 const SAMPLE = path.join(root, "src", "taskpane", "__lint_sample__.tsx");
 const CLI_SAMPLE = path.join(root, "src", "cli", "__lint_sample__.ts");
-const SAMPLES = [SAMPLE, CLI_SAMPLE];
+const ENGINE_SAMPLE = path.join(root, "src", "engine", "__lint_sample__.ts");
+const SAMPLES = [SAMPLE, CLI_SAMPLE, ENGINE_SAMPLE];
 
 /** Rules that must never be switched off inline in src/. */
 const SECURITY_RULES = [
@@ -60,6 +61,31 @@ const errorsOf = (messages: Linter.LintMessage[]) => messages.filter((m) => m.se
 const show = (messages: Linter.LintMessage[]) => messages.map((m) => `${m.line}:${m.column} ${m.ruleId ?? "(fatal)"} ${m.message}`).join("\n");
 
 const PRELUDE = `declare const el: HTMLElement; declare const s: string; declare const React: { createElement(...a: unknown[]): unknown };\n`;
+
+describe("the engine stays pure (src/engine imports only itself and touches no host)", () => {
+  it.each([
+    ["a Node module", 'import * as fs from "fs";\nexport const x = fs;', "no-restricted-imports"],
+    ["a node: module", 'import { readFileSync } from "node:fs";\nexport const x = readFileSync;', "no-restricted-imports"],
+    ["React", 'import * as React from "react";\nexport const x = React;', "no-restricted-imports"],
+    ["Fluent UI", 'import { Button } from "@fluentui/react-components";\nexport const x = Button;', "no-restricted-imports"],
+    ["ExcelJS", 'import ExcelJS from "exceljs";\nexport const x = ExcelJS;', "no-restricted-imports"],
+    ["a shell's module", 'import { App } from "../taskpane/components/App";\nexport const x = App;', "no-restricted-imports"],
+    ["Office", "export const x = () => Office.context;", "no-restricted-globals"],
+    ["Excel", "export const x = () => Excel.run;", "no-restricted-globals"],
+    ["the DOM", "export const x = () => document.title;", "no-restricted-globals"],
+    ["process", "export const x = () => process.env;", "no-restricted-globals"],
+  ])("reports %s", async (_what, code, rule) => {
+    const errors = errorsOf(await lint(code, ENGINE_SAMPLE));
+    expect(errors.map((m) => m.ruleId)).toContain(rule);
+  });
+  it("accepts the engine's own imports and plain code", async () => {
+    const code = 'import { clean } from "./input";\nimport type { Result } from "./types";\nexport const f = (r: Result<number>) => (r.ok ? clean(r.value) : 0);';
+    expect(show(errorsOf(await lint(code, ENGINE_SAMPLE)))).toBe("");
+  });
+  it("the rule does not apply to the shells (the CLI may import Node)", async () => {
+    expect(errorsOf(await lint('import * as fs from "fs";\nexport const x = fs;', CLI_SAMPLE)).map((m) => m.ruleId)).not.toContain("no-restricted-imports");
+  });
+});
 
 describe("security rules report each forbidden pattern", () => {
   const cases: Array<[string, string, string]> = [
