@@ -449,6 +449,39 @@ test("Table tools: Cancel during a 45,000-row run (progress shown) stops it whil
   assertRows(out, (i) => (i < written ? expectedBands(cols[1][i + 1], cols[2][i + 1]) : ["", "", "", ""]), (i) => `Big row ${i + 2}`);
 });
 
+test("Table tools: percentages all within 0–1 with no % format or header are read as fractions, and the message says so first, as a warning (issue 12.1)", async ({ page, server }) => {
+  await openPreview(page, server);
+  await hook(page, "addSampleSheet", "Fractions", 3);
+  // Headers without a % and fractions in every percentage column: nothing says which scale they are on.
+  await typeInto(page, 0, 1, "NI 1");
+  await typeInto(page, 0, 3, "NVQ4+");
+  await typeInto(page, 0, 4, "Rural");
+  for (const r of [1, 2, 3]) {
+    await typeInto(page, r, 1, "0.62");
+    await typeInto(page, r, 2, "0.02");
+    await typeInto(page, r, 3, "0.3");
+    await typeInto(page, r, 4, "0.005");
+  }
+  const button = await openTableTools(page);
+  await page.getByRole("button", { name: "Find tables", exact: true }).click();
+  await page.getByText(/^3 rows\./).waitFor();
+  await button.click();
+  const bar = page.locator(".fui-MessageBar").filter({ hasText: "Percentages read as fractions (0.5 = 50%)" });
+  await bar.waitFor({ timeout: 30_000 });
+  const text = await bar.innerText();
+  assert.match(text, /^Percentages read as fractions \(0\.5 = 50%\): every percentage in the table is within 0–1 and none has a % number format or a % header; set the scale to "percent" if 0\.5 means 0\.5%\. Wrote /);
+  // In view without scrolling, at the top of the pane's Table tools.
+  const box = await bar.boundingBox();
+  assert.ok(box && box.y >= 0, "the message is on screen");
+  const cols = await headerColumns(page, "Fractions");
+  const band = cols.get("ABG band");
+  assert.ok(band !== undefined, "an ABG band column was written");
+  const rows = await values(page, "Fractions", `${colLetter(band)}2:${colLetter(band)}4`);
+  assert.deepEqual(rows.map((r) => r[0]), [3, 3, 3], "0.62 read as 62%: band 3");
+  const notes = await values(page, "Fractions", `${colLetter(cols.get("Notes"))}2:${colLetter(cols.get("Notes"))}2`);
+  assert.match(String(notes[0][0]), /Percentages read as fractions/, "the row's note flags the guess too");
+});
+
 test("Table tools: values typed where Grant bands would write ask first, naming the range; Cancel writes nothing; Overwrite writes the results and changes nothing else", async ({ page, server }) => {
   await openPreview(page, server);
   // Family groups first: the toolkit's columns are O:R (Family type, Family type name, Family group, Notes). Grant bands then
