@@ -1,18 +1,12 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { cohesion, ensureBuilt, readCsv, records, sha256, tempDir } from "./helpers";
+import { cohesion, readCsv, records, sha256, useScratchDir } from "./helpers";
 
 const OUT = ["Family type", "Family type name", "Family group", "ABG band", "ABG allocation", "ABG band range", "Notes"];
 /** A table with a score and no proxies gets these alone (issue 12.5). */
 const ABG_OUT = ["ABG band", "ABG allocation", "ABG band range", "Notes"];
-let dir: string;
-
-beforeAll(() => {
-  ensureBuilt();
-  dir = tempDir();
-}, 180_000);
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const dir = useScratchDir();
 
 const write = (name: string, text: string | Buffer) => {
   const p = path.join(dir, name);

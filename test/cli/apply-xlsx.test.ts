@@ -1,16 +1,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { cohesion, ensureBuilt, sha256, tempDir } from "./helpers";
+import { cohesion, sha256, useScratchDir } from "./helpers";
 
 const OUT = ["Family type", "Family type name", "Family group", "ABG band", "ABG allocation", "ABG band range", "Notes"];
-let dir: string;
-
-beforeAll(() => {
-  ensureBuilt();
-  dir = tempDir();
-}, 180_000);
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const dir = useScratchDir();
 
 async function read(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();

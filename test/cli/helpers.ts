@@ -79,6 +79,17 @@ export function tempDir(prefix = "cohesion-cli-"): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+/**
+ * A test file's scratch folder, removed after its tests, with the command line built before them (the
+ * set-up every CLI test file shares). Call once at the top level of a test file.
+ */
+export function useScratchDir(prefix?: string): string {
+  const dir = tempDir(prefix);
+  beforeAll(() => ensureBuilt(), 180_000);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
 export function sha256(file: string): string {
   return createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 }

@@ -6,14 +6,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { cohesion, ensureBuilt, readCsv, records, tempDir } from "./helpers";
+import { cohesion, readCsv, records, useScratchDir } from "./helpers";
 
-let dir: string;
-beforeAll(() => {
-  ensureBuilt();
-  dir = tempDir();
-}, 180_000);
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const dir = useScratchDir();
 
 const RURAL_TYPES = ["1", "5", "8", "9"];
 
