@@ -4,7 +4,7 @@
  * given directly). The ranking and all wording are the engine's; this file only formats them as
  * JSON or as a readable plan.
  */
-import { recommendActions, resolveIssue, resolveLgaIssue, RECOMMEND_SOURCES, type Recommendation, type RecommendSource } from "../engine/actions";
+import { recommendActions, resolveIssue, resolveLgaIssue, RECOMMEND_SOURCES, type Recommendation, type RecommendSource } from "../engine";
 import { parseChoice } from "../engine";
 import { CliError } from "./errors";
 

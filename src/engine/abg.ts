@@ -2,7 +2,7 @@
  * Area Based Grant cohesion bands and allocations.
  * @see GR ¶2.3 (bands), fn 4 (the score), fn 6 (confidence intervals); decisions A4–A7
  */
-import { ABG_BANDS, type AbgBand } from "./data/abgBands";
+import { ABG_BANDS, type AbgBand } from "./data/govResponse2008/abgBands";
 import { fmtGbp as gbp, fmtPct as pct } from "./format";
 import { clean } from "./input";
 import { fail, NO_WARNINGS, ok, type Result, type Warning } from "./types";

@@ -4,7 +4,7 @@
  * line all go through these, so a value is read the same way everywhere.
  */
 import { assessAbg, type AbgAssessment, type Basis } from "./abg";
-import type { FamilyGroup } from "./data/familyTypes";
+import type { FamilyGroup } from "./data/deliveryFramework2009/familyTypes";
 import { classifyFamilyType, familyGroupFor, type BoundaryMode, type FamilyTypeResult } from "./familyType";
 import { decideScales, isBlank, parseFlag, parseHalfWidth, parseNonNegative, parsePercentColumn, scaleSentence, scanScales, type Scale, type ScaleWhere, type TableScales } from "./input";
 import { joinWarnings, ok, type Result, type Warning } from "./types";

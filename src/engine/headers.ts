@@ -19,7 +19,7 @@
  *    are reported, never guessed between. The runner-up (the next column for the field, or the same
  *    column read as another field) is reported with its score.
  */
-import { HEADER_RULES, type FieldHeaderRule, type HeaderUnit } from "./data/headers";
+import { HEADER_RULES, type FieldHeaderRule, type HeaderUnit } from "./data/project/headers";
 import type { Field } from "./table";
 
 /** A field takes a column only at this score or above. */

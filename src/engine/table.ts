@@ -4,13 +4,13 @@
  * One bad row never stops the others; every row without a result says why in its note.
  */
 import type { Basis } from "./abg";
-import { ABG_BANDS, ABG_PROGRAMME, type AbgBand } from "./data/abgBands";
-import { TABLE_1, TABLE_1_TOTAL, type FamilyType } from "./data/familyTypes";
+import { ABG_BANDS, ABG_PROGRAMME, type AbgBand } from "./data/govResponse2008/abgBands";
+import { TABLE_1, TABLE_1_TOTAL, type FamilyType } from "./data/deliveryFramework2009/familyTypes";
 import { abgColumn, LABELS, SCALE_LABELS, typologyColumn, type PercentField, type PercentOptions } from "./columns";
 import type { BoundaryMode } from "./familyType";
 import { isBlank, parseNumber, scanScales, type Scale, type TableScales } from "./input";
 import type { Result } from "./types";
-import { HEADER_RULES } from "./data/headers";
+import { HEADER_RULES } from "./data/project/headers";
 import { matchHeaderColumns, normaliseHeader, type HeaderMatches, type MatchHeadersOptions } from "./headers";
 
 export type Field = "name" | "score" | "ci" | "nvq4" | "rural" | "a8" | "jobs1984" | "singleissue" | "population";

@@ -4,7 +4,7 @@
  * user's analysis — the national proxies were district-level (TYPOLOGY_CAVEATS.districtLevel).
  */
 import { typologyColumn, type TypologyColumnOptions } from "./columns";
-import { TABLE_1, TYPOLOGY_CAVEATS, type FamilyType } from "./data/familyTypes";
+import { TABLE_1, TYPOLOGY_CAVEATS, type FamilyType } from "./data/deliveryFramework2009/familyTypes";
 import { parseNonNegative } from "./input";
 import { fail, ok, type Result, type Warning } from "./types";
 

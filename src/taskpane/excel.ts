@@ -50,7 +50,7 @@ import type { Basis } from "../engine/abg";
 import type { PercentField } from "../engine/columns";
 import type { BoundaryMode } from "../engine/familyType";
 import { ambiguousScaleWarning, decideScales, describeScales, isDateFormat, withNumberFormat, type Scale, type TableScales } from "../engine/input";
-import type { PlanSheet } from "../engine/actions/plan";
+import type { PlanSheet } from "../engine";
 import { typeMixOfRows, type TypeMix } from "../engine/typeMix";
 import { blockFingerprints, blockMarkerName, gridFingerprint, isValidBlock, listCells, nextBlockId, parseMarkerName, summaryMarkerName, userTypedCells, type BlockMarker } from "../engine/resultBlock";
 import {

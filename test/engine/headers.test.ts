@@ -1,6 +1,6 @@
-// The header rule (src/engine/headers.ts, data in src/engine/data/headers.ts; README Decisions "Header rule"):
+// The header rule (src/engine/headers.ts, data in src/engine/data/project/headers.ts; README Decisions "Header rule"):
 // headers as real sources publish them, ties refused, the runner-up, and the false positives it must not make.
-import { HEADER_RULES } from "../../src/engine/data/headers";
+import { HEADER_RULES } from "../../src/engine/data/project/headers";
 import { headerWords } from "../../src/engine/headers";
 import { FIELD_SYNONYMS, findHeaderRow, isHeaderRow, mapHeaders, matchHeaders, normaliseHeader, OUTPUT_HEADERS, type Field } from "../../src/engine";
 

@@ -25,7 +25,7 @@ import * as React from "react";
 import { mapHeaders, type Field as InputField } from "../../engine/table";
 import { indicatorTable, nearestNeighbours, NEIGHBOUR_METHODS, type Neighbour, type NeighbourMethod } from "../../engine/stats";
 import { typeMix, type TypeMix } from "../../engine/typeMix";
-import { TYPOLOGY_CAVEATS } from "../../engine/data/familyTypes";
+import { TYPOLOGY_CAVEATS } from "../../engine";
 import type { ExcelTools, SourceInfo } from "../excel";
 
 /** What the view needs from the workbook (src/taskpane/excel.ts; plain data in and out). */

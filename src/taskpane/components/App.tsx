@@ -10,8 +10,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
-import { FUNDING_COMPONENTS } from "../../engine/data/abgBands";
-import { TYPOLOGY_CAVEATS } from "../../engine/data/familyTypes";
+import { FUNDING_COMPONENTS, TYPOLOGY_CAVEATS } from "../../engine";
 import { DATA_VERSION } from "../../engine/version";
 import type { ActionPlanTools, ExcelTools } from "../excel";
 import { ActionPlan } from "./ActionPlan";

@@ -1,0 +1,127 @@
+/**
+ * CDF Annex D, Table D1 as 96 issue → action pairs, in document order, each with the wording its
+ * row prints. Order within a row is the document's and is not stated to be a priority (decision A14).
+ * The middle page of the table (I08–I15) is run together in the source text; the split was checked
+ * against the known action wordings and is unambiguous (framework-rules.md §7.3).
+ * @see CDF Annex D, Table D1 (framework-rules.md §7.3, §7.4)
+ */
+import type { Source } from "../../types";
+import type { IssueActionPair } from "../../recommender/types";
+
+const D1: Source = { doc: "CDF", ref: "Annex D, Table D1" };
+
+/** All 96 pairs, row by row (I01…I23) and, within a row, in printed order. */
+export const ISSUE_ACTIONS: readonly IssueActionPair[] = [
+  { issue: "I01", action: "A15", position: 1, wording: "Work with local media", variant: false, source: D1 },
+  { issue: "I01", action: "A06", position: 2, wording: "Promote cohesion duty in schools and work with local colleges", variant: false, source: D1 },
+  { issue: "I01", action: "A07", position: 3, wording: "Provide support for specific groups eg gypsies and travellers or asylum seekers", variant: true, source: D1 },
+  { issue: "I02", action: "A15", position: 1, wording: "Work with local media", variant: false, source: D1 },
+  { issue: "I02", action: "A06", position: 2, wording: "Promote cohesion duty in schools and work with local colleges", variant: false, source: D1 },
+  { issue: "I02", action: "A05", position: 3, wording: "Promote citizenship ceremonies", variant: false, source: D1 },
+  { issue: "I02", action: "A20", position: 4, wording: "Use translation guidance", variant: false, source: D1 },
+  { issue: "I02", action: "A07", position: 5, wording: "Provide support for specific groups eg gypsies and travellers or asylum seekers", variant: true, source: D1 },
+  { issue: "I03", action: "A12", position: 1, wording: "Run activities to promote local sense of belonging", variant: false, source: D1 },
+  { issue: "I03", action: "A03", position: 2, wording: "Hold a citizens' day", variant: false, source: D1 },
+  { issue: "I03", action: "A05", position: 3, wording: "Promote citizenship ceremonies", variant: false, source: D1 },
+  { issue: "I03", action: "A15", position: 4, wording: "Work with local media", variant: false, source: D1 },
+  { issue: "I03", action: "A06", position: 5, wording: "Promote cohesion duty in schools and work with local colleges", variant: false, source: D1 },
+  { issue: "I03", action: "A10", position: 6, wording: "Review how taking account of cohesion in housing and regeneration policies might help", variant: false, source: D1 },
+  { issue: "I03", action: "A07", position: 7, wording: "Provide support for specific groups eg gypsies and travellers or asylum seekers", variant: true, source: D1 },
+  { issue: "I04", action: "A15", position: 1, wording: "Work with local media", variant: false, source: D1 },
+  { issue: "I04", action: "A03", position: 2, wording: "Hold a citizens' day", variant: false, source: D1 },
+  { issue: "I04", action: "A10", position: 3, wording: "Review how taking account of cohesion in housing and regeneration policies might help", variant: false, source: D1 },
+  { issue: "I05", action: "A11", position: 1, wording: "Review how taking account of cohesion in funding policies might help", variant: false, source: D1 },
+  { issue: "I05", action: "A20", position: 2, wording: "Use translation guidance", variant: false, source: D1 },
+  { issue: "I05", action: "A16", position: 3, wording: "Work with local neighbourhood policing teams", variant: false, source: D1 },
+  { issue: "I05", action: "A15", position: 4, wording: "Work with local media", variant: false, source: D1 },
+  { issue: "I05", action: "A10", position: 5, wording: "Review how taking account of cohesion in housing and regeneration policies might help", variant: false, source: D1 },
+  { issue: "I06", action: "A16", position: 1, wording: "Work with local neighbourhood policing teams", variant: false, source: D1 },
+  { issue: "I06", action: "A13", position: 2, wording: "Engage people in the local community", variant: true, interpretive: true, source: D1 },
+  { issue: "I06", action: "A15", position: 3, wording: "Work with local media", variant: false, source: D1 },
+  { issue: "I06", action: "A10", position: 4, wording: "Review how taking account of cohesion in housing and regeneration policies might help", variant: false, source: D1 },
+  { issue: "I07", action: "A03", position: 1, wording: "Hold a citizens' day", variant: false, source: D1 },
+  { issue: "I07", action: "A09", position: 2, wording: "Promote interfaith work", variant: false, source: D1 },
+  { issue: "I07", action: "A06", position: 3, wording: "Promote cohesion duty in schools and work with local colleges", variant: false, source: D1 },
+  { issue: "I07", action: "A08", position: 4, wording: "Promote ESOL classes", variant: false, source: D1 },
+  { issue: "I08", action: "A03", position: 1, wording: "Hold a citizens' day", variant: false, source: D1 },
+  { issue: "I08", action: "A12", position: 2, wording: "Run activities to promote local sense of belonging", variant: false, source: D1 },
+  { issue: "I08", action: "A14", position: 3, wording: "Strengthen the local VCS", variant: false, source: D1 },
+  { issue: "I08", action: "A02", position: 4, wording: "Encourage volunteering", variant: false, source: D1 },
+  { issue: "I08", action: "A09", position: 5, wording: "Promote interfaith work", variant: false, source: D1 },
+  { issue: "I09", action: "A14", position: 1, wording: "Strengthen the local VCS", variant: false, source: D1 },
+  { issue: "I09", action: "A02", position: 2, wording: "Encourage volunteering", variant: false, source: D1 },
+  { issue: "I09", action: "A09", position: 3, wording: "Promote interfaith work", variant: false, source: D1 },
+  { issue: "I09", action: "A03", position: 4, wording: "Hold a citizens' day", variant: false, source: D1 },
+  { issue: "I10", action: "A13", position: 1, wording: "Undertake activities to encourage empowerment of people in the local community", variant: true, source: D1 },
+  { issue: "I10", action: "A03", position: 2, wording: "Hold a citizens' day", variant: false, source: D1 },
+  { issue: "I10", action: "A12", position: 3, wording: "Run activities to promote local sense of belonging", variant: false, source: D1 },
+  { issue: "I11", action: "A03", position: 1, wording: "Hold a citizens' day", variant: false, source: D1 },
+  { issue: "I11", action: "A12", position: 2, wording: "Run activities to promote local sense of belonging", variant: false, source: D1 },
+  { issue: "I11", action: "A09", position: 3, wording: "Promote interfaith work", variant: false, source: D1 },
+  { issue: "I11", action: "A07", position: 4, wording: "Provide support for specific groups eg gypsies and travellers or asylum seekers", variant: true, source: D1 },
+  { issue: "I11", action: "A15", position: 5, wording: "Work with local media", variant: false, source: D1 },
+  { issue: "I11", action: "A06", position: 6, wording: "Promote cohesion duty in schools and work with local colleges", variant: false, source: D1 },
+  { issue: "I12", action: "A04", position: 1, wording: "Information packs for new migrants", variant: false, source: D1 },
+  { issue: "I12", action: "A07", position: 2, wording: "Provide support for specific groups eg gypsies and travellers or asylum seekers", variant: true, source: D1 },
+  { issue: "I12", action: "A15", position: 3, wording: "Work with local media", variant: false, source: D1 },
+  { issue: "I12", action: "A06", position: 4, wording: "Promote cohesion duty in schools and work with local colleges", variant: false, source: D1 },
+  { issue: "I12", action: "A05", position: 5, wording: "Promote citizenship ceremonies", variant: false, source: D1 },
+  { issue: "I12", action: "A09", position: 6, wording: "Promote interfaith work", variant: false, source: D1 },
+  { issue: "I13", action: "A16", position: 1, wording: "Work with local neighbourhood policing teams", variant: false, source: D1 },
+  { issue: "I13", action: "A01", position: 2, wording: "Bring in conflict resolution and mediators", variant: false, source: D1 },
+  { issue: "I13", action: "A06", position: 3, wording: "Promote cohesion duty in schools and work with local colleges", variant: false, source: D1 },
+  { issue: "I13", action: "A19", position: 4, wording: "Use tension monitoring and contingency planning guidance", variant: false, source: D1 },
+  { issue: "I14", action: "A18", position: 1, wording: "Use mentoring and buddying techniques", variant: false, source: D1 },
+  { issue: "I14", action: "A06", position: 2, wording: "Promote cohesion duty in schools and work with local colleges", variant: false, source: D1 },
+  { issue: "I15", action: "A08", position: 1, wording: "Promote ESOL", variant: true, source: D1 },
+  { issue: "I15", action: "A20", position: 2, wording: "Use translation guidance", variant: false, source: D1 },
+  { issue: "I15", action: "A05", position: 3, wording: "Promote citizenship ceremonies", variant: false, source: D1 },
+  { issue: "I15", action: "A18", position: 4, wording: "Use mentoring and buddying techniques", variant: false, source: D1 },
+  { issue: "I16", action: "A04", position: 1, wording: "Information packs for new migrants", variant: false, source: D1 },
+  { issue: "I16", action: "A08", position: 2, wording: "Promote ESOL lessons", variant: true, source: D1 },
+  { issue: "I16", action: "A20", position: 3, wording: "Use translation guidance", variant: false, source: D1 },
+  { issue: "I16", action: "A06", position: 4, wording: "Promote cohesion duty in schools and work with local colleges", variant: false, source: D1 },
+  { issue: "I17", action: "A10", position: 1, wording: "Review how taking account of cohesion in housing and regeneration policies might help", variant: false, source: D1 },
+  { issue: "I17", action: "A03", position: 2, wording: "Hold a citizens' day", variant: false, source: D1 },
+  { issue: "I17", action: "A13", position: 3, wording: "Undertake activities to encourage empowerment of people in the local community", variant: true, source: D1 },
+  { issue: "I17", action: "A05", position: 4, wording: "Promote citizenship ceremonies", variant: false, source: D1 },
+  { issue: "I18", action: "A11", position: 1, wording: "Review how taking account of cohesion in funding policies might help", variant: false, source: D1 },
+  { issue: "I18", action: "A10", position: 2, wording: "Review how taking account of cohesion in housing and regeneration policies might help", variant: false, source: D1 },
+  { issue: "I18", action: "A17", position: 3, wording: "Work with local partners to identify ways of creating more safe neutral spaces", variant: false, source: D1 },
+  { issue: "I18", action: "A09", position: 4, wording: "Promote interfaith work", variant: false, source: D1 },
+  { issue: "I19", action: "A10", position: 1, wording: "Review how taking account of cohesion in housing and regeneration policies might help", variant: false, source: D1 },
+  { issue: "I19", action: "A06", position: 2, wording: "Promote cohesion duty in schools and work with local colleges", variant: false, source: D1 },
+  { issue: "I19", action: "A07", position: 3, wording: "Provide support for specific groups eg gypsies and travellers or asylum seekers", variant: true, source: D1 },
+  { issue: "I20", action: "A16", position: 1, wording: "Work with local neighbourhood policing teams", variant: false, source: D1 },
+  { issue: "I21", action: "A03", position: 1, wording: "Hold a citizens' day", variant: false, source: D1 },
+  { issue: "I21", action: "A12", position: 2, wording: "Run activities to promote local sense of belonging", variant: false, source: D1 },
+  { issue: "I21", action: "A09", position: 3, wording: "Promote interfaith work", variant: false, source: D1 },
+  { issue: "I21", action: "A14", position: 4, wording: "Strengthen VCS", variant: true, source: D1 },
+  { issue: "I21", action: "A02", position: 5, wording: "Encourage volunteering", variant: false, source: D1 },
+  { issue: "I21", action: "A13", position: 6, wording: "Undertake activities to encourage empowerment of people in the local community", variant: true, source: D1 },
+  { issue: "I22", action: "A03", position: 1, wording: "Hold a citizens' day", variant: false, source: D1 },
+  { issue: "I22", action: "A12", position: 2, wording: "Run activities to promote local sense of belonging", variant: false, source: D1 },
+  { issue: "I22", action: "A09", position: 3, wording: "Promote interfaith work", variant: false, source: D1 },
+  { issue: "I22", action: "A02", position: 4, wording: "Encourage volunteering", variant: false, source: D1 },
+  { issue: "I22", action: "A10", position: 5, wording: "Review how taking account of cohesion in housing and regeneration policies might help", variant: false, source: D1 },
+  { issue: "I23", action: "A16", position: 1, wording: "Work with local neighbourhood policing teams", variant: false, source: D1 },
+  { issue: "I23", action: "A19", position: 2, wording: "Use tension monitoring and contingency planning guidance", variant: false, source: D1 },
+  { issue: "I23", action: "A01", position: 3, wording: "Bring in conflict resolution and mediators", variant: false, source: D1 },
+  { issue: "I23", action: "A18", position: 4, wording: "Use mentoring and buddying techniques", variant: false, source: D1 },
+];
+
+/**
+ * Annex D's framing text, verbatim: show it with any action plan built from Table D1.
+ * @see CDF Annex D (framework-rules.md §7.3 "Intro and caveats")
+ */
+export const ANNEX_D_NOTES = {
+  intro: "The mapping exercise should have resulted in a list of key local issues and groups to address.",
+  notExhaustive:
+    "This is not an exhaustive list and local areas will identify additional issues and other solutions. In deciding what actions to undertake it's worth aiming to have a mix of long term projects and quick wins, or to recognise that some actions are one off and others will need to be ongoing.",
+  notInfluences: "The issues list does not precisely map to the influences list, this is for two reasons:",
+  reasons: [
+    "While we are clear that deprivation, crime/ASB, inequalities, population churn, housing, education etc influence cohesion, they are not issues where we would target cohesion policies; instead work to address these issues needs to bear cohesion in mind, either recognising that success may translate into better cohesion; or that not taking cohesion into account may make cohesion worse (this is where the cohesion impact assessment can come in useful). This may mean that greater importance should be placed on areas such community buildings or youth work, recognising their value to cohesion.",
+    "Equally, while we are clear that information about individual characteristics is important, these should not form the entire basis of your strategy. It is right to target activities on some groups where there are specific cohesion challenges; but other than that, the identification of groups should inform the actions you take not define them, for example rather than holding a festival focussing on one ethnic group, a festival should be of interest to all local groups. In particular, cohesion should not just be about minority groups – it needs to engage with the majority and recognise that within that majority there will be groups which need to be addressed, in particular white working class people are often discussed in this context.",
+  ],
+  source: { doc: "CDF", ref: "Annex D" } as Source,
+} as const;

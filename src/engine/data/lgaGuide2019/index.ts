@@ -1,0 +1,2 @@
+/** Building cohesive communities – an LGA guide (LGA, 2019), as data. See docs/sources.md. */
+export * from "./lga2019";
