@@ -2,7 +2,7 @@
  * The Commission's nine family types and the Annex C family groups.
  * @see CDF Part Two, "Typologies: cohesion family groups", Table 1 (framework-rules.md §1.1–1.3)
  */
-import { FAMILY_GROUPS, TABLE_1, TYPOLOGY_CUTOFFS as C, type FamilyGroup, type FamilyType, type FamilyTypeRow } from "./data/familyTypes";
+import { FAMILY_GROUPS, TABLE_1, TABLE_1_TOTAL, TYPOLOGY_CUTOFFS as C, type FamilyGroup, type FamilyType, type FamilyTypeRow } from "./data/deliveryFramework2009/familyTypes";
 import { fmtNumber as fmt } from "./format";
 import { fail, ok, type Result, type Warning } from "./types";
 
@@ -120,6 +120,36 @@ export function typeInfo(type: number): Result<FamilyTypeRow> {
   const row = Number.isInteger(type) ? TABLE_1.find((r) => r.type === type) : undefined;
   if (!row) return fail("invalid", `Family type must be a whole number from 1 to 9; got ${String(type)}.`, "type");
   return ok(row, () => `Type ${row.type}: ${row.name}; average perception of cohesion ${row.average} (${row.areas} areas); ${row.band}. CDF Table 1.`);
+}
+
+/** A Table 1 row as a lookup shows it: a type's row, or the published total (no band, no group). */
+export interface TypeInfoCell {
+  type: FamilyType | "total";
+  name: string;
+  average: number;
+  areas: number;
+  /** The band's name, "" for the total. */
+  band: string;
+  /** Family group a–d, "" for types 5–9 and the total. */
+  group: string;
+}
+
+/**
+ * The Table 1 row for a cell as given: a type 1–9 (a number, or text holding one), or "total"
+ * (any case) for the published total row, never recomputed (decision A8). Blank is "missing".
+ * @see CDF Table 1
+ * @example typeInfoCell("Total") //=> ok({ type: "total", name: "Total", average: 78.9, areas: 353, band: "", group: "" })
+ */
+export function typeInfoCell(raw: unknown): Result<TypeInfoCell> {
+  if (typeof raw === "string" && raw.trim().toLowerCase() === "total") {
+    const t = TABLE_1_TOTAL;
+    return ok({ type: "total", name: "Total", average: t.average, areas: t.areas, band: "", group: "" }, () => `Total: average perception of cohesion ${t.average} (${t.areas} areas), as published. CDF Table 1.`);
+  }
+  const n = typeof raw === "number" ? raw : typeof raw === "string" && raw.trim() !== "" ? Number(raw.trim()) : NaN;
+  const info = typeInfo(n);
+  if (!info.ok) return raw === null || raw === undefined || raw === "" ? fail("missing", 'Family type is blank; give 1–9 or "total".', "type") : info;
+  const r = info.value;
+  return ok({ type: r.type, name: r.name, average: r.average, areas: r.areas, band: r.band, group: r.group ?? "" }, info.explanation);
 }
 
 /**

@@ -1,8 +1,13 @@
 /**
  * The edge between Excel and the engine: shapes of range arguments and Excel errors.
  * No framework rules live here; every rule is in src/engine.
+ *
+ * Every custom function is one `excelFunction({...})` declaration: its range arguments, its options,
+ * the engine call and how the answer spills. The adapter does the rest the same way for all of them:
+ * ranges to columns of one shape, arguments checked in a fixed order, engine failures to Excel errors,
+ * and nothing thrown (an argument error is a one-cell #VALUE!).
  */
-import { isBlank, parseChoice, parseNumber, type EngineError, type Result } from "../engine";
+import { isBlank, parseChoice, parseNumber, type EngineError, type Result, type Warning } from "../engine";
 
 export type Matrix = unknown[][];
 export interface Shape {
@@ -138,4 +143,101 @@ export function scalarNumber(v: unknown, name: string): number {
   const p = parseNumber(Array.isArray(v) ? (v as unknown[][])[0]?.[0] : v, name, name);
   if (!p.ok) throw invalidArgument(p.error.message);
   return p.value.value;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The generic adapter
+// ---------------------------------------------------------------------------------------------
+
+/** Range arguments as Excel passes them (a matrix, a single value, or null/undefined when omitted), by the names Excel shows. */
+export type RangeArgs = Record<string, unknown>;
+
+/** What the engine call is given. */
+export interface Input<A extends RangeArgs> {
+  /** Each range flattened row by row to the common shape (a single cell repeated); null when omitted. */
+  columns: { [K in keyof A]: unknown[] | null };
+  /** Each range as a matrix (a single value as 1×1); null when omitted. */
+  matrices: { [K in keyof A]: Matrix | null };
+  /** The common shape (1×1 when every range is a single cell, or with `shared: false`). */
+  shape: Shape;
+  /** Cells in the common shape: rows × columns. */
+  n: number;
+}
+
+/** A cell of a spill: a value, or an Excel error in that cell only. */
+export type Cell<T> = T | CustomFunctions.Error;
+
+export interface Declaration<A extends RangeArgs, O, R, T> {
+  /** The range arguments. Absent optional ones are null; `required` ones are handled as it says. */
+  ranges?: A;
+  /**
+   * Required ranges: `true` reads an absent one as a single blank cell (so the engine says it is
+   * blank, in the row); a message makes an absent one a #VALUE! with that message, before anything else.
+   */
+  required?: { [K in keyof A]?: true | string };
+  /** false: the ranges have shapes of their own (a table, a list); no common shape or columns. Default true. */
+  shared?: boolean;
+  /**
+   * The other arguments (options, single values) and any check of the ranges beyond their common
+   * shape, read once the shape is known: throw (option(), invalidArgument()) for a #VALUE! in one cell.
+   */
+  args?: (input: Input<A>) => O;
+  /** The engine call, given the ranges and what `args` returned. */
+  engine: (input: Input<A>, args: O) => R;
+  /** How the engine's answer spills (perCell, perRow, explained, table, or a function of its own). */
+  spill: (answer: R, shape: Shape, options: O) => Cell<T>[][];
+}
+
+/**
+ * Runs a custom function's declaration: ranges → one shape → args (options) → engine → spill. Never throws:
+ * an argument error (shape, option, required) is a one-cell error, anything unexpected a #VALUE! saying so.
+ * The declared cell type T is that of the good cells (see spill()).
+ */
+export function excelFunction<A extends RangeArgs, O, R, T>(d: Declaration<A, O, R, T>): T[][] {
+  return guard(() => {
+    const matrices = {} as { [K in keyof A]: Matrix | null };
+    const ranges = (d.ranges ?? {}) as A;
+    for (const name of Object.keys(ranges) as (keyof A & string)[]) {
+      const m = asMatrix(ranges[name]);
+      const req = d.required?.[name];
+      if (!m && typeof req === "string") throw invalidArgument(req);
+      matrices[name] = m;
+    }
+    const shared = d.shared !== false;
+    const shape = shared ? commonShape(matrices) : { rows: 1, cols: 1 };
+    const columns = {} as { [K in keyof A]: unknown[] | null };
+    if (shared) for (const name of Object.keys(matrices) as (keyof A & string)[]) columns[name] = flatten(matrices[name], shape) ?? (d.required?.[name] === true ? [null] : null);
+    const input: Input<A> = { columns, matrices, shape, n: shape.rows * shape.cols };
+    const args = d.args ? d.args(input) : (undefined as O);
+    return spill(d.spill(d.engine(input, args), shape, args));
+  });
+}
+
+/** One value per input cell, in the input's shape: `pick` on each success, the engine's error otherwise. */
+export function perCell<T, V, O = unknown>(pick: (value: T, options: O) => V) {
+  return (results: readonly Result<T>[], shape: Shape, options: O): Cell<V>[][] => reshape(cells(results, (v) => pick(v, options)), shape);
+}
+
+/** One row of `width(options)` values per input cell (row by row); a failed cell's error fills its row. */
+export function perRow<T, V, O = unknown>(width: (options: O) => number, pick: (value: T, options: O) => V[]) {
+  return (results: readonly Result<T>[], _shape: Shape, options: O): Cell<V>[][] =>
+    results.map((r) => (r.ok ? pick(r.value, options) : new Array<Cell<V>>(width(options)).fill(toExcelError(r.error))));
+}
+
+/**
+ * The EXPLAIN functions: each cell's explanation with its warnings (those `keep` accepts), or
+ * "No result: " and why; always text, never an error cell.
+ */
+export function explained<T>(keep: (w: Warning) => boolean = () => true) {
+  return (results: readonly Result<T>[], shape: Shape): string[][] =>
+    reshape(
+      results.map((r) => (r.ok ? [r.explanation, ...r.warnings.filter(keep).map((w) => `Warning: ${w.message}`)].join(" ") : `No result: ${r.error.message}`)),
+      shape,
+    );
+}
+
+/** A table from one engine answer; a failure is one row: the error, then `errorWidth − 1` blanks (the spill keeps its columns). */
+export function table<T, V, O = unknown>(errorWidth: number, rows: (value: T, options: O) => Cell<V>[][]) {
+  return (result: Result<T>, _shape: Shape, options: O): Cell<V>[][] =>
+    result.ok ? rows(result.value, options) : [[toExcelError(result.error), ...(new Array(errorWidth - 1).fill("") as V[])]];
 }

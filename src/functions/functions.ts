@@ -1,7 +1,9 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes ranges of mixed values; the engine reads them */
 /**
- * Excel custom functions (namespace COHESION, from manifest.xml). Each one is an adapter:
- * read the arguments' shape, call src/engine, map failures to CustomFunctions.Error.
+ * Excel custom functions (namespace COHESION, from manifest.xml). Each one is a declaration for the
+ * generic adapter (./adapter.ts, excelFunction): its range arguments, its options, the engine call
+ * and how the answer spills; the adapter reads the arguments' shape, calls src/engine and maps
+ * failures to CustomFunctions.Error, the same way for every function.
  * Every range argument accepts a single cell or a whole column and spills results of the same
  * shape in one call (one spilled formula instead of thousands avoids Excel's #BUSY! trap).
  * JSDoc here is the Excel contract: custom-functions-metadata-plugin turns it into functions.json.
@@ -23,6 +25,7 @@ import {
   compareToBenchmark,
   dissimilarity,
   dissimilarityVsRest,
+  fail,
   isBlank,
   nearestNeighbours,
   parseNumber,
@@ -31,35 +34,63 @@ import {
   typeMix,
   BOUNDARY_MODES,
   SCALES,
-  TABLE_1_TOTAL,
   abgColumn,
   summarise,
   evaluateColumns,
-  typeInfo,
+  typeInfoCell,
   typologyColumn,
   uncertaintyLines,
+  type AbgAssessment,
+  type BenchmarkComparison,
+  type CiMethod,
+  type Neighbour,
+  type Recommendation,
+  type Result,
+  type Scale,
+  type SurveyCi,
+  type TypeInfoCell,
+  type TypeMix,
+  type TypologyCell,
 } from "../engine";
-import { asMatrix, cells, commonShape, dropBlankRows, flatten, guard, invalidArgument, numbers, option, reshape, scalarNumber, spill, toExcelError } from "./adapter";
+import { asMatrix, dropBlankRows, excelFunction, explained, invalidArgument, numbers, option, perCell, perRow, scalarNumber, table, toExcelError, type Cell, type Shape } from "./adapter";
 
+type Spill<R, T> = (answer: R, shape: Shape, args: any) => Cell<T>[][];
 
-function typology(nvq4: any[][], rural: any[][], a8: any[][], jobs1984: any[][] | null | undefined, scale: string | null | undefined, boundaryMode: string | null | undefined, singleIssue: any[][] | null | undefined) {
-  const m = { nvq4: asMatrix(nvq4), rural: asMatrix(rural), a8: asMatrix(a8), jobs1984: asMatrix(jobs1984), singleIssue: asMatrix(singleIssue) };
-  const shape = commonShape(m);
-  const results = typologyColumn(flatten(m.nvq4, shape) ?? [null], flatten(m.rural, shape) ?? [null], flatten(m.a8, shape) ?? [null], flatten(m.jobs1984, shape), flatten(m.singleIssue, shape), {
-    scale: option(scale, SCALES, "auto", "scale"),
-    boundaryMode: option(boundaryMode, BOUNDARY_MODES, "inclusive", "boundaryMode"),
+/** basis, then scale: the ABG functions' options. */
+const abgOptions = (scale: unknown, basis: unknown) => ({ basis: option(basis, BASES, "point", "basis"), scale: option(scale, SCALES, "auto", "scale") });
+
+/** FAMILYTYPE, FAMILYGROUP, FAMILYTYPE.EXPLAIN: the typology of each row, spilled by `spill`. */
+function typology<T>(ranges: { nvq4: unknown; rural: unknown; a8: unknown; jobs1984: unknown; singleIssue?: unknown }, scale: unknown, boundaryMode: unknown, spill: Spill<Result<TypologyCell>[], T>): T[][] {
+  return excelFunction({
+    ranges,
+    required: { nvq4: true, rural: true, a8: true },
+    args: () => ({ scale: option(scale, SCALES, "auto", "scale"), boundaryMode: option(boundaryMode, BOUNDARY_MODES, "inclusive", "boundaryMode") }),
+    engine: ({ columns: c }, o) => typologyColumn(c.nvq4 ?? [null], c.rural ?? [null], c.a8 ?? [null], c.jobs1984, c.singleIssue ?? null, o),
+    spill,
   });
-  return { results, shape };
 }
 
-function abg(score: any[][], ci: any[][] | null | undefined, scale: string | null | undefined, basis: string | null | undefined) {
-  const m = { score: asMatrix(score), ci: asMatrix(ci) };
-  const shape = commonShape(m);
-  const results = abgColumn(flatten(m.score, shape) ?? [null], flatten(m.ci, shape), {
-    basis: option(basis, BASES, "point", "basis"),
-    scale: option(scale, SCALES, "auto", "scale"),
+/** ABG.BAND, ABG.ALLOCATION, ABG.EXPLAIN: the ABG assessment of each score, spilled by `spill`. */
+function abg<T>(ranges: { score: unknown; ci: unknown }, scale: unknown, basis: unknown, spill: Spill<Result<AbgAssessment>[], T>): T[][] {
+  return excelFunction({
+    ranges,
+    required: { score: true },
+    args: () => abgOptions(scale, basis),
+    engine: ({ columns: c }, o) => abgColumn(c.score ?? [null], c.ci, o),
+    spill,
   });
-  return { results, shape };
+}
+
+/** SURVEYCI's rows: p read as one column of percentages (one scale decision), n and deff as numbers, then the interval. */
+function surveyCiRows(p: readonly unknown[], n: readonly unknown[], deff: readonly unknown[] | null, scale: Scale, options: { level: number | null; method: CiMethod }): Result<SurveyCi>[] {
+  return parsePercentColumn(p, "p", "p (survey percentage)", scale).results.map((pr, i) => {
+    if (!pr.ok) return pr;
+    const nr = parseNumber(n[i], "n", "n (sample size)");
+    if (!nr.ok) return nr;
+    const d = deff && !isBlank(deff[i]) ? parseNumber(deff[i], "deff", "deff (design effect)") : null;
+    if (d && !d.ok) return d;
+    return surveyCi(pr.value, nr.value.value, { deff: d ? d.value.value : null, ...options });
+  });
 }
 
 /**
@@ -75,10 +106,7 @@ function abg(score: any[][], ci: any[][] | null | undefined, scale: string | nul
  * @returns Family type 1–9 for each row.
  */
 export function familyType(nvq4: any[][], rural: any[][], a8: any[][], jobs1984?: any[][], scale?: string, boundaryMode?: string): number[][] {
-  return guard(() => {
-    const { results, shape } = typology(nvq4, rural, a8, jobs1984, scale, boundaryMode, null);
-    return spill(reshape(cells(results, (v) => v.type), shape));
-  });
+  return typology({ nvq4, rural, a8, jobs1984 }, scale, boundaryMode, perCell((v) => v.type));
 }
 
 /**
@@ -95,10 +123,7 @@ export function familyType(nvq4: any[][], rural: any[][], a8: any[][], jobs1984?
  * @returns "a" to "e", or "" when the type has no family group.
  */
 export function familyGroup(nvq4: any[][], rural: any[][], a8: any[][], jobs1984?: any[][], scale?: string, boundaryMode?: string, singleIssue?: any[][]): string[][] {
-  return guard(() => {
-    const { results, shape } = typology(nvq4, rural, a8, jobs1984, scale, boundaryMode, singleIssue);
-    return spill(reshape(cells(results, (v) => v.group ?? ""), shape));
-  });
+  return typology({ nvq4, rural, a8, jobs1984, singleIssue }, scale, boundaryMode, perCell((v) => v.group ?? ""));
 }
 
 /**
@@ -115,18 +140,11 @@ export function familyGroup(nvq4: any[][], rural: any[][], a8: any[][], jobs1984
  * @returns The explanation for each row.
  */
 export function familyTypeExplain(nvq4: any[][], rural: any[][], a8: any[][], jobs1984?: any[][], scale?: string, boundaryMode?: string, singleIssue?: any[][]): string[][] {
-  return guard(() => {
-    const { results, shape } = typology(nvq4, rural, a8, jobs1984, scale, boundaryMode, singleIssue);
-    return reshape(
-      results.map((r) =>
-        r.ok ? [r.explanation, ...r.warnings.map((w) => `Warning: ${w.message}`)].join(" ") : `No result: ${r.error.message}`,
-      ),
-      shape,
-    );
-  });
+  return typology({ nvq4, rural, a8, jobs1984, singleIssue }, scale, boundaryMode, explained());
 }
 
 const TYPE_FIELDS = ["name", "average", "areas", "band", "group"] as const;
+type TypeField = (typeof TYPE_FIELDS)[number];
 
 /**
  * Table 1 context for a family type: name, average perception of cohesion, number of areas, band (or one of them). "total" gives the published total row (78.9, 353).
@@ -137,28 +155,17 @@ const TYPE_FIELDS = ["name", "average", "areas", "band", "group"] as const;
  * @returns Table 1 figures as published (CDF Table 1).
  */
 export function typeInfoFn(type: any[][], field?: string): any[][] {
-  return guard(() => {
-    const m = asMatrix(type);
-    if (!m) throw invalidArgument("type is required: a family type 1–9 or \"total\".");
-    const shape = commonShape({ type: m });
-    const f = field === null || field === undefined || String(field).trim() === "" ? null : option(field, TYPE_FIELDS, "name", "field");
-    if (!f && shape.cols > 1) throw invalidArgument("With several columns of types, give a field: \"name\", \"average\", \"areas\", \"band\" or \"group\".");
-    const values = flatten(m, shape) as unknown[];
-    const rows = values.map((raw): (string | number | CustomFunctions.Error)[] => {
-      if (typeof raw === "string" && raw.trim().toLowerCase() === "total") {
-        const total: Record<(typeof TYPE_FIELDS)[number], string | number> = { name: "Total", average: TABLE_1_TOTAL.average, areas: TABLE_1_TOTAL.areas, band: "", group: "" };
-        return f ? [total[f]] : [total.name, total.average, total.areas, total.band];
-      }
-      const n = typeof raw === "number" ? raw : typeof raw === "string" && raw.trim() !== "" ? Number(raw.trim()) : NaN;
-      const info = typeInfo(n);
-      if (!info.ok) return [toExcelError(raw === null || raw === undefined || raw === "" ? { code: "missing", message: "Family type is blank; give 1–9 or \"total\"." } : info.error)];
-      const r = info.value;
-      const all = { name: r.name, average: r.average, areas: r.areas, band: r.band, group: r.group ?? "" };
-      return f ? [all[f]] : [all.name, all.average, all.areas, all.band];
-    });
-    if (f) return reshape(rows.map((r) => r[0]), shape);
-    // No field: one row of four per type (errors fill the row).
-    return rows.map((r) => (r.length === 4 ? r : [r[0], r[0], r[0], r[0]]));
+  return excelFunction({
+    ranges: { type },
+    required: { type: 'type is required: a family type 1–9 or "total".' },
+    args: ({ shape }): TypeField | null => {
+      const f = isBlank(field) ? null : option(field, TYPE_FIELDS, "name", "field");
+      if (!f && shape.cols > 1) throw invalidArgument('With several columns of types, give a field: "name", "average", "areas", "band" or "group".');
+      return f;
+    },
+    engine: ({ columns }) => (columns.type ?? []).map(typeInfoCell),
+    // A field: one value per type, in the types' shape. None: one row of four per type (errors fill the row).
+    spill: (results, shape, f) => (f ? perCell((v: TypeInfoCell) => v[f])(results, shape, f) : perRow(() => 4, (v: TypeInfoCell) => [v.name, v.average, v.areas, v.band])(results, shape, f)),
   });
 }
 
@@ -173,10 +180,7 @@ export function typeInfoFn(type: any[][], field?: string): any[][] {
  * @returns Band 0–5 for each row.
  */
 export function abgBandFn(score: any[][], ci?: any[][], scale?: string, basis?: string): number[][] {
-  return guard(() => {
-    const { results, shape } = abg(score, ci, scale, basis);
-    return spill(reshape(cells(results, (v) => v.band), shape));
-  });
+  return abg({ score, ci }, scale, basis, perCell((v) => v.band));
 }
 
 /**
@@ -190,10 +194,7 @@ export function abgBandFn(score: any[][], ci?: any[][], scale?: string, basis?: 
  * @returns Allocation in £ for each row (2008-2011 settlement; period split not stated).
  */
 export function abgAllocationFn(score: any[][], ci?: any[][], scale?: string, basis?: string): number[][] {
-  return guard(() => {
-    const { results, shape } = abg(score, ci, scale, basis);
-    return spill(reshape(cells(results, (v) => v.amountGbp), shape));
-  });
+  return abg({ score, ci }, scale, basis, perCell((v) => v.amountGbp));
 }
 
 const RANGE_OUTPUTS = ["bands", "uncertain", "min", "max"] as const;
@@ -209,13 +210,14 @@ const RANGE_OUTPUTS = ["bands", "uncertain", "min", "max"] as const;
  * @returns One value per row.
  */
 export function abgRangeFn(score: any[][], ci: any[][], scale?: string, output?: string): any[][] {
-  return guard(() => {
-    const what = option(output, RANGE_OUTPUTS, "bands", "output");
-    const { results, shape } = abg(score, ci, scale, null);
-    return reshape(
-      cells(results, (v) => (what === "bands" ? v.rangeText : what === "uncertain" ? v.uncertain : what === "min" ? v.amountMinGbp : v.amountMaxGbp)),
-      shape,
-    );
+  return excelFunction({
+    ranges: { score, ci },
+    required: { score: true },
+    args: () => ({ what: option(output, RANGE_OUTPUTS, "bands", "output"), abg: abgOptions(scale, null) }),
+    engine: ({ columns }, o) => abgColumn(columns.score ?? [null], columns.ci, o.abg),
+    spill: perCell((v: AbgAssessment, { what }: { what: (typeof RANGE_OUTPUTS)[number] }) =>
+      what === "bands" ? v.rangeText : what === "uncertain" ? v.uncertain : what === "min" ? v.amountMinGbp : v.amountMaxGbp,
+    ),
   });
 }
 
@@ -230,13 +232,7 @@ export function abgRangeFn(score: any[][], ci: any[][], scale?: string, output?:
  * @returns The explanation for each row.
  */
 export function abgExplainFn(score: any[][], ci?: any[][], scale?: string, basis?: string): string[][] {
-  return guard(() => {
-    const { results, shape } = abg(score, ci, scale, basis);
-    return reshape(
-      results.map((r) => (r.ok ? [r.explanation, ...r.warnings.filter((w) => w.code !== "bandUncertain").map((w) => `Warning: ${w.message}`)].join(" ") : `No result: ${r.error.message}`)),
-      shape,
-    );
-  });
+  return abg({ score, ci }, scale, basis, explained((w) => w.code !== "bandUncertain"));
 }
 
 /**
@@ -250,25 +246,22 @@ export function abgExplainFn(score: any[][], ci?: any[][], scale?: string, basis
  * @returns A table: band, areas, £; then total, programme, share and uncertain rows (or "Uncertainty not assessed" when no CI is given).
  */
 export function abgSummaryFn(scores: any[][], ci?: any[][], scale?: string, basis?: string): any[][] {
-  return guard(() => {
-    const m = { scores: asMatrix(scores), ci: asMatrix(ci) };
-    const shape = commonShape(m);
-    const n = shape.rows * shape.cols;
-    const results = evaluateColumns({ score: flatten(m.scores, shape) ?? [], ci: flatten(m.ci, shape) ?? undefined }, n, {
-      basis: option(basis, BASES, "point", "basis"),
-      scale: option(scale, SCALES, "auto", "scale"),
-    });
-    const s = summarise(results);
-    const rows: (string | number)[][] = [["ABG band", "Areas", "Allocation (£)"]];
-    for (const b of s.byBand) rows.push([b.label, b.areas, b.amountGbp]);
-    rows.push(["Total", s.byBand.reduce((a, b) => a + b.areas, 0), s.totalAllocationGbp]);
-    rows.push(["£34m programme", "", s.programmeGbp]);
-    rows.push(["Share of programme (%)", "", s.shareOfProgrammePct]);
-    rows.push(["Rows with no band (bad or blank input)", s.rowsWithErrors, ""]);
-    // One row, so the spill keeps its shape: the uncertain rows, or that uncertainty was not assessed (no CI given).
-    const u = uncertaintyLines(s)[0];
-    rows.push([u.label, u.count ?? "", ""]);
-    return rows;
+  return excelFunction({
+    ranges: { scores, ci },
+    args: () => abgOptions(scale, basis),
+    engine: ({ columns, n }, o) => summarise(evaluateColumns({ score: columns.scores ?? [], ci: columns.ci ?? undefined }, n, o)),
+    spill: (s) => {
+      const rows: (string | number)[][] = [["ABG band", "Areas", "Allocation (£)"]];
+      for (const b of s.byBand) rows.push([b.label, b.areas, b.amountGbp]);
+      rows.push(["Total", s.byBand.reduce((a, b) => a + b.areas, 0), s.totalAllocationGbp]);
+      rows.push(["£34m programme", "", s.programmeGbp]);
+      rows.push(["Share of programme (%)", "", s.shareOfProgrammePct]);
+      rows.push(["Rows with no band (bad or blank input)", s.rowsWithErrors, ""]);
+      // One row, so the spill keeps its shape: the uncertain rows, or that uncertainty was not assessed (no CI given).
+      const u = uncertaintyLines(s)[0];
+      rows.push([u.label, u.count ?? "", ""]);
+      return rows;
+    },
   });
 }
 
@@ -286,30 +279,17 @@ export function abgSummaryFn(scores: any[][], ci?: any[][], scale?: string, basi
  * @returns One row per percentage.
  */
 export function surveyCiFn(p: any[][], n: any[][], deff?: any[][], scale?: string, level?: number, method?: string, output?: string): number[][] {
-  return guard(() => {
-    const m = { p: asMatrix(p), n: asMatrix(n), deff: asMatrix(deff) };
-    const shape = commonShape(m);
-    if (shape.cols > 1) throw invalidArgument("p must be a single cell or a single column.");
-    const out = option(output, ["interval", "all", "halfwidth"] as const, "interval", "output");
-    const how = option(method, CI_METHODS, "wilson", "method");
-    const ps = parsePercentColumn(flatten(m.p, shape) ?? [], "p", "p (survey percentage)", option(scale, SCALES, "auto", "scale")).results;
-    const ns = flatten(m.n, shape) ?? [];
-    const ds = flatten(m.deff, shape);
-    const lvl = level === null || level === undefined ? null : level;
-    const width = out === "halfwidth" ? 1 : out === "all" ? 3 : 2;
-    return spill(
-      ps.map((pr, i): (number | CustomFunctions.Error)[] => {
-        const err = (e: CustomFunctions.Error) => new Array(width).fill(e);
-        if (!pr.ok) return err(toExcelError(pr.error));
-        const nr = parseNumber(ns[i], "n", "n (sample size)");
-        if (!nr.ok) return err(toExcelError(nr.error));
-        const d = ds && !isBlank(ds[i]) ? parseNumber(ds[i], "deff", "deff (design effect)") : null;
-        if (d && !d.ok) return err(toExcelError(d.error));
-        const r = surveyCi(pr.value, nr.value.value, { deff: d ? d.value.value : null, level: lvl, method: how });
-        if (!r.ok) return err(toExcelError(r.error));
-        return out === "halfwidth" ? [r.value.halfWidth] : out === "all" ? [r.value.lower, r.value.upper, r.value.halfWidth] : [r.value.lower, r.value.upper];
-      }),
-    );
+  return excelFunction({
+    ranges: { p, n, deff },
+    args: ({ shape }) => {
+      if (shape.cols > 1) throw invalidArgument("p must be a single cell or a single column.");
+      return { output: option(output, ["interval", "all", "halfwidth"] as const, "interval", "output"), method: option(method, CI_METHODS, "wilson", "method"), scale: option(scale, SCALES, "auto", "scale") };
+    },
+    engine: ({ columns }, o) => surveyCiRows(columns.p ?? [], columns.n ?? [], columns.deff, o.scale, { level: level === null || level === undefined ? null : level, method: o.method }),
+    spill: perRow(
+      (o) => (o.output === "halfwidth" ? 1 : o.output === "all" ? 3 : 2),
+      (v: SurveyCi, o) => (o.output === "halfwidth" ? [v.halfWidth] : o.output === "all" ? [v.lower, v.upper, v.halfWidth] : [v.lower, v.upper]),
+    ),
   });
 }
 
@@ -325,20 +305,19 @@ export function surveyCiFn(p: any[][], n: any[][], deff?: any[][], scale?: strin
  * @returns "better", "similar" or "worse" for each row.
  */
 export function compareFn(value: any[][], lower: any[][], upper: any[][], benchmark: any[][], polarity?: string): string[][] {
-  return guard((): string[][] => {
-    const m = { value: asMatrix(value), lower: asMatrix(lower), upper: asMatrix(upper), benchmark: asMatrix(benchmark) };
-    const shape = commonShape(m);
-    const pol = option(polarity, COMPARISON_POLARITIES, "higher", "polarity");
-    const cols = (["value", "lower", "upper", "benchmark"] as const).map((k) => flatten(m[k], shape) ?? [null]);
-    const out = cols[0].map((_, i) => {
-      const nums = (["value", "lower", "upper", "benchmark"] as const).map((k, j) => parseNumber(cols[j][i], k, k));
-      const bad = nums.find((x) => !x.ok);
-      if (bad && !bad.ok) return toExcelError(bad.error);
-      const [v, lo, hi, b] = nums.map((x) => (x.ok ? x.value.value : NaN));
-      const r = compareToBenchmark(v, lo, hi, b, pol);
-      return r.ok ? r.value : toExcelError(r.error);
-    });
-    return spill(reshape(out, shape));
+  return excelFunction({
+    ranges: { value, lower, upper, benchmark },
+    required: { value: true, lower: true, upper: true, benchmark: true },
+    args: () => option(polarity, COMPARISON_POLARITIES, "higher", "polarity"),
+    engine: ({ columns: c }, pol) =>
+      (c.value ?? []).map((_, i) => {
+        const nums = (["value", "lower", "upper", "benchmark"] as const).map((k) => parseNumber(c[k]?.[i], k, k));
+        const bad = nums.find((x) => !x.ok);
+        if (bad && !bad.ok) return bad;
+        const [v, lo, hi, b] = nums.map((x) => (x.ok ? x.value.value : NaN));
+        return compareToBenchmark(v, lo, hi, b, pol);
+      }),
+    spill: perCell((v: BenchmarkComparison) => v),
   });
 }
 
@@ -352,16 +331,16 @@ export function compareFn(value: any[][], lower: any[][], upper: any[][], benchm
  * @returns One row: value, period, source (and any comparability note); or the value alone.
  */
 export function benchmarkFn(id: string, year?: any, output?: string): any[][] {
-  return guard((): any[][] => {
-    const out = option(output, ["row", "value"] as const, "row", "output");
-    const r = benchmarkLookup(String(id ?? ""), isBlank(year) ? null : (year as string | number));
-    if (!r.ok) return [[toExcelError(r.error)]];
-    const b = r.value;
-    const value = b.value === null ? toExcelError({ code: "notFound", message: `${b.id} is a range (${b.valueText}), not one figure.` }) : b.value;
-    if (out === "value") return [[value]];
-    const note = r.warnings.map((w) => w.message).join(" ");
-    const source = `${b.source.doc} ${b.source.ref}`;
-    return [[value, b.period, source, note]];
+  return excelFunction({
+    args: () => option(output, ["row", "value"] as const, "row", "output"),
+    engine: () => benchmarkLookup(String(id ?? ""), isBlank(year) ? null : (year as string | number)),
+    spill: (r, _shape, out) => {
+      if (!r.ok) return [[toExcelError(r.error)]];
+      const b = r.value;
+      const value = b.value === null ? toExcelError({ code: "notFound", message: `${b.id} is a range (${b.valueText}), not one figure.` }) : b.value;
+      if (out === "value") return [[value]];
+      return [[value, b.period, `${b.source.doc} ${b.source.ref}`, r.warnings.map((w) => w.message).join(" ")]];
+    },
   });
 }
 
@@ -378,26 +357,25 @@ export function benchmarkFn(id: string, year?: any, output?: string): any[][] {
  * @returns k rows: name, distance.
  */
 export function neighboursFn(names: any[][], indicators: any[][], area: string, k?: number, method?: string, weights?: any[][]): any[][] {
-  return guard((): any[][] => {
-    const nm0 = asMatrix(names);
-    const ind0 = asMatrix(indicators);
-    if (!nm0 || !ind0) throw invalidArgument("names and indicators are required.");
-    if (nm0.some((r) => r.length !== 1)) throw invalidArgument("names must be a single column.");
-    if (nm0.length !== ind0.length) throw invalidArgument(`names has ${nm0.length} rows but indicators has ${ind0.length}; give one row of indicators per name.`);
-    const [nm, ind] = dropBlankRows(nm0, ind0); // ranges drawn past the data
-    if (nm.length === 0) throw invalidArgument("names and indicators are blank.");
-    const table = numbers(ind, "indicators", true);
-    const w = weights === null || weights === undefined ? undefined : (numbers(asMatrix(weights) ?? [], "weights", false).flat() as number[]);
-    const kk = k === null || k === undefined ? DEFAULT_NEIGHBOURS : scalarNumber(k, "k");
-    const r = nearestNeighbours(nm.map((x) => String(x[0] ?? "").trim()), table, String(area ?? "").trim(), {
-      k: kk,
-      method: option(method, NEIGHBOUR_METHODS, "zscore", "method"),
-      weights: w,
-    });
-    if (!r.ok) return [[toExcelError(r.error), ""]];
-    // Found by the property tests: a table of one area has no neighbours, and Excel cannot show an empty spill.
-    if (r.value.length === 0) return [[toExcelError({ code: "notFound", message: `No other areas to compare ${String(area)} with: names holds only that area.` }), ""]];
-    return r.value.map((x) => [x.name, x.distance]);
+  return excelFunction({
+    ranges: { names, indicators },
+    required: { names: "names and indicators are required.", indicators: "names and indicators are required." },
+    shared: false,
+    args: ({ matrices: { names: nm0, indicators: ind0 } }) => {
+      if (nm0!.some((r) => r.length !== 1)) throw invalidArgument("names must be a single column.");
+      if (nm0!.length !== ind0!.length) throw invalidArgument(`names has ${nm0!.length} rows but indicators has ${ind0!.length}; give one row of indicators per name.`);
+      const [nm, ind] = dropBlankRows(nm0!, ind0!); // ranges drawn past the data
+      if (nm.length === 0) throw invalidArgument("names and indicators are blank.");
+      const table = numbers(ind, "indicators", true);
+      const w = weights === null || weights === undefined ? undefined : (numbers(asMatrix(weights) ?? [], "weights", false).flat() as number[]);
+      const kk = k === null || k === undefined ? DEFAULT_NEIGHBOURS : scalarNumber(k, "k");
+      return { names: nm.map((x) => String(x[0] ?? "").trim()), table, options: { k: kk, method: option(method, NEIGHBOUR_METHODS, "zscore", "method"), weights: w } };
+    },
+    engine: (_, a) => nearestNeighbours(a.names, a.table, String(area ?? "").trim(), a.options),
+    spill: table(2, (found: Neighbour[]) =>
+      // Found by the property tests: a table of one area has no neighbours, and Excel cannot show an empty spill.
+      found.length === 0 ? [[toExcelError({ code: "notFound", message: `No other areas to compare ${String(area)} with: names holds only that area.` }), ""]] : found.map((x) => [x.name, x.distance]),
+    ),
   });
 }
 
@@ -411,16 +389,20 @@ export function neighboursFn(names: any[][], indicators: any[][], area: string, 
  * @returns The index, 0–1.
  */
 export function dissimilarityFn(groupA: any[][], groupB: any[][], form?: string): number[][] {
-  return guard(() => {
-    const ma = asMatrix(groupA) ?? [];
-    const mb = asMatrix(groupB) ?? [];
-    // Rows blank in both (a range drawn past the data) are dropped when the two are the same length.
-    const [ra, rb] = ma.length === mb.length ? dropBlankRows(ma, mb) : [ma, mb];
-    const a = numbers(ra, "groupA", false).flat() as number[];
-    const b = numbers(rb, "groupB", false).flat() as number[];
-    const f = option(form, ["twogroup", "vsrest"] as const, "twogroup", "form");
-    const r = f === "vsrest" ? dissimilarityVsRest(a, b) : dissimilarity(a, b);
-    return [[r.ok ? r.value : (toExcelError(r.error) as unknown as number)]];
+  return excelFunction({
+    ranges: { groupA, groupB },
+    shared: false,
+    args: ({ matrices }) => {
+      const ma = matrices.groupA ?? [];
+      const mb = matrices.groupB ?? [];
+      // Rows blank in both (a range drawn past the data) are dropped when the two are the same length.
+      const [ra, rb] = ma.length === mb.length ? dropBlankRows(ma, mb) : [ma, mb];
+      const a = numbers(ra, "groupA", false).flat() as number[];
+      const b = numbers(rb, "groupB", false).flat() as number[];
+      return { a, b, form: option(form, ["twogroup", "vsrest"] as const, "twogroup", "form") };
+    },
+    engine: (_, { a, b, form: f }) => (f === "vsrest" ? dissimilarityVsRest(a, b) : dissimilarity(a, b)),
+    spill: table(1, (d: number) => [[d]]),
   });
 }
 
@@ -437,14 +419,11 @@ export function dissimilarityFn(groupA: any[][], groupB: any[][], form?: string)
  * @returns Nine rows: type, name, population share (%); then the number of sub-areas left out.
  */
 export function typeMixFn(nvq4: any[][], rural: any[][], a8: any[][], jobs1984: any[][], population: any[][], scale?: string): any[][] {
-  return guard((): any[][] => {
-    const m = { nvq4: asMatrix(nvq4), rural: asMatrix(rural), a8: asMatrix(a8), jobs1984: asMatrix(jobs1984), population: asMatrix(population) };
-    const shape = commonShape(m);
-    const r = typeMix(flatten(m.nvq4, shape) ?? [], flatten(m.rural, shape) ?? [], flatten(m.a8, shape) ?? [], flatten(m.jobs1984, shape), flatten(m.population, shape) ?? [], {
-      scale: option(scale, SCALES, "auto", "scale"),
-    });
-    if (!r.ok) return [[toExcelError(r.error), "", ""]];
-    return [...r.value.rows.map((x) => [x.type, x.name, x.sharePct]), ["Sub-areas left out (blank or bad inputs)", "", r.value.excluded.length]];
+  return excelFunction({
+    ranges: { nvq4, rural, a8, jobs1984, population },
+    args: () => ({ scale: option(scale, SCALES, "auto", "scale") }),
+    engine: ({ columns: c }, o) => typeMix(c.nvq4 ?? [], c.rural ?? [], c.a8 ?? [], c.jobs1984, c.population ?? [], o),
+    spill: table(3, (mix: TypeMix) => [...mix.rows.map((x) => [x.type, x.name, x.sharePct]), ["Sub-areas left out (blank or bad inputs)", "", mix.excluded.length]]),
   });
 }
 
@@ -457,12 +436,14 @@ export function typeMixFn(nvq4: any[][], rural: any[][], a8: any[][], jobs1984: 
  * @returns 23 rows (53 with source "all").
  */
 export function issuesFn(output?: string, source?: string): string[][] {
-  return guard(() => {
-    const what = option(output, ["table", "text", "code"] as const, "table", "output");
-    const from = option(source, RECOMMEND_SOURCES, "cdf2009", "source");
-    const rows = listIssues().map((i) => ({ code: i.code as string, id: i.id, title: i.title }));
-    if (from === "all") rows.push(...listLgaIssues().map((i) => ({ code: i.id, id: i.id, title: i.title })));
-    return rows.map((i) => (what === "text" ? [i.title] : what === "code" ? [i.code] : [i.code, i.id, i.title]));
+  return excelFunction({
+    args: () => ({ what: option(output, ["table", "text", "code"] as const, "table", "output"), from: option(source, RECOMMEND_SOURCES, "cdf2009", "source") }),
+    engine: (_, { from }) => {
+      const rows = listIssues().map((i) => ({ code: i.code as string, id: i.id, title: i.title }));
+      if (from === "all") rows.push(...listLgaIssues().map((i) => ({ code: i.id, id: i.id, title: i.title })));
+      return rows;
+    },
+    spill: (rows, _shape, { what }) => rows.map((i) => (what === "text" ? [i.title] : what === "code" ? [i.code] : [i.code, i.id, i.title])),
   });
 }
 
@@ -476,32 +457,36 @@ export function issuesFn(output?: string, source?: string): string[][] {
  * @returns Rows of: code, action, issues addressed (count), the issues' codes, source.
  */
 export function actionsFn(issues: any[][], group?: string, source?: string): any[][] {
-  return guard((): any[][] => {
-    const m = asMatrix(issues) ?? [];
-    const given = m.flat().filter((v) => !isBlank(v)).map((v) => String(v));
-    if (given.length === 0) return [[toExcelError({ code: "missing", message: "No issues given: pass a range of issue codes (I01–I23), ids or texts; =COHESION.ISSUES() lists them." }), "", "", "", ""]];
-    const from = option(source, RECOMMEND_SOURCES, "cdf2009", "source");
-    const unknown = given.filter((g) => !resolveIssue(g).ok && !resolveLgaIssue(g).ok);
-    if (unknown.length) {
-      const lists = from === "all" ? '=COHESION.ISSUES("table", "all") lists the 23 issues and the 30 LGA 2019 issues.' : "=COHESION.ISSUES() lists the 23 issues.";
-      return [[toExcelError({ code: "notFound", message: `Unknown issue${unknown.length > 1 ? "s" : ""}: ${unknown.map((u) => `"${u.length > 40 ? u.slice(0, 37) + "…" : u}"`).join(", ")}. ${lists}` }), "", "", "", ""]];
-    }
-    const g = isBlank(group) ? undefined : parseFamilyGroup(String(group));
-    if (!isBlank(group) && !g) throw invalidArgument(`group must be a family group a, b, c, d or e; got "${String(group)}".`);
-    // LGA issues with source "cdf2009" fail in the engine (#VALUE!, saying they need source "all").
-    const r = recommendActions(given, { group: g, source: from });
-    if (!r.ok) return [[toExcelError(r.error), "", "", "", ""]];
-    const rec = r.value;
-    const rows: any[][] = rec.actions.map((a) =>
-      a.origin === "lga2019"
-        ? [a.code, a.title, a.count, [...a.issues, ...a.directIssues].join(", "), `LGA 2019 ${a.source.ref} (${a.inferred ? "linked by this add-in" : "listed for a chosen LGA issue"})`]
-        : [a.code, a.title, a.count, a.issues.join(", "), `CDF ${a.source.ref}`],
-    );
-    rows.push(...rec.universal.map((u) => [u.code, u.title, "every area", "", `CDF ${u.source.ref}`]));
-    if (rec.group) {
-      for (const w of rec.group.worksWell) rows.push([`${rec.group.group})`, w, "works well", "", `CDF ${rec.group.source.ref}`]);
-      for (const w of rec.group.worksLessWell) rows.push([`${rec.group.group})`, w, "works less well", "", `CDF ${rec.group.source.ref}`]);
-    }
-    return rows;
+  return excelFunction({
+    ranges: { issues },
+    shared: false,
+    // The order of the checks is the order of the messages: no issues (a row), the source, unknown issues (a row), the group.
+    engine: ({ matrices }) => {
+      const given = (matrices.issues ?? []).flat().filter((v) => !isBlank(v)).map((v) => String(v));
+      if (given.length === 0) return fail("missing", "No issues given: pass a range of issue codes (I01–I23), ids or texts; =COHESION.ISSUES() lists them.");
+      const from = option(source, RECOMMEND_SOURCES, "cdf2009", "source");
+      const unknown = given.filter((g) => !resolveIssue(g).ok && !resolveLgaIssue(g).ok);
+      if (unknown.length) {
+        const lists = from === "all" ? '=COHESION.ISSUES("table", "all") lists the 23 issues and the 30 LGA 2019 issues.' : "=COHESION.ISSUES() lists the 23 issues.";
+        return fail("notFound", `Unknown issue${unknown.length > 1 ? "s" : ""}: ${unknown.map((u) => `"${u.length > 40 ? u.slice(0, 37) + "…" : u}"`).join(", ")}. ${lists}`);
+      }
+      const g = isBlank(group) ? undefined : parseFamilyGroup(String(group));
+      if (!isBlank(group) && !g) throw invalidArgument(`group must be a family group a, b, c, d or e; got "${String(group)}".`);
+      // LGA issues with source "cdf2009" fail in the engine (#VALUE!, saying they need source "all").
+      return recommendActions(given, { group: g, source: from });
+    },
+    spill: table(5, (rec: Recommendation) => {
+      const rows: (string | number)[][] = rec.actions.map((a) =>
+        a.origin === "lga2019"
+          ? [a.code, a.title, a.count, [...a.issues, ...a.directIssues].join(", "), `LGA 2019 ${a.source.ref} (${a.inferred ? "linked by this add-in" : "listed for a chosen LGA issue"})`]
+          : [a.code, a.title, a.count, a.issues.join(", "), `CDF ${a.source.ref}`],
+      );
+      rows.push(...rec.universal.map((u) => [u.code, u.title, "every area", "", `CDF ${u.source.ref}`]));
+      if (rec.group) {
+        for (const w of rec.group.worksWell) rows.push([`${rec.group.group})`, w, "works well", "", `CDF ${rec.group.source.ref}`]);
+        for (const w of rec.group.worksLessWell) rows.push([`${rec.group.group})`, w, "works less well", "", `CDF ${rec.group.source.ref}`]);
+      }
+      return rows;
+    }),
   });
 }
