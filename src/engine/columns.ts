@@ -7,6 +7,8 @@ import { assessAbg, type AbgAssessment, type Basis } from "./abg";
 import type { FamilyGroup } from "./data/deliveryFramework2009/familyTypes";
 import { classifyFamilyType, familyGroupFor, type BoundaryMode, type FamilyTypeResult } from "./familyType";
 import { decideScales, isBlank, parseFlag, parseHalfWidth, parseNonNegative, parsePercentColumn, scaleSentence, scanScales, type Scale, type ScaleWhere, type TableScales } from "./input";
+import { compareToBenchmark, surveyCi, type BenchmarkComparison, type CiMethod, type ComparisonPolarity, type SurveyCi } from "./stats";
+import { parseNumber } from "./input";
 import { joinWarnings, ok, type Result, type Warning } from "./types";
 
 export const LABELS = {
@@ -140,5 +142,53 @@ export function abgColumn(scores: readonly unknown[], ci: readonly unknown[] | n
     const a = assessAbg(s.value, { ci: half, basis: options.basis });
     if (!a.ok) return a;
     return ok(a.value, () => `${a.explanation} ${scaleSentence([{ label: SCALE_LABELS.score, scale: col.cellScale(i) }])}`, joinWarnings(s.warnings, a.warnings));
+  });
+}
+
+export interface SurveyCiColumnOptions {
+  /** How to read p: one decision for the column under "auto" (default), as for every percentage. */
+  scale?: Scale;
+  /** Confidence level between 0 and 1 (null or absent: 0.95). */
+  level?: number | null;
+  method?: CiMethod;
+}
+
+/**
+ * A survey confidence interval for each row: p read as one column of percentages, n (sample size)
+ * and deff (design effect; absent or blank: 1) as numbers; the first unusable input is the row's error.
+ * @see METHOD benchmarks-and-methods.md §5.3
+ */
+export function surveyCiColumn(p: readonly unknown[], n: readonly unknown[], deff: readonly unknown[] | null, options: SurveyCiColumnOptions = {}): Result<SurveyCi>[] {
+  return parsePercentColumn(p, "p", "p (survey percentage)", options.scale ?? "auto").results.map((pr, i): Result<SurveyCi> => {
+    if (!pr.ok) return pr;
+    const nr = parseNumber(n[i], "n", "n (sample size)");
+    if (!nr.ok) return nr;
+    const d = deff && !isBlank(deff[i]) ? parseNumber(deff[i], "deff", "deff (design effect)") : null;
+    if (d && !d.ok) return d;
+    return surveyCi(pr.value, nr.value.value, { deff: d ? d.value.value : null, level: options.level ?? null, method: options.method });
+  });
+}
+
+/**
+ * The Fingertips comparison for each row: value, lower, upper and benchmark read as numbers (the
+ * first unusable one, in that order, is the row's error), then compared by `polarity`.
+ * @see METHOD benchmarks-and-methods.md §5.3
+ */
+export function compareColumn(
+  value: readonly unknown[],
+  lower: readonly unknown[],
+  upper: readonly unknown[],
+  benchmark: readonly unknown[],
+  polarity: ComparisonPolarity = "higher",
+): Result<BenchmarkComparison>[] {
+  const cols = { value, lower, upper, benchmark };
+  return value.map((_, i): Result<BenchmarkComparison> => {
+    const nums: number[] = [];
+    for (const k of ["value", "lower", "upper", "benchmark"] as const) {
+      const r = parseNumber(cols[k][i], k, k);
+      if (!r.ok) return r;
+      nums.push(r.value.value);
+    }
+    return compareToBenchmark(nums[0], nums[1], nums[2], nums[3], polarity);
   });
 }

@@ -22,15 +22,13 @@ import {
   DEFAULT_NEIGHBOURS,
   NEIGHBOUR_METHODS,
   benchmark as benchmarkLookup,
-  compareToBenchmark,
+  compareColumn,
   dissimilarity,
   dissimilarityVsRest,
   fail,
   isBlank,
   nearestNeighbours,
-  parseNumber,
-  parsePercentColumn,
-  surveyCi,
+  surveyCiColumn,
   typeMix,
   BOUNDARY_MODES,
   SCALES,
@@ -42,11 +40,9 @@ import {
   uncertaintyLines,
   type AbgAssessment,
   type BenchmarkComparison,
-  type CiMethod,
   type Neighbour,
   type Recommendation,
   type Result,
-  type Scale,
   type SurveyCi,
   type TypeInfoCell,
   type TypeMix,
@@ -78,18 +74,6 @@ function abg<T>(ranges: { score: unknown; ci: unknown }, scale: unknown, basis: 
     args: () => abgOptions(scale, basis),
     engine: ({ columns: c }, o) => abgColumn(c.score ?? [null], c.ci, o),
     spill,
-  });
-}
-
-/** SURVEYCI's rows: p read as one column of percentages (one scale decision), n and deff as numbers, then the interval. */
-function surveyCiRows(p: readonly unknown[], n: readonly unknown[], deff: readonly unknown[] | null, scale: Scale, options: { level: number | null; method: CiMethod }): Result<SurveyCi>[] {
-  return parsePercentColumn(p, "p", "p (survey percentage)", scale).results.map((pr, i) => {
-    if (!pr.ok) return pr;
-    const nr = parseNumber(n[i], "n", "n (sample size)");
-    if (!nr.ok) return nr;
-    const d = deff && !isBlank(deff[i]) ? parseNumber(deff[i], "deff", "deff (design effect)") : null;
-    if (d && !d.ok) return d;
-    return surveyCi(pr.value, nr.value.value, { deff: d ? d.value.value : null, ...options });
   });
 }
 
@@ -285,7 +269,7 @@ export function surveyCiFn(p: any[][], n: any[][], deff?: any[][], scale?: strin
       if (shape.cols > 1) throw invalidArgument("p must be a single cell or a single column.");
       return { output: option(output, ["interval", "all", "halfwidth"] as const, "interval", "output"), method: option(method, CI_METHODS, "wilson", "method"), scale: option(scale, SCALES, "auto", "scale") };
     },
-    engine: ({ columns }, o) => surveyCiRows(columns.p ?? [], columns.n ?? [], columns.deff, o.scale, { level: level === null || level === undefined ? null : level, method: o.method }),
+    engine: ({ columns: c }, o) => surveyCiColumn(c.p ?? [], c.n ?? [], c.deff, { scale: o.scale, level, method: o.method }),
     spill: perRow(
       (o) => (o.output === "halfwidth" ? 1 : o.output === "all" ? 3 : 2),
       (v: SurveyCi, o) => (o.output === "halfwidth" ? [v.halfWidth] : o.output === "all" ? [v.lower, v.upper, v.halfWidth] : [v.lower, v.upper]),
@@ -309,14 +293,7 @@ export function compareFn(value: any[][], lower: any[][], upper: any[][], benchm
     ranges: { value, lower, upper, benchmark },
     required: { value: true, lower: true, upper: true, benchmark: true },
     args: () => option(polarity, COMPARISON_POLARITIES, "higher", "polarity"),
-    engine: ({ columns: c }, pol) =>
-      (c.value ?? []).map((_, i) => {
-        const nums = (["value", "lower", "upper", "benchmark"] as const).map((k) => parseNumber(c[k]?.[i], k, k));
-        const bad = nums.find((x) => !x.ok);
-        if (bad && !bad.ok) return bad;
-        const [v, lo, hi, b] = nums.map((x) => (x.ok ? x.value.value : NaN));
-        return compareToBenchmark(v, lo, hi, b, pol);
-      }),
+    engine: ({ columns: c }, polarity) => compareColumn(c.value ?? [null], c.lower ?? [null], c.upper ?? [null], c.benchmark ?? [null], polarity),
     spill: perCell((v: BenchmarkComparison) => v),
   });
 }
