@@ -1,5 +1,5 @@
-// Task pane table tools (src/taskpane/excel.ts) against the in-memory Excel stand-in
-// (src/preview/excelStandIn.ts), 1,000 and 100,000 rows of the sample indicator table, per tool.
+// Task pane table tools (src/taskpane/excel/) against the in-memory Excel stand-in
+// (src/preview/standIn), 1,000 and 100,000 rows of the sample indicator table, per tool.
 // Reported per run: syncs (Excel round trips: they grow with chunks, not rows), chunks, the largest
 // request, and time per 10,000 rows. Baseline (same run): evaluateColumns alone on the same columns;
 // `ratio` = whole tool run (read, compute, write, formats, summary sheet) ÷ that pure compute.
@@ -15,9 +15,9 @@ const COLUMN_OF = { score: 1, ci: 2, nvq4: 3, rural: 4, a8: 5, jobs1984: 6, sing
 
 async function run(report) {
   const { evaluateColumns, OUTPUT_GROUPS } = require("../src/engine/table.ts");
-  const { ExcelStandIn } = require("../src/preview/excelStandIn.ts");
+  const { ExcelStandIn } = require("../src/preview/standIn/index.ts");
   const { sampleIndicatorColumns } = require("../src/preview/sampleIndicators.ts");
-  const { createExcelTools } = require("../src/taskpane/excel.ts");
+  const { createExcelTools } = require("../src/taskpane/excel/index.ts");
 
   /** One tool run on a fresh workbook; only runTool is timed. The pane's own yield (setTimeout 0 between chunks) is kept. */
   async function toolRun(columns, n, tool) {

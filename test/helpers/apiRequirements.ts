@@ -17,7 +17,7 @@
  *    type checker to its declaring symbol; a call is resolved to the overload actually chosen.
  *
  * Conditional uses. A use needs nothing from the manifest when it runs only after a run-time check
- * of a set at the required version or higher. The convention (documented in src/taskpane/excel.ts,
+ * of a set at the required version or higher. The convention (documented in src/taskpane/excel/requirements.ts,
  * `excelApiSupported`) is that the check is a *guard call*:
  *   - `…isSetSupported("ExcelApi", "1.8")` with literal arguments (any callee named isSetSupported), or
  *   - a call of a project function that passes a literal to such a call: `excelApiSupported("1.8")`,
@@ -433,7 +433,7 @@ export function readManifest(): string {
 /**
  * Uses the manifest does not cover (unconditional, and their set absent or declared at a lower version):
  * one line per source line and set, naming the members, e.g.
- * `src/taskpane/excel.ts:12: Excel.Range.getCellProperties needs ExcelApi 1.9, but manifest.xml declares ExcelApi 1.7 — …`.
+ * `src/taskpane/excel/run/read.ts:12: Excel.Range.getCellProperties needs ExcelApi 1.9, but manifest.xml declares ExcelApi 1.7 — …`.
  */
 export function uncovered(uses: readonly Use[], declared: ReadonlyMap<string, string>, sets: readonly string[]): string[] {
   const byLine = new Map<string, { file: string; line: number; set: string; version: string; members: string[] }>();
@@ -452,7 +452,7 @@ export function uncovered(uses: readonly Use[], declared: ReadonlyMap<string, st
     const what = e.members.length === 1 ? `${e.members[0]} needs` : `${e.members.join(", ")} need`;
     return (
       `${e.file}:${e.line}: ${what} ${e.set} ${e.version}, but manifest.xml declares ${have ? `${e.set} ${have}` : `no ${e.set}`}` +
-      ` — declare ${e.set} ${e.version}, or call it only under isSetSupported("${e.set}", "${e.version}") (see excelApiSupported in src/taskpane/excel.ts)`
+      ` — declare ${e.set} ${e.version}, or call it only under isSetSupported("${e.set}", "${e.version}") (see excelApiSupported in src/taskpane/excel/requirements.ts)`
     );
   });
 }

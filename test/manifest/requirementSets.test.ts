@@ -1,8 +1,8 @@
 // manifest.xml's <Requirements> against the code: every Office API member the add-in uses, resolved by the
 // TypeScript checker to its declaration in @types/office-js / @types/custom-functions-runtime, needs the set its
 // JSDoc names; an unconditional use needs it declared in the manifest, a newer one must sit under an
-// isSetSupported check (the convention: test/helpers/apiRequirements.ts, and excelApiSupported in src/taskpane/excel.ts).
-import { ExcelStandIn, STAND_IN_REQUIREMENT_SETS, standInSupports } from "../../src/preview/excelStandIn";
+// isSetSupported check (the convention: test/helpers/apiRequirements.ts, and excelApiSupported in src/taskpane/excel/requirements.ts).
+import { ExcelStandIn, STAND_IN_REQUIREMENT_SETS, standInSupports } from "../../src/preview/standIn";
 import { insertTableSheet, type ExcelRun } from "../../src/taskpane/excel";
 import { compareVersions, createProgram, highestUnconditional, manifestSets, readManifest, scanUses, uncovered, type Requirement, type Scan } from "../helpers/apiRequirements";
 
@@ -61,9 +61,9 @@ describe("the typings' requirement-set tags (read from the JSDoc)", () => {
 
 describe("manifest.xml declares every set the code needs unconditionally", () => {
   it("scans the pane and the functions", () => {
-    expect(scan.files).toEqual(expect.arrayContaining(["src/taskpane/excel.ts", "src/functions/functions.ts", "src/functions/adapter.ts", "src/taskpane/index.tsx"]));
+    expect(scan.files).toEqual(expect.arrayContaining(["src/taskpane/excel/run/write.ts", "src/taskpane/excel/locate.ts", "src/functions/functions.ts", "src/functions/adapter.ts", "src/taskpane/index.tsx"]));
     expect(scan.files.filter((f) => f.startsWith("src/preview/") || f.startsWith("src/cli/"))).toEqual([]);
-    expect(scan.uses.filter((u) => u.file === "src/taskpane/excel.ts").length).toBeGreaterThan(50);
+    expect(scan.uses.filter((u) => u.file.startsWith("src/taskpane/excel/")).length).toBeGreaterThan(50);
   });
 
   it("ExcelApi: no unconditional use above the declared version (each offender named with file and line)", () => {
@@ -120,7 +120,7 @@ describe("the check fails on a newer unconditional call (the probe above)", () =
   it("names the member, file and line of each unconditional use, and only those", () => {
     const lines = uncovered(probed, MANIFEST_SETS, ["ExcelApi"]);
     const declared = `ExcelApi ${MANIFEST_SETS.get("ExcelApi")}`;
-    const advice = 'declare ExcelApi 1.9, or call it only under isSetSupported("ExcelApi", "1.9") (see excelApiSupported in src/taskpane/excel.ts)';
+    const advice = 'declare ExcelApi 1.9, or call it only under isSetSupported("ExcelApi", "1.9") (see excelApiSupported in src/taskpane/excel/requirements.ts)';
     expect(lines).toEqual([
       `${PROBE}:4: Excel.Range.getCellProperties, Excel.CellPropertiesLoadOptions.address need ExcelApi 1.9, but manifest.xml declares ${declared} — ${advice}`,
       `${PROBE}:6: Excel.Range.getCellProperties, Excel.CellPropertiesLoadOptions.address need ExcelApi 1.9, but manifest.xml declares ${declared} — ${advice}`,
@@ -130,7 +130,7 @@ describe("the check fails on a newer unconditional call (the probe above)", () =
 
   it("a manifest one version short fails on the real code too", () => {
     const short = new Map(MANIFEST_SETS).set("ExcelApi", "1.6");
-    expect(uncovered(scan.uses, short, ["ExcelApi"]).join("\n")).toMatch(/^src\/taskpane\/excel\.ts:\d+: Excel\.Worksheet\.getRangeByIndexes needs ExcelApi 1\.7, but manifest\.xml declares ExcelApi 1\.6/m);
+    expect(uncovered(scan.uses, short, ["ExcelApi"]).join("\n")).toMatch(/^src\/taskpane\/excel\/[\w/]+\.ts:\d+: Excel\.Worksheet\.getRangeByIndexes needs ExcelApi 1\.7, but manifest\.xml declares ExcelApi 1\.6/m);
   });
 });
 
@@ -164,7 +164,7 @@ describe("the preview's stand-in claims the sets it implements", () => {
     const g = globalThis as { Office?: unknown };
     g.Office = { context: { requirements: { isSetSupported: standInSupports } } };
     try {
-      const out = await insertTableSheet(x.run as ExcelRun, "Plan", [["Title"]], ["Action", "Status"], [["A01", "Planned"]], { lists: [{ column: "Status", choices: ["Planned", "Done"] }] });
+      const out = await insertTableSheet(x.run, "Plan", [["Title"]], ["Action", "Status"], [["A01", "Planned"]], { lists: [{ column: "Status", choices: ["Planned", "Done"] }] });
       expect(out).toEqual({ sheet: "Plan" });
     } finally {
       delete g.Office;

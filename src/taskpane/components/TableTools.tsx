@@ -98,7 +98,7 @@ interface Running {
 
 /**
  * Grant bands and family groups over a whole table: pick the table, check the columns, run.
- * Excel is reached only through `tools` (src/taskpane/excel.ts); null outside Excel.
+ * Excel is reached only through `tools` (src/taskpane/excel/); null outside Excel.
  */
 export function TableTools({ tools, initialSources }: { tools: ExcelTools | null; /** Skip the first look at the sheet and start from these (tests, preview). */ initialSources?: SourceInfo[] }) {
   const styles = useStyles();

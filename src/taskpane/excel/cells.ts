@@ -1,0 +1,45 @@
+/** A1 addresses and cell values: pure helpers shared by the pane's workbook functions. */
+
+export function columnLetter(index: number): string {
+  let s = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** A1 address of a block given by 0-based indices, e.g. rangeAddress("Sheet1", 1, 7, 300, 1) → "Sheet1!H2:H301". */
+export function rangeAddress(sheet: string | null, row: number, column: number, rows: number, columns: number): string {
+  const tl = `${columnLetter(column)}${row + 1}`;
+  const ref = rows === 1 && columns === 1 ? tl : `${tl}:${columnLetter(column + columns - 1)}${row + rows}`;
+  return sheet === null ? ref : `${quoteSheet(sheet)}!${ref}`;
+}
+
+/** "'My sheet'!H1:K1" → its sheet. */
+export function sheetOfAddress(address: string): string {
+  const bang = address.lastIndexOf("!");
+  return address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+}
+
+export function isEmptyCell(v: unknown): boolean {
+  return v === null || v === undefined || v === "";
+}
+
+/** Two cells read at different times hold the same thing (a blank is "" or null, whichever Excel sent). */
+export function sameCell(a: unknown, b: unknown): boolean {
+  return a === b || (isEmptyCell(a) && isEmptyCell(b));
+}
+
+/** Text that Excel would read as a formula (=, +, -, @) is written with a leading apostrophe so it stays text. */
+export function asCellValue(v: string | number | null): string | number {
+  if (v === null) return "";
+  if (typeof v === "string" && /^[=+\-@]/.test(v)) return `'${v}`;
+  return v;
+}
+
+/** A header cell as text, trimmed ("" for a blank). */
+export function headerText(v: unknown): string {
+  return v === null || v === undefined ? "" : String(v).trim();
+}
