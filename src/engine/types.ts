@@ -17,8 +17,10 @@ export type DocKey =
 /** Where a rule or a figure comes from: document and paragraph/table. */
 export interface Source {
   doc: DocKey;
-  /** Paragraph, table or section, e.g. "¶2.3", "Table 1", "Annex D, Table D1". */
+  /** Paragraph, table, annex or section, with the page where it helps: "¶2.3", "Annex D, Table D1", "Key tools: Data, pp. 15–18". */
   ref: string;
+  /** First printed page, where the document's pages are the usual way to find it (the LGA guide). */
+  page?: number;
 }
 
 export interface Warning {

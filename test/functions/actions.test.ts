@@ -88,7 +88,7 @@ describe("COHESION.ACTIONS with LGA 2019 issues (ISS-01…ISS-30)", () => {
     for (const r of lga) {
       expect(r[2]).toBe(1);
       expect(r[3]).toBe("ISS-05");
-      expect(r[4]).toMatch(/^LGA 2019 SA\.3 .*\(listed for a chosen LGA issue\)$/);
+      expect(r[4]).toMatch(/^LGA 2019 The role of different service areas: Inclusive growth, skills and employment, pp\. 41–47 \(listed for a chosen LGA issue\)$/);
     }
     expect(out.slice(lga.length).map((r) => r[0])).toEqual(["U1", "U2", "U3", "U4", "U5"]);
   });

@@ -15,6 +15,7 @@ export * from "../data/deliveryFramework2009/planLessons";
 export * from "../data/deliveryFramework2009/influences";
 export * from "../data/project/indicators";
 export * from "../data/lgaGuide2019";
+export * from "../data/project/lgaIssues";
 export * from "./lookup";
 export * from "./recommend";
 export * from "./detect";

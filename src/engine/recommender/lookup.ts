@@ -11,7 +11,7 @@ import { ACTIONS } from "../data/deliveryFramework2009/actions";
 import { FAMILY_GROUP_ADVICE } from "../data/deliveryFramework2009/familyGroupAdvice";
 import { ISSUE_ACTIONS } from "../data/deliveryFramework2009/issueActions";
 import { ISSUES } from "../data/deliveryFramework2009/issues";
-import { LGA_ISSUES } from "../data/lgaGuide2019/lga2019";
+import { LGA_ISSUES } from "../data/project/lgaIssues";
 import type { Action, ActionCode, FamilyGroupAdvice, Issue, IssueCode, LgaIssue } from "./types";
 
 /** Case-, space-, dash- and quote-insensitive form used for matching text. */

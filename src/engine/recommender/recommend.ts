@@ -29,7 +29,8 @@ import { FAMILY_GROUP_ADVICE } from "../data/deliveryFramework2009/familyGroupAd
 import { GUIDANCE, NO_GUIDANCE } from "../data/deliveryFramework2009/guidance";
 import { ISSUE_ACTIONS } from "../data/deliveryFramework2009/issueActions";
 import { ACTIONS } from "../data/deliveryFramework2009/actions";
-import { D1_TO_LGA, LGA_CASE_STUDIES, LGA_ISSUES, LGA_RECOMMENDATIONS } from "../data/lgaGuide2019/lga2019";
+import { LGA_CASE_STUDIES, LGA_RECOMMENDATIONS } from "../data/lgaGuide2019";
+import { D1_TO_LGA, LGA_ISSUES } from "../data/project/lgaIssues";
 import { issueByCode, parseFamilyGroup, resolveIssue, resolveLgaIssue, type IssueSummary, type LgaIssueSummary } from "./lookup";
 import { UNIVERSAL_ACTIONS } from "../data/deliveryFramework2009/universal";
 import type {

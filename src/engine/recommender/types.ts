@@ -287,9 +287,10 @@ export interface LgaSection {
   key: string;
   /** Heading, verbatim (contents page). */
   heading: string;
+  /** First page, as the contents page prints it. */
   page: number;
-  /** Lines of the seed text (digest). */
-  lines: string;
+  /** "pp. 29–30": from the first page to the page the next contents entry starts on. */
+  pages: string;
   source: Source;
 }
 
@@ -369,7 +370,8 @@ export interface LgaCaseStudy {
   themes: readonly string[];
   summary: string;
   figures: string | null;
-  lines: string;
+  /** Pages of its (first) section, as {@link LgaSection.pages}. */
+  pages: string;
   /** LGA issues (ISS-…) that list this case study in the digest's F4 table. */
   lgaIssues: readonly string[];
   /** LGA action lines whose text cites this case study. */

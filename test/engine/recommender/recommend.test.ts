@@ -271,7 +271,7 @@ describe("recommendActions with LGA 2019 issues chosen directly (ISS-01…ISS-30
     }
     expect(rec.caseStudies?.map((c) => [c.id, c.count, c.directIssues, c.inferred, c.source.doc])).toEqual([["LGA-CS35", 1, ["ISS-05"], false, "LGA2019"]]);
     expect(rec.lgaIssues).toEqual([
-      expect.objectContaining({ id: "ISS-05", fromIssues: [], selected: true, inferred: false, source: { doc: "LGA2019", ref: expect.any(String) } }),
+      expect.objectContaining({ id: "ISS-05", fromIssues: [], selected: true, inferred: false, source: { doc: "LGA2019", ref: "The role of different service areas: Inclusive growth, skills and employment, pp. 41–47", page: 41 } }),
     ]);
     expect(rec.unmappedToLga).toEqual([]);
     expect(rec.universal).toHaveLength(5);

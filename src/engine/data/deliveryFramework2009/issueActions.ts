@@ -6,109 +6,55 @@
  * @see CDF Annex D, Table D1 (framework-rules.md §7.3, §7.4)
  */
 import type { Source } from "../../types";
-import type { IssueActionPair } from "../../recommender/types";
+import type { ActionCode, IssueActionPair, IssueCode } from "../../recommender/types";
+import { ACTIONS } from "./actions";
 
 const D1: Source = { doc: "CDF", ref: "Annex D, Table D1" };
 
-/** All 96 pairs, row by row (I01…I23) and, within a row, in printed order. */
-export const ISSUE_ACTIONS: readonly IssueActionPair[] = [
-  { issue: "I01", action: "A15", position: 1, wording: "Work with local media", variant: false, source: D1 },
-  { issue: "I01", action: "A06", position: 2, wording: "Promote cohesion duty in schools and work with local colleges", variant: false, source: D1 },
-  { issue: "I01", action: "A07", position: 3, wording: "Provide support for specific groups eg gypsies and travellers or asylum seekers", variant: true, source: D1 },
-  { issue: "I02", action: "A15", position: 1, wording: "Work with local media", variant: false, source: D1 },
-  { issue: "I02", action: "A06", position: 2, wording: "Promote cohesion duty in schools and work with local colleges", variant: false, source: D1 },
-  { issue: "I02", action: "A05", position: 3, wording: "Promote citizenship ceremonies", variant: false, source: D1 },
-  { issue: "I02", action: "A20", position: 4, wording: "Use translation guidance", variant: false, source: D1 },
-  { issue: "I02", action: "A07", position: 5, wording: "Provide support for specific groups eg gypsies and travellers or asylum seekers", variant: true, source: D1 },
-  { issue: "I03", action: "A12", position: 1, wording: "Run activities to promote local sense of belonging", variant: false, source: D1 },
-  { issue: "I03", action: "A03", position: 2, wording: "Hold a citizens' day", variant: false, source: D1 },
-  { issue: "I03", action: "A05", position: 3, wording: "Promote citizenship ceremonies", variant: false, source: D1 },
-  { issue: "I03", action: "A15", position: 4, wording: "Work with local media", variant: false, source: D1 },
-  { issue: "I03", action: "A06", position: 5, wording: "Promote cohesion duty in schools and work with local colleges", variant: false, source: D1 },
-  { issue: "I03", action: "A10", position: 6, wording: "Review how taking account of cohesion in housing and regeneration policies might help", variant: false, source: D1 },
-  { issue: "I03", action: "A07", position: 7, wording: "Provide support for specific groups eg gypsies and travellers or asylum seekers", variant: true, source: D1 },
-  { issue: "I04", action: "A15", position: 1, wording: "Work with local media", variant: false, source: D1 },
-  { issue: "I04", action: "A03", position: 2, wording: "Hold a citizens' day", variant: false, source: D1 },
-  { issue: "I04", action: "A10", position: 3, wording: "Review how taking account of cohesion in housing and regeneration policies might help", variant: false, source: D1 },
-  { issue: "I05", action: "A11", position: 1, wording: "Review how taking account of cohesion in funding policies might help", variant: false, source: D1 },
-  { issue: "I05", action: "A20", position: 2, wording: "Use translation guidance", variant: false, source: D1 },
-  { issue: "I05", action: "A16", position: 3, wording: "Work with local neighbourhood policing teams", variant: false, source: D1 },
-  { issue: "I05", action: "A15", position: 4, wording: "Work with local media", variant: false, source: D1 },
-  { issue: "I05", action: "A10", position: 5, wording: "Review how taking account of cohesion in housing and regeneration policies might help", variant: false, source: D1 },
-  { issue: "I06", action: "A16", position: 1, wording: "Work with local neighbourhood policing teams", variant: false, source: D1 },
-  { issue: "I06", action: "A13", position: 2, wording: "Engage people in the local community", variant: true, interpretive: true, source: D1 },
-  { issue: "I06", action: "A15", position: 3, wording: "Work with local media", variant: false, source: D1 },
-  { issue: "I06", action: "A10", position: 4, wording: "Review how taking account of cohesion in housing and regeneration policies might help", variant: false, source: D1 },
-  { issue: "I07", action: "A03", position: 1, wording: "Hold a citizens' day", variant: false, source: D1 },
-  { issue: "I07", action: "A09", position: 2, wording: "Promote interfaith work", variant: false, source: D1 },
-  { issue: "I07", action: "A06", position: 3, wording: "Promote cohesion duty in schools and work with local colleges", variant: false, source: D1 },
-  { issue: "I07", action: "A08", position: 4, wording: "Promote ESOL classes", variant: false, source: D1 },
-  { issue: "I08", action: "A03", position: 1, wording: "Hold a citizens' day", variant: false, source: D1 },
-  { issue: "I08", action: "A12", position: 2, wording: "Run activities to promote local sense of belonging", variant: false, source: D1 },
-  { issue: "I08", action: "A14", position: 3, wording: "Strengthen the local VCS", variant: false, source: D1 },
-  { issue: "I08", action: "A02", position: 4, wording: "Encourage volunteering", variant: false, source: D1 },
-  { issue: "I08", action: "A09", position: 5, wording: "Promote interfaith work", variant: false, source: D1 },
-  { issue: "I09", action: "A14", position: 1, wording: "Strengthen the local VCS", variant: false, source: D1 },
-  { issue: "I09", action: "A02", position: 2, wording: "Encourage volunteering", variant: false, source: D1 },
-  { issue: "I09", action: "A09", position: 3, wording: "Promote interfaith work", variant: false, source: D1 },
-  { issue: "I09", action: "A03", position: 4, wording: "Hold a citizens' day", variant: false, source: D1 },
-  { issue: "I10", action: "A13", position: 1, wording: "Undertake activities to encourage empowerment of people in the local community", variant: true, source: D1 },
-  { issue: "I10", action: "A03", position: 2, wording: "Hold a citizens' day", variant: false, source: D1 },
-  { issue: "I10", action: "A12", position: 3, wording: "Run activities to promote local sense of belonging", variant: false, source: D1 },
-  { issue: "I11", action: "A03", position: 1, wording: "Hold a citizens' day", variant: false, source: D1 },
-  { issue: "I11", action: "A12", position: 2, wording: "Run activities to promote local sense of belonging", variant: false, source: D1 },
-  { issue: "I11", action: "A09", position: 3, wording: "Promote interfaith work", variant: false, source: D1 },
-  { issue: "I11", action: "A07", position: 4, wording: "Provide support for specific groups eg gypsies and travellers or asylum seekers", variant: true, source: D1 },
-  { issue: "I11", action: "A15", position: 5, wording: "Work with local media", variant: false, source: D1 },
-  { issue: "I11", action: "A06", position: 6, wording: "Promote cohesion duty in schools and work with local colleges", variant: false, source: D1 },
-  { issue: "I12", action: "A04", position: 1, wording: "Information packs for new migrants", variant: false, source: D1 },
-  { issue: "I12", action: "A07", position: 2, wording: "Provide support for specific groups eg gypsies and travellers or asylum seekers", variant: true, source: D1 },
-  { issue: "I12", action: "A15", position: 3, wording: "Work with local media", variant: false, source: D1 },
-  { issue: "I12", action: "A06", position: 4, wording: "Promote cohesion duty in schools and work with local colleges", variant: false, source: D1 },
-  { issue: "I12", action: "A05", position: 5, wording: "Promote citizenship ceremonies", variant: false, source: D1 },
-  { issue: "I12", action: "A09", position: 6, wording: "Promote interfaith work", variant: false, source: D1 },
-  { issue: "I13", action: "A16", position: 1, wording: "Work with local neighbourhood policing teams", variant: false, source: D1 },
-  { issue: "I13", action: "A01", position: 2, wording: "Bring in conflict resolution and mediators", variant: false, source: D1 },
-  { issue: "I13", action: "A06", position: 3, wording: "Promote cohesion duty in schools and work with local colleges", variant: false, source: D1 },
-  { issue: "I13", action: "A19", position: 4, wording: "Use tension monitoring and contingency planning guidance", variant: false, source: D1 },
-  { issue: "I14", action: "A18", position: 1, wording: "Use mentoring and buddying techniques", variant: false, source: D1 },
-  { issue: "I14", action: "A06", position: 2, wording: "Promote cohesion duty in schools and work with local colleges", variant: false, source: D1 },
-  { issue: "I15", action: "A08", position: 1, wording: "Promote ESOL", variant: true, source: D1 },
-  { issue: "I15", action: "A20", position: 2, wording: "Use translation guidance", variant: false, source: D1 },
-  { issue: "I15", action: "A05", position: 3, wording: "Promote citizenship ceremonies", variant: false, source: D1 },
-  { issue: "I15", action: "A18", position: 4, wording: "Use mentoring and buddying techniques", variant: false, source: D1 },
-  { issue: "I16", action: "A04", position: 1, wording: "Information packs for new migrants", variant: false, source: D1 },
-  { issue: "I16", action: "A08", position: 2, wording: "Promote ESOL lessons", variant: true, source: D1 },
-  { issue: "I16", action: "A20", position: 3, wording: "Use translation guidance", variant: false, source: D1 },
-  { issue: "I16", action: "A06", position: 4, wording: "Promote cohesion duty in schools and work with local colleges", variant: false, source: D1 },
-  { issue: "I17", action: "A10", position: 1, wording: "Review how taking account of cohesion in housing and regeneration policies might help", variant: false, source: D1 },
-  { issue: "I17", action: "A03", position: 2, wording: "Hold a citizens' day", variant: false, source: D1 },
-  { issue: "I17", action: "A13", position: 3, wording: "Undertake activities to encourage empowerment of people in the local community", variant: true, source: D1 },
-  { issue: "I17", action: "A05", position: 4, wording: "Promote citizenship ceremonies", variant: false, source: D1 },
-  { issue: "I18", action: "A11", position: 1, wording: "Review how taking account of cohesion in funding policies might help", variant: false, source: D1 },
-  { issue: "I18", action: "A10", position: 2, wording: "Review how taking account of cohesion in housing and regeneration policies might help", variant: false, source: D1 },
-  { issue: "I18", action: "A17", position: 3, wording: "Work with local partners to identify ways of creating more safe neutral spaces", variant: false, source: D1 },
-  { issue: "I18", action: "A09", position: 4, wording: "Promote interfaith work", variant: false, source: D1 },
-  { issue: "I19", action: "A10", position: 1, wording: "Review how taking account of cohesion in housing and regeneration policies might help", variant: false, source: D1 },
-  { issue: "I19", action: "A06", position: 2, wording: "Promote cohesion duty in schools and work with local colleges", variant: false, source: D1 },
-  { issue: "I19", action: "A07", position: 3, wording: "Provide support for specific groups eg gypsies and travellers or asylum seekers", variant: true, source: D1 },
-  { issue: "I20", action: "A16", position: 1, wording: "Work with local neighbourhood policing teams", variant: false, source: D1 },
-  { issue: "I21", action: "A03", position: 1, wording: "Hold a citizens' day", variant: false, source: D1 },
-  { issue: "I21", action: "A12", position: 2, wording: "Run activities to promote local sense of belonging", variant: false, source: D1 },
-  { issue: "I21", action: "A09", position: 3, wording: "Promote interfaith work", variant: false, source: D1 },
-  { issue: "I21", action: "A14", position: 4, wording: "Strengthen VCS", variant: true, source: D1 },
-  { issue: "I21", action: "A02", position: 5, wording: "Encourage volunteering", variant: false, source: D1 },
-  { issue: "I21", action: "A13", position: 6, wording: "Undertake activities to encourage empowerment of people in the local community", variant: true, source: D1 },
-  { issue: "I22", action: "A03", position: 1, wording: "Hold a citizens' day", variant: false, source: D1 },
-  { issue: "I22", action: "A12", position: 2, wording: "Run activities to promote local sense of belonging", variant: false, source: D1 },
-  { issue: "I22", action: "A09", position: 3, wording: "Promote interfaith work", variant: false, source: D1 },
-  { issue: "I22", action: "A02", position: 4, wording: "Encourage volunteering", variant: false, source: D1 },
-  { issue: "I22", action: "A10", position: 5, wording: "Review how taking account of cohesion in housing and regeneration policies might help", variant: false, source: D1 },
-  { issue: "I23", action: "A16", position: 1, wording: "Work with local neighbourhood policing teams", variant: false, source: D1 },
-  { issue: "I23", action: "A19", position: 2, wording: "Use tension monitoring and contingency planning guidance", variant: false, source: D1 },
-  { issue: "I23", action: "A01", position: 3, wording: "Bring in conflict resolution and mediators", variant: false, source: D1 },
-  { issue: "I23", action: "A18", position: 4, wording: "Use mentoring and buddying techniques", variant: false, source: D1 },
+/**
+ * Table D1 row by row (I01…I23): the actions each row prints, in printed order. A row's wording for an
+ * action is the action's §3.2 title unless a Table D1 variant lists the row (see ACTIONS), so no
+ * wording is written twice.
+ */
+const ROWS: readonly (readonly [IssueCode, readonly ActionCode[]])[] = [
+  ["I01", ["A15", "A06", "A07"]],
+  ["I02", ["A15", "A06", "A05", "A20", "A07"]],
+  ["I03", ["A12", "A03", "A05", "A15", "A06", "A10", "A07"]],
+  ["I04", ["A15", "A03", "A10"]],
+  ["I05", ["A11", "A20", "A16", "A15", "A10"]],
+  ["I06", ["A16", "A13", "A15", "A10"]],
+  ["I07", ["A03", "A09", "A06", "A08"]],
+  ["I08", ["A03", "A12", "A14", "A02", "A09"]],
+  ["I09", ["A14", "A02", "A09", "A03"]],
+  ["I10", ["A13", "A03", "A12"]],
+  ["I11", ["A03", "A12", "A09", "A07", "A15", "A06"]],
+  ["I12", ["A04", "A07", "A15", "A06", "A05", "A09"]],
+  ["I13", ["A16", "A01", "A06", "A19"]],
+  ["I14", ["A18", "A06"]],
+  ["I15", ["A08", "A20", "A05", "A18"]],
+  ["I16", ["A04", "A08", "A20", "A06"]],
+  ["I17", ["A10", "A03", "A13", "A05"]],
+  ["I18", ["A11", "A10", "A17", "A09"]],
+  ["I19", ["A10", "A06", "A07"]],
+  ["I20", ["A16"]],
+  ["I21", ["A03", "A12", "A09", "A14", "A02", "A13"]],
+  ["I22", ["A03", "A12", "A09", "A02", "A10"]],
+  ["I23", ["A16", "A19", "A01", "A18"]],
 ];
+
+const BY_CODE = new Map(ACTIONS.map((a) => [a.code, a]));
+
+/** All 96 pairs, row by row (I01…I23) and, within a row, in printed order. */
+export const ISSUE_ACTIONS: readonly IssueActionPair[] = ROWS.flatMap(([issue, actions]) =>
+  actions.map((code, i): IssueActionPair => {
+    const action = BY_CODE.get(code);
+    if (action === undefined) throw new Error(`Table D1 row ${issue} names unknown action ${code}.`);
+    const variant = action.variants.find((v) => v.issues.includes(issue));
+    const wording = variant?.text ?? action.title;
+    const pair: IssueActionPair = { issue, action: code, position: i + 1, wording, variant: wording !== action.title, source: D1 };
+    return variant?.interpretive ? { ...pair, interpretive: true } : pair;
+  }),
+);
 
 /**
  * Annex D's framing text, verbatim: show it with any action plan built from Table D1.
