@@ -28,7 +28,7 @@ import { typeMix, type TypeMix } from "../../engine/typeMix";
 import { TYPOLOGY_CAVEATS } from "../../engine";
 import type { ExcelTools, SourceInfo } from "../excel";
 
-/** What the view needs from the workbook (src/taskpane/excel.ts; plain data in and out). */
+/** What the view needs from the workbook (src/taskpane/excel/; plain data in and out). */
 export interface AnalysisTools {
   readBlock(address: string): Promise<unknown[][]>;
   insertTableSheet(baseName: string, header: string[][], columns: string[], rows: (string | number)[][]): Promise<{ sheet: string } | { error: string }>;

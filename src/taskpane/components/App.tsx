@@ -28,7 +28,7 @@ const useStyles = makeStyles({
 
 export interface AppProps {
   host: string | null;
-  /** The workbook functions (src/taskpane/excel.ts); null outside Excel. */
+  /** The workbook functions (src/taskpane/excel/); null outside Excel. */
   tools?: ExcelTools | null;
   /** The Action plan view's workbook functions; null outside Excel. */
   planTools?: ActionPlanTools | null;
