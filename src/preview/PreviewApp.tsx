@@ -4,7 +4,7 @@
  * Everything it shows is read from the stand-in's model on each redraw; edits go back through it.
  */
 import * as React from "react";
-import { columnLetters } from "./excelStandIn";
+import { columnLetters } from "./standIn";
 import { PreviewHost } from "./host";
 import { formatValue } from "./numberFormat";
 import { PREVIEW_THEMES } from "./officeThemes";

@@ -13,7 +13,7 @@
  * Development only: webpack builds the preview entry in development mode alone, so none of this is in
  * the production bundles (test/build/preview-exclusion.test.ts).
  */
-import { ExcelStandIn, standInSupports } from "./excelStandIn";
+import { ExcelStandIn, standInContext, standInSupports } from "./standIn";
 import { evaluateFormulaText, type ErrorValue, type Evaluated } from "./formulas";
 import { ASYNC_STATUS, START_UP, createPreviewDocument, type PreviewDocument } from "./officeDocument";
 import { THEME_IDS, type PreviewOfficeTheme } from "./officeThemes";
@@ -231,19 +231,20 @@ export class PreviewHost {
    * it wrote cells or added sheets) and a redraw, so the grid shows the pane's writes as they land.
    */
   run = async <T>(...args: unknown[]): Promise<T> => {
-    const batch = args[args.length - 1] as (context: unknown) => Promise<T>;
+    const batch = args[args.length - 1] as (context: Excel.RequestContext) => Promise<T>;
     const standIn = this.standIn;
     try {
-      return await standIn.run(async (context: never) => {
-        const ctx = context as unknown as { sync: () => Promise<void>; valueCells: number; formatCells: number };
+      return await standIn.run(async (context) => {
+        const ctx = standInContext(context);
         const sync = ctx.sync.bind(ctx);
-        ctx.sync = async () => {
+        ctx.sync = async (passThroughValue?: unknown) => {
           const sheets = standIn.model.sheets.length;
           if (this.writeDelayMs && ctx.valueCells > 0) await new Promise((resolve) => setTimeout(resolve, this.writeDelayMs));
           const refuse = this.protectedSheets.size ? protectionCheck(standIn, this.protectedSheets) : null;
           try {
-            await sync();
+            const out = await sync(passThroughValue);
             refuse?.();
+            return out;
           } finally {
             const last = standIn.syncs[standIn.syncs.length - 1];
             const wrote = !!last && last.valueCells > 0;
@@ -252,7 +253,7 @@ export class PreviewHost {
             this.changed();
           }
         };
-        return batch(ctx);
+        return batch(context);
       });
     } finally {
       this.changed();

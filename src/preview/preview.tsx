@@ -9,7 +9,7 @@
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { columnLetters, type CellSnapshot } from "./excelStandIn";
+import { columnLetters, type CellSnapshot } from "./standIn";
 import { PreviewHost, installGlobals, loadDimensions, type SyncCount } from "./host";
 import { previewThemeFromQuery } from "./officeThemes";
 import { PreviewApp } from "./PreviewApp";

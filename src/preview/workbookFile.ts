@@ -8,7 +8,7 @@
  * scripts/make-sample.js does): the spilled cells are its result, computed again when the file is opened.
  */
 import ExcelJS from "exceljs";
-import type { ExcelStandIn } from "./excelStandIn";
+import type { ExcelStandIn } from "./standIn";
 import { PreviewHost, isErrorCode, type WorkbookInfo } from "./host";
 
 /** Excel's column width unit (characters of the default font) → pixels, roughly as Excel draws it. */

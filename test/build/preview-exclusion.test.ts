@@ -9,8 +9,8 @@ const dist = path.join(root, "dist");
 
 /** Text that exists only in the preview's sources; each is checked to be there, so a rename cannot make this test pass vacuously. */
 const MARKERS: Array<[string, string]> = [
-  ["src/preview/excelStandIn.ts", "load() without property names loads everything"],
-  ["src/preview/excelStandIn.ts", "exceeds the limit of"],
+  ["src/preview/standIn/context.ts", "load() without property names loads everything"],
+  ["src/preview/standIn/context.ts", "exceeds the limit of"],
   ["src/preview/formulas.ts", "The preview computes only the add-in's"],
   ["src/preview/formulas.ts", "a text value is missing its closing quote"],
   ["src/preview/host.ts", "the preview computes only the add-in's COHESION.* functions"],

@@ -1,5 +1,5 @@
 /**
- * The Excel stand-in (src/preview/excelStandIn.ts) with a user at the keyboard: callbacks that run
+ * The Excel stand-in (src/preview/standIn) with a user at the keyboard: callbacks that run
  * after the N-th `context.sync()` of a run (or the N-th request that writes cells), and the changes a
  * user makes meanwhile — rename, delete or protect the sheet, edit a cell, insert a column.
  *
@@ -9,18 +9,7 @@
  * The stand-in itself is not changed: this subclass wraps the context's `sync` and the worksheet
  * and range proxies of each run.
  */
-import { ExcelStandIn, type StandInOptions } from "../../src/preview/excelStandIn";
-
-/** What the wrapper needs of the stand-in's request context (its other members are left alone). */
-interface Ctx {
-  sync(): Promise<void>;
-  queue: unknown[];
-  requestBytes: number;
-  valueCells: number;
-  formatCells: number;
-  calcSuspended: boolean;
-  workbook: { worksheets: Record<string, unknown> };
-}
+import { ExcelStandIn, standInContext, type StandInOptions } from "../../src/preview/standIn";
 
 type Act = (x: HostileStandIn) => void;
 
@@ -100,16 +89,16 @@ export class HostileStandIn extends ExcelStandIn {
 
   // --- the run, wrapped
 
-  override async run<T>(batch: (context: never) => Promise<T>): Promise<T> {
+  override async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
     this.syncsInRun = 0;
     this.writeSyncsInRun = 0;
-    return super.run(async (context: never) => {
-      const ctx = context as unknown as Ctx;
+    return super.run(async (context) => {
+      const ctx = standInContext(context);
       /** The sheets the queued requests write cells on (resolved when the request is sent). */
       let writes: (() => string | null)[] = [];
       const note = (sheetName: () => string | null) => writes.push(sheetName);
 
-      const wrapRange = (range: object, sheetName: () => string | null): object =>
+      const wrapRange = <R extends object>(range: R, sheetName: () => string | null): R =>
         new Proxy(range, {
           get: (t, prop) => {
             const v = Reflect.get(t, prop, t);
@@ -122,8 +111,9 @@ export class HostileStandIn extends ExcelStandIn {
           },
         });
       const sheets = ctx.workbook.worksheets;
-      const proto = Object.getPrototypeOf(sheets) as Record<string, (...a: unknown[]) => object>;
-      const wrapSheet = (sheet: object, sheetName: () => string | null): object =>
+      const proto: typeof sheets = Object.getPrototypeOf(sheets);
+      type Sheet = ReturnType<typeof sheets.getItem>;
+      const wrapSheet = <S extends object>(sheet: S, sheetName: () => string | null): S =>
         new Proxy(sheet, {
           get: (t, prop) => {
             const v = Reflect.get(t, prop, t);
@@ -132,24 +122,24 @@ export class HostileStandIn extends ExcelStandIn {
           },
         });
       /** A worksheet got by name: with `sheetsFollowRenames`, bound to the sheet it named when got. */
-      const byName = (name: string): object => {
+      const byName = (name: string): Sheet => {
         const model = this.model.sheet(name);
         if (!this.sheetsFollowRenames || !model) return wrapSheet(proto.getItem.call(sheets, name), () => name);
         const current = () => (this.model.sheets.includes(model) ? model.name : name);
-        let bound = { name, sheet: wrapSheet(proto.getItem.call(sheets, name), current) as Record<string | symbol, unknown> };
-        return new Proxy(
-          {},
+        let bound = { name, sheet: wrapSheet(proto.getItem.call(sheets, name), current) };
+        return new Proxy<Sheet>(
+          Object.create(Object.prototype), // a plain {}: every read goes to the sheet the name now points at
           {
             get: (_t, prop) => {
-              if (bound.name !== current()) bound = { name: current(), sheet: wrapSheet(proto.getItem.call(sheets, current()), current) as Record<string | symbol, unknown> };
-              return bound.sheet[prop];
+              if (bound.name !== current()) bound = { name: current(), sheet: wrapSheet(proto.getItem.call(sheets, current()), current) };
+              return Reflect.get(bound.sheet, prop);
             },
           },
         );
       };
       sheets.getItem = (name: string) => byName(name);
       sheets.getItemOrNullObject = (name: string) => wrapSheet(proto.getItemOrNullObject.call(sheets, name), () => name);
-      sheets.add = (name: string) => wrapSheet(proto.add.call(sheets, name), () => name);
+      sheets.add = (name?: string) => wrapSheet(proto.add.call(sheets, name), () => name ?? null);
       sheets.getActiveWorksheet = () => wrapSheet(proto.getActiveWorksheet.call(sheets), () => this.model.sheets[this.model.active]?.name ?? null);
 
       const sync = ctx.sync.bind(ctx);

@@ -1,11 +1,8 @@
 // The stand-in's selection and recalculation (what the browser preview relies on), the formula
 // evaluator's `&`, and the preview's number formats.
-import { ExcelStandIn } from "../../src/preview/excelStandIn";
+import { ExcelStandIn } from "../../src/preview/standIn";
 import { evaluateFormulaText, type FormulaContext } from "../../src/preview/formulas";
 import { formatValue } from "../../src/preview/numberFormat";
-
-type Ctx = { workbook: { getSelectedRange(): Rng; getActiveCell(): Rng; worksheets: { getItem(n: string): { getRange(a: string): Rng } } }; sync(): Promise<void> };
-type Rng = { load(p: string): Rng; address: string; rowIndex: number; values: unknown[][]; select(): void };
 
 /** An evaluator with one function, DOUBLE(range) → each cell × 2 (a spill), over the stand-in's own cells. */
 function book() {
@@ -27,8 +24,7 @@ describe("selection", () => {
     const x = book().addSheet("Other");
     x.select("S", "A2:B3");
     expect(x.selection()).toEqual({ sheet: "S", address: "A2:B3" });
-    const seen = await x.run(async (context: never) => {
-      const ctx = context as unknown as Ctx;
+    const seen = await x.run(async (ctx) => {
       const sel = ctx.workbook.getSelectedRange().load("address,rowIndex");
       const cell = ctx.workbook.getActiveCell().load("address");
       await ctx.sync();

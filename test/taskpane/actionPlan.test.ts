@@ -4,7 +4,7 @@
  * and no existing cell is touched.
  */
 import { areaProfile, buildActionPlan, detectIssues, PLAN_COLUMNS, PLAN_INPUTS_HEADING, planInputs, recommendActions, typologyProxies } from "../../src/engine";
-import { ExcelStandIn } from "../../src/preview/excelStandIn";
+import { ExcelStandIn, standInContext } from "../../src/preview/standIn";
 import { createActionPlanTools, uniqueSheetName, type ExcelRun } from "../../src/taskpane/excel";
 
 const plan = () => {
@@ -19,7 +19,7 @@ function book() {
     ["Area", "Score"],
     ["Ashbury", 59],
   ]);
-  return { x, tools: createActionPlanTools(x.run as unknown as ExcelRun) };
+  return { x, tools: createActionPlanTools(x.run) };
 }
 
 describe("insertActionPlan", () => {
@@ -61,7 +61,7 @@ async function planFromSelection() {
   for (const r of [1, 2]) for (const c of [2, 3]) x.setCell("Indicators", r, c, [[0.18, 0.12], [0.3, 0.6]][r - 1][c - 2], undefined, "0%");
   x.addTable("Indicators", "A1:H3", "Areas");
   x.select("Indicators", "C2");
-  const tools = createActionPlanTools(x.run as unknown as ExcelRun);
+  const tools = createActionPlanTools(x.run);
   const read = await tools.readSelectedArea();
   if ("error" in read) throw new Error(read.error);
   expect(read.formats).toEqual({ nvq4: ["0%", "0%"], rural: ["0%", "0%"], score: ["General", "General"] });
@@ -168,8 +168,9 @@ describe("the written plan sheet: inputs and in-cell lists", () => {
   it("when Excel refuses the lists, the written sheet stands and the warning says why", async () => {
     const { x, plan } = await planFromSelection();
     // The third request of the run (the lists) fails, as a host without the API would.
-    const run = ((batch: (ctx: { sync: () => Promise<void>; queue: unknown[] }) => Promise<unknown>) =>
-      x.run(async (ctx: { sync: () => Promise<void>; queue: unknown[] }) => {
+    const run: ExcelRun = (batch) =>
+      x.run(async (context) => {
+        const ctx = standInContext(context);
         const sync = ctx.sync.bind(ctx);
         let n = 0;
         ctx.sync = async () => {
@@ -179,8 +180,8 @@ describe("the written plan sheet: inputs and in-cell lists", () => {
           }
           return sync();
         };
-        return batch(ctx);
-      })) as unknown as ExcelRun;
+        return batch(context);
+      });
     const out = await createActionPlanTools(run).insertActionPlan(plan, "Action plan");
     expect(out).toEqual({ sheet: "Action plan", warning: expect.stringContaining("ApiNotFound: dataValidation") });
     expect(x.sheetNames()).toContain("Action plan");

@@ -1,5 +1,5 @@
 /** The Analysis view's workbook functions: chunked block reads and new-sheet tables, against the stand-in. */
-import { ExcelStandIn } from "../../src/preview/excelStandIn";
+import { ExcelStandIn } from "../../src/preview/standIn";
 import { createAnalysisTools, readBlock, type ExcelRun } from "../../src/taskpane/excel";
 
 describe("readBlock", () => {
@@ -10,7 +10,7 @@ describe("readBlock", () => {
     x.setValues("Wards", "A1", rows);
     x.resetStats();
     // 5 columns × 32 bytes per cell → 625 rows per 100,000-byte chunk → 4 chunks for 2,001 rows (+1 sync for the geometry).
-    const out = await readBlock(x.run as unknown as ExcelRun, "Wards!A1:E2001", 100_000);
+    const out = await readBlock(x.run, "Wards!A1:E2001", 100_000);
     expect(out).toEqual(rows);
     expect(x.syncs.length).toBe(1 + 4);
   });
@@ -21,7 +21,7 @@ describe("insertTableSheet (peers and type-mix sheets)", () => {
     const x = new ExcelStandIn();
     x.addSheet("Peers Ashbury").setValues("Peers Ashbury", "A1", [["mine"]]);
     const before = JSON.stringify([...x.snapshot()]);
-    const tools = createAnalysisTools(x.run as unknown as ExcelRun);
+    const tools = createAnalysisTools(x.run);
     const out = await tools.insertTableSheet("Peers Ashbury", [["Nearest areas to Ashbury"]], ["Rank", "Area", "Distance"], [[1, "Bramford", 0.25]]);
     expect(out).toEqual({ sheet: "Peers Ashbury 2" });
     expect(x.getValues("Peers Ashbury 2", "A1:C4")).toEqual([

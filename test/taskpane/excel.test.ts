@@ -1,5 +1,5 @@
 /**
- * The task pane's Excel module against the in-memory stand-in (src/preview/excelStandIn.ts):
+ * The task pane's Excel module against the in-memory stand-in (src/preview/standIn):
  * sync counts, request sizes, user cells untouched, idempotent re-runs, the confirmation path,
  * live formulas, the summary sheet and the remembered settings.
  */
@@ -11,7 +11,7 @@ import { blockFingerprints, evaluateColumns, OUTPUT_HEADERS, parseMarkerName, ro
 import { PreviewHost } from "../../src/preview/host";
 import { readWorkbook, writeWorkbook } from "../../src/preview/workbookFile";
 import { cohesion, ensureBuilt } from "../cli/helpers";
-import { EXCEL_WEB_PAYLOAD_LIMIT_BYTES, ExcelStandIn, type CellSnapshot } from "../../src/preview/excelStandIn";
+import { EXCEL_WEB_PAYLOAD_LIMIT_BYTES, ExcelStandIn, type CellSnapshot } from "../../src/preview/standIn";
 import { SAMPLE_HEADERS, sampleIndicatorColumns } from "../../src/preview/sampleIndicators";
 import {
   createExcelTools,
@@ -31,7 +31,7 @@ function workbook(rows: number, opts: { table?: boolean; sheet?: string } = {}) 
   x.addSheet(sheet);
   x.setColumns(sheet, "A1", sampleIndicatorColumns(rows));
   if (opts.table) x.addTable(sheet, `A1:H${rows + 1}`, "Indicators");
-  const tools = createExcelTools(x.run as unknown as ExcelRun, { yieldToUi: noYield });
+  const tools = createExcelTools(x.run, { yieldToUi: noYield });
   return { x, sheet, tools };
 }
 
@@ -92,7 +92,7 @@ describe("listSources", () => {
     const cols = sampleIndicatorColumns(30);
     x.setValues("Indicators", "A1", [["Cohesion indicators 2008 — Place Survey"]]);
     x.setColumns("Indicators", "A3", cols);
-    const tools = createExcelTools(x.run as unknown as ExcelRun, { yieldToUi: noYield });
+    const tools = createExcelTools(x.run, { yieldToUi: noYield });
     const [s] = await tools.listSources();
     expect(s.ref).toEqual({ sheet: "Indicators", kind: "range", name: "A3" });
     expect(s.rowCount).toBe(30);
@@ -108,7 +108,7 @@ describe("listSources", () => {
   it("does not offer a block without a header row", async () => {
     const x = new ExcelStandIn().addSheet("Numbers");
     x.setValues("Numbers", "A1", [[1, 2], [3, 4]]);
-    expect(await createExcelTools(x.run as unknown as ExcelRun).listSources()).toEqual([]);
+    expect(await createExcelTools(x.run).listSources()).toEqual([]);
   });
 });
 
@@ -136,7 +136,7 @@ describe("runTool: grant bands and family groups as values", () => {
     x.setValues("Dates", "A1", [["Area", "Score", "CI"], ["A", 59, 2], ["B", 39569, 1], ["C", 0.5625, 1], ["D", true, 1]]);
     x.setCell("Dates", 2, 1, 39569, undefined, "dd/mm/yyyy");
     x.setCell("Dates", 3, 1, 0.5625, undefined, "h:mm");
-    const tools = createExcelTools(x.run as unknown as ExcelRun, { yieldToUi: noYield });
+    const tools = createExcelTools(x.run, { yieldToUi: noYield });
     const s = await firstSource(tools);
     done(await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping }));
     const notes = x.getValues("Dates", "G3:G5").map((r) => String(r[0]));
@@ -150,7 +150,7 @@ describe("runTool: grant bands and family groups as values", () => {
     const x = new ExcelStandIn().addSheet("Proxies");
     x.setValues("Proxies", "A1", [["Area", "NVQ4+ %", "Rural %", "A8 per 10000"], ["A", 20, 60, 10], ["B", 30, 10, 39569]]);
     x.setCell("Proxies", 2, 3, 39569, undefined, "d-mmm-yy");
-    const tools = createExcelTools(x.run as unknown as ExcelRun, { yieldToUi: noYield });
+    const tools = createExcelTools(x.run, { yieldToUi: noYield });
     const s = await firstSource(tools);
     done(await tools.runTool({ source: s.ref, tool: "familyGroups", mapping: s.mapping }));
     expect(x.getValues("Proxies", "E2:E3")).toEqual([[1], [""]]);
@@ -492,7 +492,7 @@ describe("cancel", () => {
     const x = new ExcelStandIn().addSheet("Sheet1");
     x.setColumns("Sheet1", "A1", sampleIndicatorColumns(30_000));
     const controller = new AbortController();
-    const tools = createExcelTools(x.run as unknown as ExcelRun, { yieldToUi: noYield });
+    const tools = createExcelTools(x.run, { yieldToUi: noYield });
     const s = await firstSource(tools);
     const out = await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping }, (p) => p.phase === "writing" && p.done > 0 && controller.abort(), controller.signal);
     expect(out.status).toBe("cancelled");
@@ -508,7 +508,7 @@ describe("cancel", () => {
     const x = new ExcelStandIn().addSheet("Sheet1");
     x.setColumns("Sheet1", "A1", sampleIndicatorColumns(30_000));
     const controller = new AbortController();
-    const tools = createExcelTools(x.run as unknown as ExcelRun, { yieldToUi: noYield });
+    const tools = createExcelTools(x.run, { yieldToUi: noYield });
     const s = await firstSource(tools);
     const before = fingerprint(x.snapshot());
     const out = await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping }, (p) => p.phase === "reading" && p.done > 0 && controller.abort(), controller.signal);
@@ -548,7 +548,7 @@ describe("percentage scale (decision A7, issue 12): number formats, headers, one
       cols[4].push((i * 311) % 3000);
     }
     x.setColumns("Sheet1", "A1", cols);
-    return { x, tools: createExcelTools(x.run as unknown as ExcelRun, { yieldToUi: noYield }) };
+    return { x, tools: createExcelTools(x.run, { yieldToUi: noYield }) };
   }
 
   it("an urban table: rural 0.53 is 0.53 % (urban), never 53 %, across read chunks", async () => {
@@ -556,7 +556,7 @@ describe("percentage scale (decision A7, issue 12): number formats, headers, one
     const { x, tools } = urban(n);
     const s = await firstSource(tools);
     // Small requests, so the table is read (and its scale settled) over many chunks.
-    const small = createExcelTools(x.run as unknown as ExcelRun, { yieldToUi: noYield, targetBytes: 4_000 });
+    const small = createExcelTools(x.run, { yieldToUi: noYield, targetBytes: 4_000 });
     const out = done(await small.runTool({ source: s.ref, tool: "familyGroups", mapping: s.mapping }));
     expect(out.stats.readChunks).toBeGreaterThan(3);
     const types = x.getValues("Sheet1", `F2:F${n + 1}`).map((r) => r[0]);
@@ -621,7 +621,7 @@ describe("only what was asked, uncertainty in words (issues 12.4, 12.5)", () => 
   it("Grant bands on a table of scores alone: the ABG columns and Notes, an ABG summary without a family-type table, and no CI means uncertainty not assessed", async () => {
     const x = new ExcelStandIn().addSheet("Scores");
     x.setValues("Scores", "A1", [["Area", "NI 1 %"], ["A", 59], ["B", 74], ["C", 80]]);
-    const tools = createExcelTools(x.run as unknown as ExcelRun, { yieldToUi: noYield });
+    const tools = createExcelTools(x.run, { yieldToUi: noYield });
     const s = await firstSource(tools);
     const out = done(await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping }));
     expect(out.headers).toEqual(["ABG band", "ABG allocation", "ABG band range", "Notes"]);
@@ -637,7 +637,7 @@ describe("only what was asked, uncertainty in words (issues 12.4, 12.5)", () => 
   it("Family groups on proxies alone: no ABG columns, no ABG section", async () => {
     const x = new ExcelStandIn().addSheet("Proxies");
     x.setValues("Proxies", "A1", [["Area", "NVQ4+ %", "Rural %", "A8 per 10000"], ["A", 20, 60, 10], ["B", 30, 10, 3]]);
-    const tools = createExcelTools(x.run as unknown as ExcelRun, { yieldToUi: noYield });
+    const tools = createExcelTools(x.run, { yieldToUi: noYield });
     const s = await firstSource(tools);
     const out = done(await tools.runTool({ source: s.ref, tool: "familyGroups", mapping: s.mapping }));
     expect(out.headers).toEqual(["Family type", "Family type name", "Family group", "Notes"]);
@@ -724,7 +724,7 @@ describe("one result block, whichever tool wrote it (issue 12.3)", () => {
       expect(x.sheetNames()).toEqual(["Areas", "Summary"]);
       x.activate("Areas");
       x.setValues("Areas", "H3", [["checked by Bob"]]); // typed into the command line's Family type name column
-      const tools = createExcelTools(x.run as unknown as ExcelRun, { yieldToUi: noYield });
+      const tools = createExcelTools(x.run, { yieldToUi: noYield });
       const [s] = await tools.listSources();
       // The pane sees the command line's block (G:M) as its own, by the marker: not as input columns.
       expect(s.ownColumns).toEqual([...OUTPUT_HEADERS]);

@@ -3,13 +3,13 @@
  * and says in each field's hint what the rule found: the score and runner-up of a words match, or the
  * tie it refused to guess between (issue 12.2).
  */
-import { ExcelStandIn } from "../../src/preview/excelStandIn";
+import { ExcelStandIn } from "../../src/preview/standIn";
 import { createExcelTools, type ExcelRun, type SourceInfo } from "../../src/taskpane/excel";
 
 async function sourceOf(rows: unknown[][]): Promise<SourceInfo> {
   const x = new ExcelStandIn().addSheet("Place Survey");
   x.setValues("Place Survey", "A1", rows);
-  const tools = createExcelTools(x.run as unknown as ExcelRun, { yieldToUi: async () => undefined });
+  const tools = createExcelTools(x.run, { yieldToUi: async () => undefined });
   const [s] = await tools.listSources();
   expect(s).toBeDefined();
   return s;

@@ -6,7 +6,7 @@
  * requests of a run as a user at the keyboard would.
  */
 import { evaluateColumns, rowCells, type Columns } from "../../src/engine";
-import { type CellSnapshot } from "../../src/preview/excelStandIn";
+import { type CellSnapshot } from "../../src/preview/standIn";
 import { sampleIndicatorColumns } from "../../src/preview/sampleIndicators";
 import { createExcelTools, type ExcelRun, type RunOutcome, type Stopped } from "../../src/taskpane/excel";
 import { HostileStandIn } from "../helpers/hostileStandIn";
@@ -25,7 +25,7 @@ function setUp(options: { previousRun?: boolean } = {}) {
   x.setColumns("Sheet1", "A1", sampleIndicatorColumns(N));
   x.addTable("Sheet1", `A1:H${N + 1}`, "Indicators");
   x.setValues("Sheet1", "N5", [["the user's own cell beside the toolkit's columns"]]);
-  const tools = createExcelTools(x.run as unknown as ExcelRun, { yieldToUi: noYield, targetBytes: TARGET });
+  const tools = createExcelTools(x.run, { yieldToUi: noYield, targetBytes: TARGET });
   return { x, tools, previousRun: options.previousRun ?? false };
 }
 

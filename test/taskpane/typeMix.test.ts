@@ -1,5 +1,5 @@
 /** Family groups with a population column: the summary adds the family-type mix of the rows. */
-import { ExcelStandIn } from "../../src/preview/excelStandIn";
+import { ExcelStandIn } from "../../src/preview/standIn";
 import { createExcelTools, type ExcelRun } from "../../src/taskpane/excel";
 
 describe("Family groups offers the type mix when a population column is mapped", () => {
@@ -12,7 +12,7 @@ describe("Family groups offers the type mix when a population column is mapped",
       ["W3", 20, 10, 10, null, 1500], // type 4
       ["W4", "", 10, 3, null, 800], // no type: left out
     ]);
-    const tools = createExcelTools(x.run as unknown as ExcelRun, { yieldToUi: async () => undefined });
+    const tools = createExcelTools(x.run, { yieldToUi: async () => undefined });
     const [source] = await tools.listSources();
     expect(source.mapping.population).toBe(5);
     const out = await tools.runTool({ source: source.ref, tool: "familyGroups", mapping: source.mapping });
@@ -30,7 +30,7 @@ describe("Family groups offers the type mix when a population column is mapped",
       ["Area", "NVQ4+ %", "Rural %", "A8 per 10,000"],
       ["A", 30, 60, 3],
     ]);
-    const tools = createExcelTools(x.run as unknown as ExcelRun, { yieldToUi: async () => undefined });
+    const tools = createExcelTools(x.run, { yieldToUi: async () => undefined });
     const [source] = await tools.listSources();
     const out = await tools.runTool({ source: source.ref, tool: "familyGroups", mapping: source.mapping });
     expect(out.status === "done" && out.typeMix).toBeNull();
