@@ -1,6 +1,6 @@
 // The stand-in's selection and recalculation (what the browser preview relies on), the formula
 // evaluator's `&`, and the preview's number formats.
-import { ExcelStandIn } from "../../src/preview/standIn";
+import { ExcelStandIn, standInContext } from "../../src/preview/standIn";
 import { evaluateFormulaText, type FormulaContext } from "../../src/preview/formulas";
 import { formatValue } from "../../src/preview/numberFormat";
 
@@ -34,6 +34,45 @@ describe("selection", () => {
     });
     expect(seen).toEqual(["S!A2:B3", 1, "S!A2"]);
     expect(x.selection()).toEqual({ sheet: "Other", address: "C5" });
+  });
+});
+
+describe("typed as Office.js (the docs' signatures)", () => {
+  it("sync() resolves to its pass-through value", async () => {
+    expect(await book().run((ctx) => ctx.sync("through"))).toBe("through");
+  });
+  it("worksheets.add() without a name gives the sheet one (the first free Sheet<n> from the count + 1)", async () => {
+    const x = book().addSheet("Sheet3");
+    const name = await x.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.add().load("name");
+      await ctx.sync();
+      return sheet.name;
+    });
+    expect([name, x.sheetNames()]).toEqual(["Sheet4", ["S", "Sheet3", "Sheet4"]]);
+  });
+  it("tables.add, charts.add, chart.setPosition and names.add take a Range as well as an address", async () => {
+    const x = book();
+    await x.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem("S");
+      sheet.tables.add(sheet.getRange("A1:A3"), false);
+      const chart = sheet.charts.add("ColumnClustered", sheet.getRange("A1:A3"), "Auto");
+      chart.setPosition(sheet.getRange("C1"), "F9");
+      ctx.workbook.names.add("Scores", sheet.getRange("A1:A3"));
+      await ctx.sync();
+    });
+    const s = x.model.sheet("S")!;
+    expect(s.tables.map((t) => [t.rect, t.showHeaders])).toEqual([[{ row: 0, column: 0, rows: 3, columns: 1 }, false]]);
+    expect([x.charts("S").map((c) => c.source), s.charts[0].position]).toEqual([["S!A1:A3"], ["S!C1", "F9"]]);
+    expect(x.names()).toEqual([{ name: "Scores", address: "S!A1:A3" }]);
+  });
+  it("a range that is not the stand-in's is refused when the request runs; a context that is not its own, at once", async () => {
+    const x = book();
+    const notOurs = {} as Excel.Range;
+    await expect(x.run(async (ctx) => {
+      ctx.workbook.names.add("Elsewhere", notOurs);
+      await ctx.sync();
+    })).rejects.toMatchObject({ code: "InvalidArgument" });
+    expect(() => standInContext({} as Excel.RequestContext)).toThrow(/not the stand-in's/);
   });
 });
 
