@@ -6,6 +6,8 @@ module.exports = {
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"],
   // A 2-core machine running the CLI and build tests side by side: 5 s (jest's default) times out under load.
   testTimeout: 30_000,
+  // Builds the command line (lib/) once per run, before any test file, when its sources are newer (test/globalSetup.ts).
+  globalSetup: "<rootDir>/test/globalSetup.ts",
   // One fixed fast-check seed for every property (reproducible CI); `npm run fuzz` varies it.
   setupFiles: ["<rootDir>/test/setupFastCheck.ts"],
   transform: {

@@ -1,62 +1,23 @@
 /**
- * Helpers for the command-line tests: build lib/ when it is older than src/ (once, under a lock,
- * since jest runs test files in parallel), run the built CLI as a child process, make temp dirs.
+ * Helpers for the command-line tests: run the built CLI as a child process, make temp dirs. The CLI
+ * is built once per jest run, before the tests, by jest's globalSetup (test/globalSetup.ts, ./build.ts).
  */
 import { spawnSync } from "child_process";
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { BUILD_ERROR, CLI, ROOT } from "./build";
 
-export const ROOT = path.resolve(__dirname, "..", "..");
-export const CLI = path.join(ROOT, "lib", "cli", "main.js");
+export { CLI, ROOT };
 
-function newestMtime(dir: string): number {
-  let m = 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    m = Math.max(m, e.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
-  }
-  return m;
-}
-
-function stale(): boolean {
-  if (!fs.existsSync(CLI)) return true;
-  const src = Math.max(newestMtime(path.join(ROOT, "src", "cli")), newestMtime(path.join(ROOT, "src", "engine")));
-  return fs.statSync(CLI).mtimeMs < src;
-}
-
-const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-
-/** Builds the CLI (tsc -p tsconfig.cli.json) if lib/cli/main.js is missing or older than the sources. */
+/**
+ * Fails with the reason when the built CLI (lib/cli/main.js) is missing or failed to build. It never
+ * builds: jest's globalSetup did, once, at the start of the run.
+ */
 export function ensureBuilt(): void {
-  if (!stale()) return;
-  const lock = path.join(ROOT, "lib", ".cli-build.lock");
-  fs.mkdirSync(path.dirname(lock), { recursive: true });
-  for (const t0 = Date.now(); ; ) {
-    try {
-      fs.mkdirSync(lock);
-      break;
-    } catch {
-      // another test file is building: wait for it, then re-check
-      try {
-        if (Date.now() - fs.statSync(lock).mtimeMs > 120_000) fs.rmSync(lock, { recursive: true, force: true });
-      } catch {
-        // lock gone meanwhile
-      }
-      if (Date.now() - t0 > 180_000) throw new Error("timed out waiting for the CLI build lock");
-      sleep(200);
-      if (!stale()) return;
-    }
-  }
-  try {
-    if (!stale()) return;
-    const r = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.cli.json"], { cwd: ROOT, encoding: "utf8" });
-    if (r.status !== 0) throw new Error(`CLI build failed:\n${r.stdout}${r.stderr}`);
-    fs.utimesSync(CLI, new Date(), new Date());
-  } finally {
-    fs.rmSync(lock, { recursive: true, force: true });
-  }
+  if (fs.existsSync(BUILD_ERROR)) throw new Error(fs.readFileSync(BUILD_ERROR, "utf8"));
+  if (!fs.existsSync(CLI)) throw new Error(`${path.relative(ROOT, CLI)} is missing: jest's globalSetup (test/globalSetup.ts) builds it at the start of a run; or npm run build:cli.`);
 }
 
 export interface CliRun {
@@ -80,12 +41,12 @@ export function tempDir(prefix = "cohesion-cli-"): string {
 }
 
 /**
- * A test file's scratch folder, removed after its tests, with the command line built before them (the
- * set-up every CLI test file shares). Call once at the top level of a test file.
+ * A test file's scratch folder, removed after its tests, checking first that the command line is
+ * built (the set-up every CLI test file shares). Call once at the top level of a test file.
  */
 export function useScratchDir(prefix?: string): string {
   const dir = tempDir(prefix);
-  beforeAll(() => ensureBuilt(), 180_000);
+  beforeAll(() => ensureBuilt());
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
