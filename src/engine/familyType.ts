@@ -1,6 +1,6 @@
 /**
  * The Commission's nine family types and the Annex C family groups.
- * @see CDF Part Two, "Typologies: cohesion family groups", Table 1 (framework-rules.md §1.1–1.3)
+ * @see CDF Part Two, "Typologies: cohesion family groups", Table 1
  */
 import { FAMILY_GROUPS, TABLE_1, TABLE_1_TOTAL, TYPOLOGY_CUTOFFS as C, type FamilyGroup, type FamilyType, type FamilyTypeRow } from "./data/deliveryFramework2009/familyTypes";
 import { fmtNumber as fmt } from "./format";

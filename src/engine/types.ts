@@ -3,7 +3,7 @@
  * Errors are values: every entry point returns a {@link Result} and never throws on bad input.
  */
 
-/** Source documents (keys as in the framework digest). */
+/** Source documents (docs/sources.md lists each with its title, date, publisher and licence). */
 export type DocKey =
   | "CDF" // Cohesion Delivery Framework – Overview, CLG, January 2009
   | "GR" // The Government's Response to the Commission on Integration and Cohesion, CLG, February 2008

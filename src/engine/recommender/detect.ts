@@ -1,5 +1,5 @@
 /**
- * Issue detection from data (framework-rules.md §7.9, feature 21): compare a council's indicator
+ * Issue detection from data: compare a council's indicator
  * values with a comparator and suggest the Table D1 issues the worse-than-comparator values point to.
  *
  * "Suggestions are never silently final: the user confirms them." Every suggestion is returned
@@ -15,10 +15,10 @@
  * - No figure is invented: where there is no comparator value, the indicator gets a note, not a
  *   suggestion.
  * - NI 1 is the overall outcome, not an influence: a worse NI 1 is an overall signal, not an issue.
- * - §7.9's bracketed issues are added as `alsoConsider`; for views on migration, I12 and I16 are
+ * - The influence links' bracketed issues are added as `alsoConsider`; for views on migration, I12 and I16 are
  *   suggested too when new migrants (A8 per 10,000) is also worse than its comparator ("I02 (and
  *   I12, I16 if migrant numbers are high)").
- * @see framework-rules.md §3.3 (benchmarks), §4 (Tables 2–5), §7.9 (links); CDF Table 1 (type averages)
+ * @see data/surveySeries/benchmarks.ts (national figures); CDF Part Two Tables 2–5 (influences); CDF Table 1 (type averages)
  */
 import { fail, ok, type Fail, type Result, type Source, type Warning } from "../types";
 import { TABLE_1, TABLE_1_TOTAL, type FamilyType } from "../data/deliveryFramework2009/familyTypes";
@@ -51,10 +51,10 @@ export interface IssueSuggestion {
   reason: string;
   /** Always false: the user confirms suggestions. */
   confirmed: false;
-  /** Bracketed issues of §7.9 to consider too. */
+  /** Bracketed issues of the influence links to consider too. */
   alsoConsider: IssueCode[];
   /** Where the issue link comes from. */
-  linkBasis: IndicatorDef["linkBasis"] | "framework-rules §7.9 [inferred], conditional";
+  linkBasis: IndicatorDef["linkBasis"] | "influence link [inferred], conditional";
   /** Source of the comparator figure (national benchmark or Table 1); absent for median/custom. */
   comparatorSource?: Source;
   /** Other indicators that point to the same issue (their reasons are in `reason` too). */
@@ -112,7 +112,7 @@ interface ComparatorValue {
  * Suggest Table D1 issues from indicator values.
  *
  * @summary Issue suggestions from survey and area indicators.
- * @see framework-rules.md §7.9 (influence → issue links, [inferred]), §3.3 (national figures); CDF Table 1
+ * @see data/deliveryFramework2009/influences.ts (influence → issue links, [inferred]); data/surveySeries/benchmarks.ts; CDF Table 1
  * @param indicators - values by indicator id; percentages 0–100, rates as stated per indicator
  * @param comparator - "national" | "familyType" (with `familyType`) | "median" | "custom" (with `values`)
  * @returns suggestions (all `confirmed: false`), overall signals, comparisons and notes; or
@@ -249,7 +249,7 @@ export function detectIssues(
     for (const issue of def.issues) {
       detection.suggestions.push(suggestion(issue, def, value, cmp, reason, [...def.alsoConsider], def.linkBasis));
     }
-    // §7.9: "I02 (and I12, I16 if migrant numbers are high)".
+    // The influence link: I02, and I12, I16 if migrant numbers are high.
     if (def.id === "views_on_migration" && worseSet.has("new_migrants_a8")) {
       const migrants = BY_ID.get("new_migrants_a8") as IndicatorDef;
       const mValue = indicators.new_migrants_a8 as number;
@@ -257,7 +257,7 @@ export function detectIssues(
       const both = `${reason}; ${reasonText(migrants, mValue, mCmp)}`;
       for (const issue of ["I12", "I16"] as const) {
         detection.suggestions.push(
-          suggestion(issue, def, value, cmp, both, [], "framework-rules §7.9 [inferred], conditional"),
+          suggestion(issue, def, value, cmp, both, [], "influence link [inferred], conditional"),
         );
       }
     }
@@ -265,7 +265,7 @@ export function detectIssues(
   // One suggestion per issue: when two indicators point to the same issue (fear of crime and
   // feeling safe → I06; new migrants, directly and with views on migration → I16), the first keeps
   // its place and the others' reasons are added to it.
-  // A direct link comes before the §7.9 conditional one.
+  // A direct link comes before the conditional one.
   const byIssue = new Map<IssueCode, IssueSuggestion>();
   const conditional = (x: IssueSuggestion) => x.linkBasis.endsWith("conditional");
   const ordered = [...detection.suggestions.filter((x) => !conditional(x)), ...detection.suggestions.filter(conditional)];

@@ -1,8 +1,8 @@
 /**
  * Lookups over the CDF issue → action data: resolve free text to an issue or action, list issues,
  * the actions of one issue (Table D1 row, document order) and the issues of one action (the inverse
- * index, framework-rules.md §7.4), and the Annex C advice for a family group. Also resolves and lists
- * the LGA 2019 issues (ISS-01…ISS-30, lga-guide-2019.md §7 F4), which the recommender accepts
+ * index, derived from CDF Table D1), and the Annex C advice for a family group. Also resolves and lists
+ * this add-in's LGA 2019 issues (ISS-01…ISS-30, data/project/lgaIssues.ts), which the recommender accepts
  * directly with source "all".
  */
 import { fail, ok, type Result } from "../types";
@@ -69,7 +69,7 @@ const HOW_TO_LIST_ISSUES =
  * space-, dash- and quote-insensitive, including I22's printed [sic] text and its corrected reading.
  *
  * @summary Table D1 issue for a code, id or text.
- * @see CDF Annex D, Table D1 (framework-rules.md §7.3); decision A15 (I22 [sic])
+ * @see CDF Annex D, Table D1; decision A15 (I22 [sic])
  * @param text - what the user typed or a cell value
  * @returns the issue, or `notFound` naming the text and saying how to list valid issues; `missing` when blank
  * @example
@@ -113,7 +113,7 @@ const HOW_TO_LIST_ACTIONS =
  * The variant "Engage people in the local community" resolves to A13 with a warning (decision A13).
  *
  * @summary CDF action for a code, id or wording.
- * @see CDF §3.2; Table D1 (framework-rules.md §7.2, §7.5)
+ * @see CDF §3.2; Table D1
  * @param text - what the user typed or a cell value
  * @returns the action, or `notFound` / `missing`
  * @example
@@ -160,25 +160,25 @@ export function listIssues(): IssueSummary[] {
   return ISSUES.map(({ code, id, title }) => ({ code, id, title }));
 }
 
-/** A short row for an LGA 2019 issue: its id (ISS-01…ISS-30) and the digest's wording. */
+/** A short row for an LGA 2019 issue: its id (ISS-01…ISS-30) and its wording. */
 export interface LgaIssueSummary {
   id: string;
-  /** The digest's F4 wording (the digest author's design, not the guide's words). */
+  /** The issue's wording (this project's design, not the guide's words). */
   title: string;
 }
 
 const HOW_TO_LIST_LGA_ISSUES =
-  "use an id ISS-01–ISS-30 or the issue's wording in the digest's F4 table (=COHESION.ISSUES(\"table\", \"all\") in Excel lists them)";
+  "use an id ISS-01–ISS-30 or the issue's wording (=COHESION.ISSUES(\"table\", \"all\") in Excel lists them)";
 
 /**
- * Resolve an LGA 2019 issue (the digest's F4 list) from its id or wording.
+ * Resolve an LGA 2019 issue (this add-in's list) from its id or wording.
  *
  * Accepts: the id in any case, with or without the leading zero, the hyphen or a space ("ISS-05",
- * "iss-5", "ISS 05", "ISS05", "iss_05"); or the issue's F4 wording, case-, space-, dash- and
- * quote-insensitive. The LGA issues have no snake_case ids (the digest gives none).
+ * "iss-5", "ISS 05", "ISS05", "iss_05"); or the issue's wording, case-, space-, dash- and
+ * quote-insensitive. The LGA issues have no snake_case ids (the list gives none).
  *
  * @summary LGA 2019 issue for an id or wording.
- * @see lga-guide-2019.md §7 F4 (ISS-01…ISS-30, a design of the digest's author)
+ * @see data/project/lgaIssues.ts (ISS-01…ISS-30, this add-in's design over the LGA guide, 2019)
  * @param text - what the user typed or a cell value
  * @returns the LGA issue, or `notFound` naming the text and saying how to list them; `missing` when blank
  * @example
@@ -198,15 +198,15 @@ export function resolveLgaIssue(text: string): Result<LgaIssue> {
     return fail("notFound", `No LGA 2019 issue "${text}": ids run from ISS-01 to ISS-30; ${HOW_TO_LIST_LGA_ISSUES}.`, "issue");
   }
   const byTitle = LGA_ISSUES.find((issue) => normaliseText(issue.title) === norm);
-  if (byTitle !== undefined) return ok(byTitle, `"${text}" is the F4 wording of LGA issue ${byTitle.id}.`);
+  if (byTitle !== undefined) return ok(byTitle, `"${text}" is the wording of LGA issue ${byTitle.id}.`);
   return fail("notFound", `No LGA 2019 issue matches "${text}": ${HOW_TO_LIST_LGA_ISSUES}.`, "issue");
 }
 
 /**
- * The 30 LGA 2019 issues (the digest's F4 list) in order, as id and wording.
+ * The 30 LGA 2019 issues (this add-in's list) in order, as id and wording.
  *
  * @summary All LGA 2019 issues.
- * @see lga-guide-2019.md §7 F4
+ * @see data/project/lgaIssues.ts
  * @example listLgaIssues()[4] //=> { id: "ISS-05", title: "High economic inactivity; employment gaps between groups" }
  */
 export function listLgaIssues(): LgaIssueSummary[] {
@@ -231,7 +231,7 @@ export interface IssueActionRow {
  * the canonical title. The order is the document's, not a priority (decision A14).
  *
  * @summary Table D1 row for an issue.
- * @see CDF Annex D, Table D1 (framework-rules.md §7.3)
+ * @see CDF Annex D, Table D1
  * @param issue - a code, id or text accepted by {@link resolveIssue}
  * @returns the row in printed order, or the failure of {@link resolveIssue}
  * @example
@@ -270,7 +270,7 @@ export interface ActionIssueRow extends IssueSummary {
  * each row uses.
  *
  * @summary Inverse index: action → issues.
- * @see framework-rules.md §7.4 (derived from CDF Table D1)
+ * @see CDF Annex D, Table D1 (the index is derived from it)
  * @param action - a code, id or wording accepted by {@link resolveAction}
  * @returns the issues, or the failure of {@link resolveAction}
  * @example issuesForAction("A17").value.map(i => i.code) //=> ["I18"]
@@ -289,7 +289,7 @@ export function issuesForAction(action: string): Result<ActionIssueRow[]> {
 /**
  * Parse a family-group key: "a"…"e", any case, optionally written "a)", "group a" or
  * "family group a" / "thematic group e".
- * @see CDF Annex C (framework-rules.md §1.3)
+ * @see CDF Annex C
  * @example parseFamilyGroup("Group B") //=> "b"; parseFamilyGroup("f") //=> undefined
  */
 export function parseFamilyGroup(text: string): FamilyGroup | undefined {
@@ -303,7 +303,7 @@ export function parseFamilyGroup(text: string): FamilyGroup | undefined {
  * well", verbatim and in document order (e)'s split bullet joined, decision A16).
  *
  * @summary Annex C advice for a family group.
- * @see CDF Annex C (framework-rules.md §6)
+ * @see CDF Annex C
  * @param group - "a"…"e" (also "A", "a)", "group a")
  * @returns the advice, or `invalid` naming the accepted values
  * @example familyGroupAdvice("e").value.worksWell.length //=> 7

@@ -3,7 +3,7 @@
  * implementation plan "covers" (F-P1…F-P6), pre-filled from the recommendation, plus the area's
  * inputs and the date, so the plan can be edited and tracked in Excel.
  * Pure: the caller passes the date (the engine reads no clock).
- * @see CDF Annex F (framework-rules.md §7.8); feature 22 (framework-rules.md §10.1)
+ * @see CDF Annex F; feature 22
  */
 import { FAMILY_GROUPS, TABLE_1, type FamilyGroup, type FamilyType } from "../data/deliveryFramework2009/familyTypes";
 import { LABELS, type PercentOptions } from "../columns";

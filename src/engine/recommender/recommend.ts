@@ -14,13 +14,13 @@
  * - `source: "all"`: the 2009 actions come first, ranked as above. The LGA 2019 guide's action
  *   lines and checklists follow, each labelled `origin: "lga2019"` and `source.doc: "LGA2019"`. An LGA
  *   item's score is the number of selected issues that reach it: D1 issues through the D1 → LGA issue
- *   map, and LGA issues (ISS-01…ISS-30) chosen directly, whose F4 row lists it. Ties keep the guide's
- *   order (section order, then the digest's order). Case studies are ranked the same way, ties by
+ *   map, and LGA issues (ISS-01…ISS-30) chosen directly, whose row in the LGA issue list names it. Ties keep the guide's
+ *   order (section order, then order within the section). Case studies are ranked the same way, ties by
  *   case-study number. Every D1 → LGA link is this add-in's inference, because the 2019 guide never
  *   mentions the 2009 framework: an item is `inferred: true` unless a directly chosen LGA issue lists it.
  * - LGA issue ids are accepted only with `source: "all"`; with "cdf2009" they are an error that says so.
  *
- * @see CDF §3.2, Annex D Table D1 (framework-rules.md §7.1–7.4, feature 13); lga-guide-2019.md §6.2, §7 F4
+ * @see CDF §3.2, Annex D Table D1; this add-in's LGA issue list (data/project/lgaIssues.ts)
  */
 import { fail, ok, type Result, type Source, type Warning } from "../types";
 import type { FamilyGroup } from "../data/deliveryFramework2009/familyTypes";
@@ -85,7 +85,7 @@ export interface RankedLgaAction {
   items: LgaRecommendation["items"];
   /** Selected D1 issues that reach this item through the inferred D1 → LGA map. */
   issues: IssueCode[];
-  /** Selected LGA issues (ISS-…, chosen directly) whose F4 row lists this item. */
+  /** Selected LGA issues (ISS-…, chosen directly) whose row in the LGA issue list names this item. */
   directIssues: string[];
   /** LGA issues (ISS-…) it is reached through, from the D1 map or chosen directly. */
   via: string[];
@@ -93,7 +93,7 @@ export interface RankedLgaAction {
   count: number;
   /**
    * True when only the inferred D1 → LGA map brings it in; false when a directly chosen LGA issue
-   * lists it (the F4 table of the digest, no inference of this add-in).
+   * lists it (the LGA issue list, no D1 → LGA inference).
    */
   inferred: boolean;
   source: Source;
@@ -134,7 +134,7 @@ export interface RankedCaseStudy {
   summary: string;
   /** Selected D1 issues that reach it through the inferred D1 → LGA map. */
   issues: IssueCode[];
-  /** Selected LGA issues (chosen directly) whose F4 row lists it. */
+  /** Selected LGA issues (chosen directly) whose row in the LGA issue list names it. */
   directIssues: string[];
   via: string[];
   /** `issues.length + directIssues.length`. */
@@ -159,7 +159,7 @@ export interface LgaIssueReached {
 export interface Recommendation {
   /** The selected Table D1 issues after resolution and de-duplication, in document order. */
   issues: IssueSummary[];
-  /** Source "all" only: the LGA 2019 issues chosen directly (ISS-…), de-duplicated, in F4 order. */
+  /** Source "all" only: the LGA 2019 issues chosen directly (ISS-…), de-duplicated, in list order. */
   selectedLgaIssues?: LgaIssueSummary[];
   /** U1–U5, always, in document order; never ranked. */
   universal: ListedAction<UniversalCode>[];
@@ -171,7 +171,7 @@ export interface Recommendation {
   group?: FamilyGroupAdvice;
   /** Annex E items relating to the returned CDF actions or U1–U5 (historical links). */
   guidance: GuidanceSuggestion[];
-  /** Returned CDF actions with no (or only weak) Annex E guidance (inferred, §8.3). */
+  /** Returned CDF actions with no (or only weak) Annex E guidance (inferred). */
   noGuidanceListed: { code: ActionCode; note: string; inferred: true }[];
   /** Source "all" only. */
   caseStudies?: RankedCaseStudy[];
@@ -197,12 +197,12 @@ const ISSUE_ORDER = (code: IssueCode): number => Number(code.slice(1));
  * them (ties in A01–A20 order), the 11 approaches to avoid, the Annex E guidance for what is
  * returned, and — when asked — the Annex C advice for a family group. With `source: "all"`, LGA
  * 2019 action lines, checklists and case studies follow, labelled LGA2019: those reached from D1
- * issues through the inferred map, and those the F4 row of a directly chosen LGA issue (ISS-01…
+ * issues through the inferred map, and those the row of a directly chosen LGA issue (ISS-01…
  * ISS-30) lists. Blank entries are ignored; duplicates (also the same issue given by code and by id)
  * count once.
  *
  * @summary Ranked actions for selected D1 (and LGA 2019) issues.
- * @see CDF §3.2, Annex D Table D1 (framework-rules.md §7.1–7.4); decision A14; lga-guide-2019.md §7 F4
+ * @see CDF §3.2, Annex D Table D1; decision A14; this add-in's LGA issue list (data/project/lgaIssues.ts)
  * @param issueIds - codes, ids or texts accepted by {@link resolveIssue}; with source "all" also LGA
  *   issue ids or wordings accepted by {@link resolveLgaIssue}
  * @param options - `group` (a–e) and `source` ("cdf2009" default, or "all")
@@ -371,7 +371,7 @@ function addLga(result: Recommendation, issues: readonly IssueCode[], direct: Re
   result.unmappedToLga = unmapped;
 
   // Score = number of distinct selected issues reaching the item: D1 issues through any LGA issue
-  // they map to, plus the directly chosen LGA issues whose F4 row lists it.
+  // they map to, plus the directly chosen LGA issues whose row in the LGA issue list names it.
   interface Tally {
     issues: Set<IssueCode>;
     direct: Set<string>;

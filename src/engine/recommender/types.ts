@@ -26,7 +26,7 @@ export type AvoidCode = "X01" | "X02" | "X03" | "X04" | "X05" | "X06" | "X07" | 
 
 export interface Issue {
   code: IssueCode;
-  /** Stable snake_case id (framework-rules.md §7.3). Never changes. */
+  /** Stable snake_case id. Never changes. */
   id: string;
   /** "Issue Identified", verbatim as printed in Table D1 (including any error, see `sic`). */
   title: string;
@@ -49,7 +49,7 @@ export interface WordingVariant {
   source: Source;
 }
 
-/** Another name the documents use for the same idea (framework-rules.md §7.5); informative only. */
+/** Another name the documents use for the same idea; informative only. */
 export interface AlsoKnownAs {
   text: string;
   source: Source;
@@ -57,7 +57,7 @@ export interface AlsoKnownAs {
 
 export interface Action {
   code: ActionCode;
-  /** Stable canonical id (framework-rules.md §7.2, §7.5). */
+  /** Stable canonical id. */
   id: string;
   /** Canonical wording: the §3.2 list, verbatim. */
   title: string;
@@ -112,7 +112,7 @@ export interface FamilyGroupAdvice {
   group: FamilyGroup;
   /** "Family group" for a)–d), "Thematic group" for e). */
   kind: "Family group" | "Thematic group";
-  /** Heading, verbatim: kind + letter + name (framework-rules.md §1.3). */
+  /** Heading, verbatim: kind + letter + name. */
   heading: string;
   /** The group's name after the letter, verbatim. */
   name: string;
@@ -130,14 +130,14 @@ export interface FamilyGroupAdvice {
 /**
  * How a guidance item is linked to an action. The documents never link Annex E items to actions,
  * except where the action's own wording names the guidance ("stated"); every other link is
- * inferred (framework-rules.md §8.2, decision A25).
+ * inferred.
  */
 export type GuidanceLinkBasis =
   | "stated"
-  | "inferred" // from the heading or title (digest "(I)")
-  | "inferred-heading" // digest "(I, heading …)"
-  | "inferred-title" // digest "(I, from title)"
-  | "inferred-weak"; // digest "(I, weak)"
+  | "inferred" // from the heading or title
+  | "inferred-heading" // from the Annex E heading only
+  | "inferred-title" // from the item's title only
+  | "inferred-weak"; // a weak inference
 
 export interface GuidanceLink {
   code: ActionCode | UniversalCode;
@@ -166,7 +166,7 @@ export interface GuidanceItem {
   source: Source;
 }
 
-/** An action with no (or only weak) guidance in Annex E (framework-rules.md §8.3, inferred). */
+/** An action with no (or only weak) guidance in Annex E. */
 export interface NoGuidanceNote {
   code: ActionCode;
   note: string;
@@ -199,12 +199,12 @@ export interface Influence {
   positive: string;
   /** Verbatim "Negative" cell. */
   negative: string;
-  /** D1 issues this influence points to (framework-rules.md §7.9, marked [inferred] there). */
+  /** D1 issues this influence points to. */
   issues: readonly IssueCode[];
-  /** Issues §7.9 gives in brackets (secondary, or conditional; see `issuesNote`). */
+  /** Issues given in brackets (secondary, or conditional; see `issuesNote`). */
   alsoConsider: readonly IssueCode[];
   issuesNote?: string;
-  /** Always true: the digest marks the §7.9 table [inferred]. */
+  /** Always true: the CDF itself links no influence to a Table D1 issue. */
   linkInferred: true;
   source: Source;
 }
@@ -220,7 +220,7 @@ export interface AnnexAEntry {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Indicators for survey-driven issue detection (framework-rules.md §3, §4, §7.9)
+// Indicators for survey-driven issue detection
 
 export type IndicatorId =
   | "ni1_getonwell"
@@ -265,10 +265,10 @@ export interface IndicatorDef {
   polarity: IndicatorPolarity;
   /** Issues suggested when the indicator is worse than the comparator. */
   issues: readonly IssueCode[];
-  /** Issues named in brackets by §7.9: added to the suggestion as "also consider". */
+  /** Issues named in brackets by the influence link: added to the suggestion as "also consider". */
   alsoConsider: readonly IssueCode[];
-  /** Where the issue link comes from: the §7.9 table, or this add-in's own decision (documented). */
-  linkBasis: "framework-rules §7.9 [inferred]" | "decision";
+  /** Where the issue link comes from: the influence links (inferred), or this add-in's own decision (documented). */
+  linkBasis: "influence link [inferred]" | "decision";
   linkNote?: string;
   /** Influence row (Tables 2–5) the indicator measures, if any. */
   influence?: string;
@@ -283,7 +283,7 @@ export interface IndicatorDef {
 // LGA 2019 guide
 
 export interface LgaSection {
-  /** Stable key from the digest (BG, LL.2, KT.5, SA.3, TE.1 …). */
+  /** This add-in's stable key for the section (BG, LL.2, KT.5, SA.3, TE.1 …). */
   key: string;
   /** Heading, verbatim (contents page). */
   heading: string;
@@ -295,7 +295,7 @@ export interface LgaSection {
 }
 
 export interface LgaRecommendation {
-  /** Digest's proposed key: "A-KT2-04" for action lines, "CL-…" for checklists (this add-in's). */
+  /** This add-in's key: "A-KT2-04" for action lines, "CL-…" for checklists. */
   code: string;
   /** "LGA-" + code. */
   id: string;
@@ -305,15 +305,15 @@ export interface LgaRecommendation {
   /** For actions: leadership role label in LL ("place", "community", "political"). */
   label?: string;
   /**
-   * Action line text (the digest's close paraphrase, quoting the guide), or the checklist's lead-in
+   * Action line text (a close paraphrase, quoting the guide), or the checklist's lead-in
    * (verbatim where the guide has one, e.g. "Key roles that councils play include:", else a label).
    */
   title: string;
-  /** "paraphrase" for action lines (the digest marks them so); "verbatim" for checklists (their items). */
+  /** "paraphrase" for action lines; "verbatim" for checklists (their items). */
   wording: "paraphrase" | "verbatim";
   /** Checklist items or the action line's verbatim sub-list. */
   items: readonly LgaChecklistItem[];
-  /** Order in the guide (section order, then digest order): ties in rankings use this. */
+  /** Order in the guide (section order, then order within the section): ties in rankings use this. */
   order: number;
   source: Source;
 }
@@ -325,21 +325,21 @@ export interface LgaChecklistItem {
   group?: string;
 }
 
-/** An issue of the digest's proposed LGA recommender (lga-guide-2019.md §7 F4): the digest's design. */
+/** An issue of this add-in's LGA issue list (data/project/lgaIssues.ts): this project's design over the guide. */
 export interface LgaIssue {
   id: string; // ISS-01 …
-  /** Issue wording from the digest's F4 table (a design by the digest author, not the guide's words). */
+  /** Issue wording (this project's, not the guide's words). */
   title: string;
   /** "Signal" column: indicator or user flag. */
   signal: string;
-  /** "Actions (§3 IDs)" column, exactly as printed in the digest. */
+  /** The actions it lists, as written when the list was designed (ranges such as "A-SA3-01..07"). */
   actionRefs: string;
   /** `actionRefs` expanded to recommendation codes (ranges like "A-SA3-01..07" expanded). */
   recommendations: readonly string[];
   /** Case studies (CS01…). */
   caseStudies: readonly string[];
   sections: readonly string[];
-  origin: "digest-design";
+  origin: "project-design";
   source: Source;
 }
 
@@ -353,17 +353,17 @@ export interface D1ToLgaLink {
 }
 
 export interface LgaCaseStudy {
-  /** CS01 … CS64 (digest §4). */
+  /** CS01 … CS64, in document order. */
   code: string;
   /** "LGA-CS01" … */
   id: string;
-  /** Organisation / place and title as the digest gives them (box/inline marker removed). */
+  /** Organisation / place and title (this add-in's summary of the case study). */
   title: string;
   /** The part before the colon, or the whole title. */
   organisation: string;
   /** Council or place (this add-in's short form of `organisation`); null where it names none. */
   place: string | null;
-  /** Box heading in the guide, verbatim from the seed text, where the case study is a titled box. */
+  /** Box heading in the guide, verbatim, where the case study is a titled box. */
   boxHeading?: string;
   format: "box" | "inline" | "inline list" | "inline quote";
   section: string;
@@ -372,7 +372,7 @@ export interface LgaCaseStudy {
   figures: string | null;
   /** Pages of its (first) section, as {@link LgaSection.pages}. */
   pages: string;
-  /** LGA issues (ISS-…) that list this case study in the digest's F4 table. */
+  /** LGA issues (ISS-…) of this add-in's list that list this case study. */
   lgaIssues: readonly string[];
   /** LGA action lines whose text cites this case study. */
   actions: readonly string[];

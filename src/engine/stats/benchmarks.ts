@@ -22,7 +22,7 @@ export type { BenchmarkRow, BenchmarkSeries, BenchmarkSeriesId, SurveyMode } fro
  * around dashes dropped, and a four-digit second year of consecutive years shortened
  * ("2007/2008", "2007–08" and "2007-08" all match "2007-08"). Numbers are read as text (2003 → "2003").
  * A calendar year never matches a financial year (2008 is not "2008-09").
- * @see benchmarks-and-methods.md §6 (years are printed both as "2018/19" and "2008-09")
+ * Survey releases print years both as "2018/19" and "2008-09".
  * @example normaliseYear("2016/2017") //=> "2016-17"
  * @example normaliseYear("Apr–Sep 2007") //=> "apr-sep 2007"
  */
@@ -71,10 +71,10 @@ const SERIES_LIST = BENCHMARK_SERIES.map((s) => s.id).join(", ");
  * - or `id` is a series ("getonwell", "neighbourhood", "britain", "influence",
  *   "place_neighbourhood", "place_influence") and `year` picks the row ("2008-09", "2016/17",
  *   2003, "Apr-Sep 2007", "Oct 2007 release"); the year is required when the series has more than one row.
- * A year with no figure fails with the available years listed; years the spec marks "not found"
+ * A year with no figure fails with the available years listed; years with no published figure ("not found")
  * say so. Nothing is interpolated, averaged or carried forward.
  *
- * @see framework-rules.md §3.3 and §10.2 A20; benchmarks-and-methods.md §6
+ * @see README decision A20; the survey releases named in each row's source
  * @param id - row id or series id
  * @param year - the year/period key for a series lookup (optional with a row id)
  * @returns ok(row) with warnings for comparability breaks, ranges and bounds; fail("notFound") for an unknown id or year; fail("missing") for a blank id, or a series without a year
@@ -134,7 +134,7 @@ export function benchmark(id: string, year?: string | number | null): Result<Rea
  * Same lookup as {@link benchmark}. Fails with "notFound" when the source gives a range and no
  * single figure (rather than choosing one).
  *
- * @see framework-rules.md §3.3, §10.1 feature 9; benchmarks-and-methods.md §6
+ * @see README decision A20
  * @param id - row id or series id
  * @param year - year/period key for a series
  * @returns ok(number) with the row's warnings, or the lookup's failure
@@ -155,7 +155,7 @@ export function benchmarkValue(id: string, year?: string | number | null): Resul
 /**
  * All benchmark rows, or those of one series, in table order.
  *
- * @see framework-rules.md §3.3; benchmarks-and-methods.md §6
+ * @see the survey releases named in each row's source
  * @param series - optional series id ("getonwell", "neighbourhood", "britain", "influence", "place_neighbourhood", "place_influence"; case-insensitive)
  * @returns ok(rows), or fail("notFound") for an unknown series
  * @example listBenchmarks("britain") //=> ok([SoS_Oct2007_Britain (85), GR_Jan2008_Britain (84)])

@@ -1,12 +1,12 @@
 /**
  * Nearest-neighbour (statistical peer) areas from a table of indicators.
  *
- * Two methods (benchmarks-and-methods.md §5.1, "Design choice for the add-in"):
+ * Two methods (this add-in's design choice):
  * - "zscore" (CIPFA / CCG tool): each indicator is standardised, z = (x − mean)/SD, with the
  *   population SD (divide by the number of non-missing values, as scikit-learn's StandardScaler
  *   does); each z is multiplied by the indicator's weight; distance is Euclidean; distances are
  *   then rebased so that the area farthest from the target area is 1. "Farthest" is per target
- *   area (the spec notes CIPFA does not say whether per authority or global). With no missing
+ *   area (CIPFA does not say whether per authority or global). With no missing
  *   values the SD choice does not change the rebased distances, since every column's z changes by
  *   the same factor √(N/(N−1)). CIPFA's "subjects" are not modelled: all indicators form one subject.
  * - "minmax" (NHS England ASC_LA_Peer_Groups): each indicator is scaled to [0, weight] by
@@ -23,7 +23,7 @@
  * tied when they agree after rounding to 1e-12 of the farthest area's distance, so that distances
  * that are equal but for floating-point rounding (e.g. areas either side of the target) tie.
  *
- * @see METHOD benchmarks-and-methods.md §5.1 (CIPFA via Hartlepool JSNA; CCG Nearest Neighbours tool; NHSDigital/ASC_LA_Peer_Groups)
+ * @see METHOD (CIPFA via Hartlepool JSNA; CCG Nearest Neighbours tool; NHSDigital/ASC_LA_Peer_Groups)
  */
 import { fail, ok, type Result, type Warning } from "../types";
 import { checkNumber, compareCodeUnits, fmt, show } from "./_validate";
@@ -33,14 +33,14 @@ export type NeighbourMethod = "zscore" | "minmax";
 
 /**
  * The accepted neighbour methods, default first.
- * @see METHOD benchmarks-and-methods.md §5.1 "Design choice for the add-in. Offer z-score (CIPFA / CCG) and min-max-to-weight (NHS)."
+ * @see METHOD "Design choice for the add-in. Offer z-score (CIPFA / CCG) and min-max-to-weight (NHS)."
  * @example NEIGHBOUR_METHODS[0] //=> "zscore"
  */
 export const NEIGHBOUR_METHODS: readonly NeighbourMethod[] = ["zscore", "minmax"];
 
 /**
  * Default number of neighbours.
- * @see METHOD benchmarks-and-methods.md §5.1: "n_peers = 15" (NHS England); "nearest 15 … returned" (CCG tool); "Default to 15 neighbours."
+ * @see METHOD "n_peers = 15" (NHS England); "nearest 15 … returned" (CCG tool); "Default to 15 neighbours."
  * @example nearestNeighbours(names, rows, "Leeds") // up to 15 peers
  */
 export const DEFAULT_NEIGHBOURS = 15;
@@ -149,7 +149,7 @@ function selectNearest(n: number, target: number, take: number, key: Float64Arra
  * Validates and standardises an indicator table once, for any number of {@link NeighbourModel.query} calls.
  * {@link nearestNeighbours} is this plus one query.
  *
- * @see METHOD benchmarks-and-methods.md §5.1
+ * @see METHOD 
  * @param names - one unique, non-blank name per area (row)
  * @param indicators - rows = areas, columns = indicators; each cell a finite number or null (missing)
  * @param options - method ("zscore" default, or "minmax") and weights (one per column, ≥ 0)
@@ -434,7 +434,7 @@ export function prepareNeighbours(
  * - An indicator with no spread contributes 0. Ties (equal to 1e-12 of the farthest distance) are ordered by name (code-unit order).
  * - k larger than the number of other areas returns them all, with a warning.
  *
- * @see METHOD benchmarks-and-methods.md §5.1: CIPFA (z_ij = (x_ij − x̄_j)/s_j; "rebase so the farthest = 1"); CCG tool ("Missing values are imputed with the group mean (0)"; "nearest 15"); NHS England ("Min-max scale each to [0, weight]", n_peers = 15)
+ * @see METHOD CIPFA (z_ij = (x_ij − x̄_j)/s_j; "rebase so the farthest = 1"); CCG tool ("Missing values are imputed with the group mean (0)"; "nearest 15"); NHS England ("Min-max scale each to [0, weight]", n_peers = 15)
  * @param names - one unique, non-blank name per area
  * @param indicators - rows = areas, columns = indicators; finite numbers or null for missing
  * @param area - the target area's name, exactly as in `names`

@@ -4,7 +4,7 @@
  * Design effect (README "Decisions"): `deff` (≥ 1, default 1) enters through the effective sample
  * size n_eff = n / deff, as in Kish (n_eff = (Σw)²/Σw²).
  * - Normal approximation: the half-width is z·√(p(1−p)/n_eff) = √deff · z·√(p(1−p)/n), i.e. the
- *   deff = 1 margin widened by exactly √deff (the spec's "√deff · z · √(p(1−p)/…)").
+ *   deff = 1 margin widened by exactly √deff (√deff · z · √(p(1−p)/n)).
  * - Wilson: the score interval is computed with n_eff in place of n (and O = p·n_eff, which need
  *   not be whole). This is algebraically identical to the Wilson interval on n with z replaced by
  *   √deff · z, so the critical value is widened by exactly √deff; the interval's width grows by
@@ -12,7 +12,7 @@
  * The normal margin uses n, as in the Ipsos MORI worked example, not the n − 1 of the pollster R
  * package's `moedeff_calc`; the two differ by the factor √(n/(n−1)) (0.06% at n = 800).
  *
- * @see METHOD benchmarks-and-methods.md §5.3 (Wilson, OHID; normal approximation, Ipsos MORI; Kish)
+ * @see METHOD (Wilson, OHID; normal approximation, Ipsos MORI; Kish)
  */
 import { fail, ok, type Result, type Warning } from "../types";
 import { checkArray, checkNumber, fmt, show } from "./_validate";
@@ -23,7 +23,7 @@ export type CiMethod = "wilson" | "normal";
 
 /**
  * The accepted interval methods, default first.
- * @see METHOD benchmarks-and-methods.md §5.3 ("The preferred OHID method is the Wilson Score method")
+ * @see METHOD ("The preferred OHID method is the Wilson Score method")
  * @example CI_METHODS[0] //=> "wilson"
  */
 export const CI_METHODS: readonly CiMethod[] = ["wilson", "normal"];
@@ -69,14 +69,14 @@ export interface SurveyCi {
  *   without cancellation. p = 0 gives lower = 0; p = 100 gives upper = 100.
  * - Normal: p ± z·√(p(1−p)/n_eff); ends outside 0–100 are clipped (with a warning).
  *
- * @see METHOD benchmarks-and-methods.md §5.3: Wilson score interval (OHID, Fingertips "Proportions"; PHEindicatormethods::wilson_lower/upper); normal approximation (Ipsos MORI "statistical reliability"); design effect (Kish; pollster `moedeff_calc`)
+ * @see METHOD Wilson score interval (OHID, Fingertips "Proportions"; PHEindicatormethods::wilson_lower/upper); normal approximation (Ipsos MORI "statistical reliability"); design effect (Kish; pollster `moedeff_calc`)
  * @param p - percentage with the characteristic, 0–100
  * @param n - sample size, a finite number > 0
  * @param options - deff (≥ 1, default 1), level (0–1 exclusive, default 0.95), method ("wilson" default, or "normal")
  * @returns ok({lower, upper, halfWidth, method, nEffective, z}) or fail("missing" | "invalid") naming the argument
  * @example surveyCi(60, 800, { method: "normal" }) //=> ok({lower: 56.605, upper: 63.395, halfWidth: 3.395, …}) — MORI's "±3.4 percentage points"
- * @example surveyCi(70, 1100) //=> ok({lower: 67.226, upper: 72.635, halfWidth: 2.704, method: "wilson", …}) — spec table "67.2–72.6"
- * @example surveyCi(70, 1100, { method: "normal", deff: 1.5 }) //=> ok({halfWidth: 3.317, nEffective: 733.33, …}) — spec table "3.3"
+ * @example surveyCi(70, 1100) //=> ok({lower: 67.226, upper: 72.635, halfWidth: 2.704, method: "wilson", …}) — 67.2–72.6
+ * @example surveyCi(70, 1100, { method: "normal", deff: 1.5 }) //=> ok({halfWidth: 3.317, nEffective: 733.33, …}) — 3.3
  */
 export function surveyCi(p: number, n: number, options: SurveyCiOptions = {}): Result<SurveyCi> {
   const opts: SurveyCiOptions = options ?? {};
@@ -114,7 +114,7 @@ export function surveyCi(p: number, n: number, options: SurveyCiOptions = {}): R
     const z2 = z * z;
     // For n_eff ≥ 1 the same formula divided through by 2·n_eff, so that a huge n cannot overflow
     // (2O + z² + z√(z² + 4Oq) reaches Infinity near n = 1e308); below 1 the original form, so that
-    // a tiny n cannot overflow z²/n. Both are the spec's formula.
+    // a tiny n cannot overflow z²/n. Both are the published formula.
     const wilsonUpper = (): number => {
       if (nEff >= 1) {
         const r = z2 / nEff;
@@ -159,7 +159,7 @@ export function surveyCi(p: number, n: number, options: SurveyCiOptions = {}): R
       message: `At p = ${fmt(p)}% the normal approximation gives an interval of zero width; use the Wilson method.`,
     });
   } else if (nEff * pf < 5 || nEff * qf < 5) {
-    // Rule of thumb (ours, not the spec's): n·p and n·(1 − p) of at least 5.
+    // Rule of thumb (ours, not the method's): n·p and n·(1 − p) of at least 5.
     warnings.push({
       code: "smallCounts",
       message:
@@ -192,7 +192,7 @@ export interface DesignEffect {
  * large or small weights do not overflow; deff is at least 1 (Cauchy–Schwarz), and rounding below
  * 1 is reset to 1.
  *
- * @see METHOD benchmarks-and-methods.md §5.3 "Design effect from weights (Kish)"; pollster `deff_calc`; Stata `whatsdeff` ("1+CV^2 approximation")
+ * @see METHOD "Design effect from weights (Kish)"; pollster `deff_calc`; Stata `whatsdeff` ("1+CV^2 approximation")
  * @param weights - one weight per respondent, each finite and > 0
  * @returns ok({deff, nEffective, n}) or fail("missing" | "invalid") naming the first bad weight
  * @example designEffectFromWeights([1, 1, 2, 2]) //=> ok({deff: 1.1111111111111112, nEffective: 3.6, n: 4})

@@ -33,7 +33,7 @@ function expectUnique(values: readonly string[]): void {
   expect(new Set(values).size).toBe(values.length);
 }
 
-describe("counts (framework-rules.md §6, §7; lga-guide-2019.md §4)", () => {
+describe("counts (CDF Annexes C–F; the LGA guide's action lines and 64 case studies)", () => {
   it("has 23 issues, 20 actions, 5 universal actions and 11 approaches to avoid", () => {
     expect(ISSUES).toHaveLength(23);
     expect(ACTIONS).toHaveLength(20);
@@ -103,7 +103,7 @@ describe("ids and codes", () => {
     for (const id of ids) expect(id).toMatch(/^[a-z][a-z0-9_]*$/);
   });
 
-  it("keeps the proposed ids of framework-rules.md §7.1–7.3 (ids never change)", () => {
+  it("keeps the add-in's ids for U1–U5, A01–A20 and I01–I23 (ids never change)", () => {
     expect(ISSUES.find((i) => i.code === "I22")?.id).toBe("isolation_rural_urban_barriers");
     expect(ACTIONS.find((a) => a.code === "A08")?.id).toBe("esol");
     expect(ACTIONS.find((a) => a.code === "A13")?.id).toBe("empowerment");
@@ -161,7 +161,7 @@ describe("every item carries a source", () => {
   });
 });
 
-describe("Table D1 integrity (framework-rules.md §7.3–7.5)", () => {
+describe("Table D1 integrity (CDF Annex D)", () => {
   it("numbers positions 1..n within each row, in row order", () => {
     for (const issue of ISSUES) {
       const row = ISSUE_ACTIONS.filter((p) => p.issue === issue.code);
@@ -172,7 +172,7 @@ describe("Table D1 integrity (framework-rules.md §7.3–7.5)", () => {
     expect([...rowOrder].sort((a, b) => a - b)).toEqual(rowOrder);
   });
 
-  it("prints the row sizes of framework-rules.md §7.3", () => {
+  it("prints the row sizes of Table D1", () => {
     const sizes = ISSUES.map((i) => ISSUE_ACTIONS.filter((p) => p.issue === i.code).length);
     expect(sizes).toEqual([3, 5, 7, 3, 5, 4, 4, 5, 4, 3, 6, 6, 4, 2, 4, 4, 4, 4, 3, 1, 6, 5, 4]);
   });
@@ -324,7 +324,7 @@ describe("cross-references", () => {
     const recs = new Set(LGA_RECOMMENDATIONS.map((r) => r.code));
     const cases = new Set(LGA_CASE_STUDIES.map((c) => c.code));
     for (const iss of LGA_ISSUES) {
-      expect(iss.origin).toBe("digest-design");
+      expect(iss.origin).toBe("project-design");
       expect(iss.recommendations.length).toBeGreaterThan(0);
       for (const code of iss.recommendations) expect(recs.has(code)).toBe(true);
       for (const code of iss.caseStudies) expect(cases.has(code)).toBe(true);

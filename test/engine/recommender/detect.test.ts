@@ -19,7 +19,7 @@ describe("detectIssues, national comparator", () => {
         reason: "belonging 48.0% vs national 59%",
         confirmed: false,
         alsoConsider: [],
-        linkBasis: "framework-rules §7.9 [inferred]",
+        linkBasis: "influence link [inferred]",
         comparatorSource: { doc: "CLS", ref: "Place Survey 2008, England (CLG statistical release)" },
       },
     ]);
@@ -115,7 +115,7 @@ describe("detectIssues, median and custom comparators", () => {
     expect(d.comparisons.map((c) => `${c.indicator}:${c.worse}`)).toEqual(["trust_others:false", "fear_of_crime:true"]);
   });
 
-  it("adds §7.9's bracketed issues as alsoConsider (crime → I20, also I06)", () => {
+  it("adds the influence links' bracketed issues as alsoConsider (crime → I20, also I06)", () => {
     const d = value({ crime_rate: 120 }, { kind: "median", values: { crime_rate: 80 } });
     expect(d.suggestions).toHaveLength(1);
     expect(d.suggestions[0]).toMatchObject({
@@ -126,7 +126,7 @@ describe("detectIssues, median and custom comparators", () => {
     expect(d.suggestions[0].comparatorSource).toBeUndefined();
   });
 
-  it("suggests I12 and I16 with I02 when views on migration and new migrants are both worse (§7.9)", () => {
+  it("suggests I12 and I16 with I02 when views on migration and new migrants are both worse (the conditional influence link)", () => {
     const d = value(
       { views_on_migration: 30, new_migrants_a8: 25 },
       { kind: "custom", label: "CIPFA near neighbours", values: { views_on_migration: 45, new_migrants_a8: 10 } },
@@ -134,9 +134,9 @@ describe("detectIssues, median and custom comparators", () => {
     expect(d.suggestions.map((s) => `${s.issue}<-${s.indicator}`)).toEqual([
       "I02<-views_on_migration",
       "I12<-views_on_migration",
-      "I16<-new_migrants_a8", // once: the direct link first, the §7.9 conditional one merged into it
+      "I16<-new_migrants_a8", // once: the direct link first, the conditional one merged into it
     ]);
-    expect(d.suggestions[1].linkBasis).toBe("framework-rules §7.9 [inferred], conditional");
+    expect(d.suggestions[1].linkBasis).toBe("influence link [inferred], conditional");
     expect(d.suggestions[1].reason).toBe(
       "positive views on migration 30.0% vs CIPFA near neighbours 45%; new migrants 25.0 per 10,000 vs CIPFA near neighbours 10 per 10,000 (lower is better)",
     );

@@ -1,8 +1,8 @@
 /**
- * Exact-wording checks. Every verbatim string in the data must occur in the project's digests
- * (../shared/spec) and, for the CDF, in the document itself (../shared/seeds): where digest and
- * document disagree the document wins. These files live outside the repository; when they are
- * absent the suites are skipped and say so. Nothing else depends on ../shared.
+ * Exact-wording checks against the source documents themselves (../shared/seeds): every verbatim CDF
+ * string must occur in the Cohesion Delivery Framework, and every LGA 2019 checklist item, quoted
+ * phrase, section heading and box heading in the LGA guide. The documents live outside the
+ * repository; when they are absent the suites are skipped and say so. Nothing else depends on ../shared.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -16,8 +16,8 @@ import {
   INFLUENCES,
   ISSUES,
   ISSUE_ACTIONS,
+  D1_TO_LGA,
   LGA_CASE_STUDIES,
-  LGA_ISSUES,
   LGA_RECOMMENDATIONS,
   LGA_SECTIONS,
   PLAN_LESSONS,
@@ -27,15 +27,14 @@ import {
 } from "../../../src/engine";
 
 const SHARED = path.resolve(__dirname, "../../../../shared");
-const FRAMEWORK = path.join(SHARED, "spec/framework-rules.md");
-const LGA_DIGEST = path.join(SHARED, "spec/lga-guide-2019.md");
 const CDF_SEED = path.join(SHARED, "seeds/002_cf90602d8fea8216.txt");
 const LGA_SEED = path.join(SHARED, "seeds/004_4f146950785cf91d.txt");
 
-/** Drop markdown bold, unify quotes and collapse whitespace, so only wording is compared. */
+/** Drop markdown bold and links, unify quotes and collapse whitespace, so only wording is compared. */
 function norm(text: string): string {
   return text
     .replace(/\*\*/g, "")
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201C\u201D]/g, '"')
     .replace(/\s+/g, " ");
@@ -54,7 +53,7 @@ function skipNotice(file: string): void {
   });
 }
 
-/** CDF strings the digest quotes verbatim. */
+/** CDF strings kept verbatim. */
 function cdfStrings(): Record<string, string[]> {
   const advice = Object.values(FAMILY_GROUP_ADVICE);
   return {
@@ -80,23 +79,6 @@ function cdfStrings(): Record<string, string[]> {
   };
 }
 
-if (fs.existsSync(FRAMEWORK)) {
-  describe("exact wording against framework-rules.md (the digest)", () => {
-    const spec = fs.readFileSync(FRAMEWORK, "utf8");
-    it.each(Object.entries(cdfStrings()))("every %s string occurs in the digest", (_label, strings) => {
-      expect(strings.length).toBeGreaterThan(0);
-      expect(missing(spec, strings)).toEqual([]);
-    });
-
-    it("finds the digest's [sic] markers for I22's source text and Table D1's header", () => {
-      expect(spec).toContain("Isolation caused by rurality of urban barriers such as large roads");
-      expect(spec).toContain('"Issue Identified | Action which a local areas could take" [sic]');
-    });
-  });
-} else {
-  skipNotice(FRAMEWORK);
-}
-
 if (fs.existsSync(CDF_SEED)) {
   describe("exact wording against the CDF itself (seed 002; the document wins)", () => {
     const doc = fs.readFileSync(CDF_SEED, "utf8");
@@ -116,7 +98,7 @@ if (fs.existsSync(CDF_SEED)) {
       expect(missing(doc, list)).toEqual([]);
     });
 
-    it("keeps X11's curly quotes exactly as the document prints them (the digest has straight quotes)", () => {
+    it("keeps X11's curly quotes exactly as the document prints them", () => {
       const x11 = APPROACHES_TO_AVOID.find((x) => x.code === "X11");
       expect(doc).toContain(x11?.title);
     });
@@ -125,29 +107,34 @@ if (fs.existsSync(CDF_SEED)) {
   skipNotice(CDF_SEED);
 }
 
-if (fs.existsSync(LGA_DIGEST)) {
-  describe("exact wording against lga-guide-2019.md (the digest)", () => {
-    const spec = fs.readFileSync(LGA_DIGEST, "utf8");
-    const strings: Record<string, string[]> = {
-      "section headings": LGA_SECTIONS.map((s) => s.heading),
-      "action lines": LGA_RECOMMENDATIONS.filter((r) => r.kind === "action").map((r) => r.title),
-      "action-line and checklist items": LGA_RECOMMENDATIONS.flatMap((r) => r.items.map((i) => i.text)),
-      "LGA issue titles, signals and action references": LGA_ISSUES.flatMap((i) => [i.title, i.signal, i.actionRefs]),
-      "case-study titles, summaries and themes": LGA_CASE_STUDIES.flatMap((c) => [c.title, c.summary, ...c.themes]),
-      "case-study figures": LGA_CASE_STUDIES.flatMap((c) => (c.figures === null ? [] : [c.figures])),
-    };
-    it.each(Object.entries(strings))("every %s string occurs in the digest", (_label, list) => {
-      expect(list.length).toBeGreaterThan(0);
-      expect(missing(spec, list)).toEqual([]);
-    });
-  });
-} else {
-  skipNotice(LGA_DIGEST);
+/** The phrases a text quotes ("…"), split at ellipses, of 12 characters or more. */
+function quotedPhrases(text: string): string[] {
+  return [...text.matchAll(/"([^"]+)"/g)]
+    .flatMap((m) => m[1].split(/ ?… ?/))
+    .map((q) => q.replace(/^[.,;:]+|[.,;:]+$/g, "").trim())
+    .filter((q) => q.length >= 12);
 }
 
 if (fs.existsSync(LGA_SEED)) {
-  describe("case-study box headings against the LGA guide itself (seed 004)", () => {
-    const lines = fs.readFileSync(LGA_SEED, "utf8").split("\n").map((l) => l.trim());
+  describe("exact wording against the LGA guide itself (seed 004)", () => {
+    const text = fs.readFileSync(LGA_SEED, "utf8");
+    const lines = text.split("\n").map((l) => l.trim());
+    const strings: Record<string, string[]> = {
+      "section headings": LGA_SECTIONS.map((s) => s.heading),
+      "checklist items": LGA_RECOMMENDATIONS.filter((r) => r.kind === "checklist").flatMap((r) => r.items.map((i) => i.text)),
+      "phrases quoted in action lines": LGA_RECOMMENDATIONS.filter((r) => r.kind === "action").flatMap((r) => [r.title, ...r.items.map((i) => i.text)].flatMap(quotedPhrases)),
+      "phrases quoted in case-study summaries": LGA_CASE_STUDIES.flatMap((c) => quotedPhrases(c.summary)),
+      "phrases quoted in the D1 → LGA links": D1_TO_LGA.flatMap((l) => quotedPhrases(l.basis)),
+    };
+    it.each(Object.entries(strings))("every one of the %s occurs in the guide", (_label, list) => {
+      expect(list.length).toBeGreaterThan(0);
+      expect(missing(text, list)).toEqual([]);
+    });
+
+    it("finds every section heading as a line of the contents page, with its page", () => {
+      expect(LGA_SECTIONS.filter((s) => !lines.includes(`${s.heading}\t${s.page}`))).toEqual([]);
+    });
+
     it("finds every box heading as a whole line of the guide", () => {
       const headings = LGA_CASE_STUDIES.flatMap((c) => (c.boxHeading === undefined ? [] : [c.boxHeading]));
       expect(headings.length).toBeGreaterThan(30);

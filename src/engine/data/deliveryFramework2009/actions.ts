@@ -1,10 +1,10 @@
 /**
  * The 20 specific actions of CDF §3.2, verbatim and in document order, with the wording variants
- * Table D1 uses in some rows. Canonical ids follow framework-rules.md §7.2/§7.5 (decision A13).
+ * Table D1 uses in some rows. Canonical ids are this add-in's (decision A13).
  *
  * CDF §3.2, lead-in: "Most actions are relevant to specific issues, but may be able to address more
  * than one cohesion issue at once. Annex D goes into more detail on when to use the following actions:"
- * @see CDF §3.2 "Targeted Actions"; CDF Annex D, Table D1 (framework-rules.md §7.2, §7.5)
+ * @see CDF §3.2 "Targeted Actions"; CDF Annex D, Table D1
  */
 import type { Source } from "../../types";
 import type { Action, ActionCode } from "../../recommender/types";
@@ -28,7 +28,7 @@ export const ACTIONS: readonly Action[] = [
     id: "citizens_day",
     title: "Hold a citizens' day",
     variants: [],
-    // The Annex E guidance item for this action (framework-rules.md §8.2, E01). §7.5 also equates it with
+    // The Annex E guidance item for this action. It also matches
     // the Commission's "Community Week"/"Community Day" (REC 40), not listed here because REC is not quoted.
     alsoKnownAs: [{ text: "Citizens' day Framework", source: { doc: "CDF", ref: "Annex E, Belonging" } }],
     source: S32,
@@ -38,7 +38,7 @@ export const ACTIONS: readonly Action[] = [
     id: "migrant_info_packs",
     title: "Information packs for new migrants",
     variants: [],
-    // framework-rules.md §7.5: welcome packs (Annex C a/d; REC 18) = A04 = "Migrants' information pack" (Annex E).
+    // Welcome packs (Annex C a/d; REC 18) = A04 = "Migrants' information pack" (Annex E).
     alsoKnownAs: [
       { text: "welcome packs for new migrants", source: { doc: "CDF", ref: "Annex C d)" } },
       { text: "Migrants' information pack", source: { doc: "CDF", ref: "Annex E, Integration" } },
@@ -60,7 +60,7 @@ export const ACTIONS: readonly Action[] = [
     title: "Provide support for specific groups, eg gypsies and travellers or asylum seekers",
     variants: [
       {
-        // framework-rules.md §7.3: the D1 wording differs only by the missing comma.
+        // The D1 wording differs only by the missing comma.
         text: "Provide support for specific groups eg gypsies and travellers or asylum seekers",
         issues: ["I01", "I02", "I03", "I11", "I12", "I19"],
         note: "Differs from the §3.2 wording only by the missing comma after \"groups\".",

@@ -2,9 +2,8 @@
  * The 11 approaches to avoid, verbatim and in document order.
  * CDF §3.2, lead-in: "There are other actions and approaches which experience suggests should be avoided:"
  *
- * Document vs digest: X11 prints curly quotes around “for” in the document (seed text); the digest
- * (framework-rules.md §7.6) prints straight quotes. The document wins, so X11 keeps “for”.
- * @see CDF §3.2 (framework-rules.md §7.6)
+ * X11 keeps the curly quotes the document prints around “for”.
+ * @see CDF §3.2
  */
 import type { Source } from "../../types";
 import type { ApproachToAvoid } from "../../recommender/types";
@@ -120,7 +119,7 @@ export const APPROACHES_TO_AVOID: readonly ApproachToAvoid[] = [
   {
     code: "X11",
     id: "translation_discourages_english_speakers",
-    // Document (seed) wording with its curly quotes; the digest prints straight quotes.
+    // The document's wording, with its curly quotes.
     title:
       "Encouraging use of facilities by translating leaflets and posters, but by doing so discouraging English speaking residents from using the service as it is then \u201cfor\u201d minorities.",
     alsoInAnnexC: [],

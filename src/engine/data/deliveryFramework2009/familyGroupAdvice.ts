@@ -4,7 +4,7 @@
  *
  * Named after its content, not "Annex C", because recommendations 56/57 of the Commission refer to
  * the Commission report's own Annex C/D (decision A17).
- * @see CDF Annex C (framework-rules.md §6; headings §1.3)
+ * @see CDF Annex C
  */
 import type { Source } from "../../types";
 import type { FamilyGroup } from "./familyTypes";
@@ -133,7 +133,7 @@ export const FAMILY_GROUP_ADVICE: Readonly<Record<FamilyGroup, FamilyGroupAdvice
       "The VCS is weak.",
     ],
     notes: [
-      "Decision A16: the first \"works well\" item joins a bullet the source splits in two (8 printed bullets → 7 items; the digest says 9 printed bullets, the document has 8).",
+      "Decision A16: the first \"works well\" item joins a bullet the source splits in two (8 printed bullets → 7 items).",
       "No rule or data item identifies group e); it is a user assertion for an area of type 5–9 (decision A9).",
       "Less well 1 = approach to avoid X04; less well 3 ≈ X08.",
     ],

@@ -2,7 +2,7 @@ import type { Source } from "../../types";
 
 /**
  * The DTZ cut-offs behind the Commission's family-group typology.
- * @see CDF Part Two, "Typologies: cohesion family groups" (framework-rules.md §1.1)
+ * @see CDF Part Two, "Typologies: cohesion family groups"
  */
 export const TYPOLOGY_CUTOFFS = {
   /** F1. CDF: "the percentage of the working age population with NVQ level 4 … with the cut off point between the two being 25 per cent". Decision A1: 25 counts as affluent (inclusive, default). */
@@ -40,7 +40,7 @@ export interface FamilyTypeRow {
 
 /**
  * CDF Table 1, in full and verbatim, with the factor combination each type stands for
- * (derived from Table 1's names; the documents give no algorithm — framework-rules.md §1.1).
+ * (derived from Table 1's names; the documents give no algorithm).
  * @see CDF Part Two, Table 1
  */
 export const TABLE_1: readonly FamilyTypeRow[] = [
@@ -70,7 +70,7 @@ export const TABLE_1_TOTAL = {
   source: { doc: "CDF", ref: "Table 1" } as Source,
 } as const;
 
-/** Annex C headings for the family groups, verbatim (framework-rules.md §1.3). */
+/** Annex C headings for the family groups, verbatim. */
 export const FAMILY_GROUPS: Readonly<Record<FamilyGroup, { heading: string; types: readonly FamilyType[]; source: Source }>> = {
   a: { heading: "Family group a) Changing less affluent rural areas", types: [1], source: { doc: "CDF", ref: "Annex C a)" } },
   b: { heading: "Family group b) Stable less affluent urban areas with manufacturing decline", types: [2], source: { doc: "CDF", ref: "Annex C b)" } },

@@ -5,12 +5,11 @@
  * - The links are from January 2009 and many are probably dead: every item is `historical: true`;
  *   show them as historical references and never fetch them (decision A24).
  * - The documents never link guidance to actions. Links marked "stated" are named in the action's
- *   own wording; all others are inferred from the heading or title (framework-rules.md §8.2,
- *   decision A25) and carry `inferred: true`.
+ *   own wording; all others are inferred from the heading or title and carry `inferred: true`.
  * - E08 and E09 are printed as one entry followed by two URLs; they are split here and each URL is
- *   assigned by owner domain (framework-rules.md §8.2).
+ *   assigned by owner domain.
  * - "pagelId"/"pagelid" in the IDEA URLs looks like an OCR error for "pageId"; kept as printed.
- * @see CDF Annex E (framework-rules.md §8)
+ * @see CDF Annex E
  */
 import type { Source } from "../../types";
 import type { ActionCode, GuidanceItem, GuidanceLink, GuidanceLinkBasis, NoGuidanceNote, UniversalCode } from "../../recommender/types";
@@ -391,8 +390,7 @@ export const GUIDANCE: readonly GuidanceItem[] = [
 ];
 
 /**
- * Actions with no (or only weak) Annex E guidance. This table is an inference of the digest
- * (framework-rules.md §8.3 is marked [inferred]); show "no specific guidance listed" (decision A25).
+ * Actions with no (or only weak) Annex E guidance: this add-in's inference from Annex E; show "no specific guidance listed" (decision A25).
  */
 export const NO_GUIDANCE: readonly NoGuidanceNote[] = [
   { code: "A02", note: "only weakly via E01", inferred: true, source: E },

@@ -1,9 +1,9 @@
 /**
  * Influences on cohesion: CDF Part Two Tables 2–5 (Influence | Positive | Negative) and Annex A
  * Tables A1–A4 (Positive | Negative | No effect), verbatim, plus the link from each Table 2–5 row
- * to Table D1 issues that framework-rules.md §7.9 proposes for survey-driven issue detection.
+ * to Table D1 issues that this add-in uses for survey-driven issue detection.
  *
- * The §7.9 links are marked [inferred] in the digest: the CDF itself says "The issues list does not
+ * The links are inferred: the CDF itself says "The issues list does not
  * precisely map to the influences list" (Annex D). Rows with no D1 issue (deprivation, public
  * services, past industrial decline, all of Table 3) are "not issues where we would target cohesion
  * policies" (Annex D): use U5, the cohesion impact assessment, for them.
@@ -11,7 +11,7 @@
  * Tables 2–5 (CDF summary) and A1–A4 (research detail) are kept apart because they disagree
  * (fear of crime, belonging: decision A22). Table A4's split follows the flattened source row and
  * its "No effect" column is empty (decision A23).
- * @see CDF Part Two, Tables 2–5; CDF Annex A, Tables A1–A4 (framework-rules.md §4, §7.9)
+ * @see CDF Part Two, Tables 2–5; CDF Annex A, Tables A1–A4
  */
 import type { Source } from "../../types";
 import type { AnnexAEntry, AnnexATable, Influence, IssueCode } from "../../recommender/types";
@@ -91,7 +91,7 @@ export const INFLUENCES: readonly Influence[] = [
     "Against",
     ["I02"],
     ["I12", "I16"],
-    "§7.9: \"I02 (and I12, I16 if migrant numbers are high)\".",
+    "I02, and I12 and I16 if migrant numbers are high.",
   ),
   row("T4.3", "Sense of belonging", "Feel this", "Do not feel this", ["I03"]),
   row("T4.4", "Trust of others", "Do trust", "Do not trust", ["I04"]),

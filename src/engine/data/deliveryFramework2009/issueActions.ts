@@ -2,8 +2,8 @@
  * CDF Annex D, Table D1 as 96 issue → action pairs, in document order, each with the wording its
  * row prints. Order within a row is the document's and is not stated to be a priority (decision A14).
  * The middle page of the table (I08–I15) is run together in the source text; the split was checked
- * against the known action wordings and is unambiguous (framework-rules.md §7.3).
- * @see CDF Annex D, Table D1 (framework-rules.md §7.3, §7.4)
+ * against the known action wordings and is unambiguous.
+ * @see CDF Annex D, Table D1
  */
 import type { Source } from "../../types";
 import type { ActionCode, IssueActionPair, IssueCode } from "../../recommender/types";
@@ -58,7 +58,7 @@ export const ISSUE_ACTIONS: readonly IssueActionPair[] = ROWS.flatMap(([issue, a
 
 /**
  * Annex D's framing text, verbatim: show it with any action plan built from Table D1.
- * @see CDF Annex D (framework-rules.md §7.3 "Intro and caveats")
+ * @see CDF Annex D
  */
 export const ANNEX_D_NOTES = {
   intro: "The mapping exercise should have resulted in a list of key local issues and groups to address.",

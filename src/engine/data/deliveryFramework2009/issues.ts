@@ -1,7 +1,7 @@
 /**
  * The 23 issues of CDF Annex D, Table D1 ("Issue Identified"), verbatim and in document order.
- * Ids are the stable snake_case ids of framework-rules.md §7.3; they never change.
- * @see CDF Annex D, Table D1 (framework-rules.md §7.3)
+ * Ids are this add-in's stable snake_case ids; they never change.
+ * @see CDF Annex D, Table D1
  */
 import type { Source } from "../../types";
 import type { Issue, IssueCode } from "../../recommender/types";

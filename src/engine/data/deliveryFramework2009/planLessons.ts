@@ -1,7 +1,7 @@
 /**
  * CDF Annex F, "Planning Lessons from the community cohesion pathfinder": the three verbatim lists
  * and the closing advice, for the action plan template.
- * @see CDF Annex F (framework-rules.md §7.8)
+ * @see CDF Annex F
  */
 import type { Source } from "../../types";
 import type { PlanLesson } from "../../recommender/types";
@@ -49,7 +49,7 @@ export const PLAN_LESSONS: readonly PlanLesson[] = [
   { code: "F-M3", list: "projectManagement", text: "communicate relevant updates widely and frequently", source: F },
   { code: "F-M4", list: "projectManagement", text: "build in 'reality checks' on progress", source: F },
   { code: "F-M5", list: "projectManagement", text: "undertake risk management.", source: F },
-  // Closing advice: verbatim fragments of longer sentences (the same fragments the digest quotes).
+  // Closing advice: verbatim fragments of longer sentences .
   {
     code: "F-O1",
     list: "other",

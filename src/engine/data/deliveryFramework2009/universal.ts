@@ -6,14 +6,14 @@
  * CDF §3.2: "There are some actions which are relevant to the majority of cohesion issues and so we
  * would suggest that all local areas consider undertaking them". Annex D: "…relevant to the majority
  * of problems…".
- * @see CDF §3.2; CDF Annex D (framework-rules.md §7.1)
+ * @see CDF §3.2; CDF Annex D
  */
 import type { Source } from "../../types";
 import type { UniversalAction } from "../../recommender/types";
 
 const SRC: Source = { doc: "CDF", ref: "§3.2 Targeted Actions; Annex D" };
 
-/** U1–U5, verbatim, in document order. Ids are framework-rules.md §7.1's proposed ids. */
+/** U1–U5, verbatim, in document order. Ids are this add-in's (stable). */
 export const UNIVERSAL_ACTIONS: readonly UniversalAction[] = [
   { code: "U1", id: "leadership", title: "Local authority and other local leaders to provide leadership", source: SRC },
   { code: "U2", id: "local_vision", title: "Develop and market a local vision", source: SRC },

@@ -39,7 +39,7 @@ export const ABG_BANDS = {
 } as const;
 
 /**
- * The programme figures the allocations are set against (framework-rules.md §2.1).
+ * The programme figures the allocations are set against.
  * @see GR ¶2.2–2.3
  */
 export const ABG_PROGRAMME = {
@@ -64,7 +64,7 @@ export interface FundingLine {
  * shown, never forced to sum. £34m + £4.5m + £3m + £8m = £49.5m, so a line for the £0.5m the
  * documents do not itemise is added, and the footnote records CDF's "remainder" (£8.5m by
  * subtraction) against GR's "remaining £8m". Only the £34m enters any calculation here.
- * @see GR ¶2.2–2.7, fn 3; CDF §1.2 (framework-rules.md §2.1 and A21)
+ * @see GR ¶2.2–2.7, fn 3; CDF §1.2
  */
 export const FUNDING_COMPONENTS = {
   totalGbp: 50_000_000,

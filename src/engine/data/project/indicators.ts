@@ -1,12 +1,11 @@
 /**
- * Indicators for survey-driven issue detection (framework-rules.md §7.9, feature 21), with their
+ * Indicators for survey-driven issue detection, with their
  * polarity, the D1 issues they point to and the national figures the sources give.
  *
  * - The four PSA 21 indicators (CDF §1.2; GR ¶2.10; decision A18). NI numbers are external
- *   annotations (no seed document gives them).
- * - One indicator per Table 2/4/5 influence that §7.9 links to a D1 issue (Annex B names the data).
- * - National figures only where a source gives one (framework-rules.md §3.3; the project's
- *   benchmarks-and-methods.md §6 for the Place Survey 2008 results). None is invented: an indicator
+ *   annotations (none of the source documents gives them).
+ * - One indicator per Table 2/4/5 influence that this add-in links to a D1 issue (Annex B names the data).
+ * - National figures only where a source gives one. None is invented: an indicator
  *   without one gets no national comparison, only a note.
  *
  * Decisions recorded here (this add-in's, not the documents'):
@@ -14,14 +13,14 @@
  * - NI 2 and NI 4 default national comparators: the Place Survey 2008 England figures (59%, 29%),
  *   because local NI 2/NI 4 values come from the Place Survey (CDF §1.2: "The first two will also be
  *   measured locally by the Place Survey"), and the Citizenship Survey (face-to-face, 16+) is not
- *   comparable with the postal Place Survey (benchmarks-and-methods.md §6, "Comparability breaks").
+ *   comparable with the postal Place Survey (Place Survey 2008 release).
  *   The Citizenship Survey figures remain selectable by benchmark id. No Place Survey 2008 national
  *   figure for "get on well" was found, so NI 1 keeps 82%.
- * - NI 1 is the headline outcome, not an influence: §7.9 links it to no D1 issue, so a low NI 1 is
+ * - NI 1 is the headline outcome, not an influence: no influence link joins it to a D1 issue, so a low NI 1 is
  *   reported as an overall signal (consider U1–U5 and the other indicators), never as an issue.
- * - Meaningful interaction → I07 is this add-in's link (§7.9 links only "Having friends in another
- *   ethnic group" to I07); it is marked `linkBasis: "decision"`.
- * @see CDF §1.2, GR ¶2.10, ¶3.70, fn 5, GR Context, SoS (framework-rules.md §3, §4, §5, §7.9)
+ * - Meaningful interaction → I07 is this add-in's link (the influence links join only "Having friends
+ *   in another ethnic group" to I07); it is marked `linkBasis: "decision"`.
+ * @see CDF §1.2, GR ¶2.10, ¶3.70, fn 5, GR Context, SoS
  */
 import { BENCHMARKS } from "../surveySeries/benchmarks";
 import type { Source } from "../../types";
@@ -40,7 +39,7 @@ export function nationalFigures(...ids: string[]): IndicatorBenchmark[] {
 }
 
 const T = (table: 2 | 4 | 5): Source => ({ doc: "CDF", ref: `Part Two, Table ${table}; Annex B` });
-const L79 = "framework-rules §7.9 [inferred]" as const;
+const L79 = "influence link [inferred]" as const;
 
 
 /** Every indicator the detector understands, in display order. */
@@ -56,7 +55,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
     alsoConsider: [],
     linkBasis: "decision",
     linkNote:
-      "The headline cohesion outcome; §7.9 links it to no D1 issue. A low value is an overall signal: consider the universal actions U1–U5 and use the other indicators to choose issues.",
+      "The headline cohesion outcome; no influence links it to a D1 issue. A low value is an overall signal: consider the universal actions U1–U5 and use the other indicators to choose issues.",
     nationalBenchmarks: nationalFigures("CS_2007_AprSep_getonwell", "CS_2003_2005_getonwell"),
     familyTypeComparator: true,
     source: { doc: "CDF", ref: "§1.2 (PSA 21 indicator 1)" },
@@ -99,7 +98,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
     alsoConsider: [],
     linkBasis: "decision",
     linkNote:
-      "This add-in's link: §7.9 links only \"Having friends in another ethnic group\" to I07. No national figure is given in the sources (measured nationally by the Citizenship Survey only).",
+      "This add-in's link: the influence links join only \"Having friends in another ethnic group\" to I07. No national figure is given in the sources (measured nationally by the Citizenship Survey only).",
     nationalBenchmarks: nationalFigures(),
     familyTypeComparator: false,
     source: { doc: "CDF", ref: "§1.2 (PSA 21 indicator 3)" },
@@ -127,7 +126,7 @@ export const INDICATORS: readonly IndicatorDef[] = [
     issues: ["I02"],
     alsoConsider: [],
     linkBasis: L79,
-    linkNote: "§7.9: \"I02 (and I12, I16 if migrant numbers are high)\": I12 and I16 are added when new_migrants_a8 is also worse than its comparator.",
+    linkNote: "Influence link: \"I02 (and I12, I16 if migrant numbers are high)\": I12 and I16 are added when new_migrants_a8 is also worse than its comparator.",
     influence: "T4.2",
     nationalBenchmarks: nationalFigures(),
     familyTypeComparator: false,
@@ -187,11 +186,11 @@ export const INDICATORS: readonly IndicatorDef[] = [
     issues: ["I06"],
     alsoConsider: [],
     linkBasis: "decision",
-    linkNote: "Annex B (B-A5) names the BVPI/Place Survey measure \"whether people feel safe\" for fear of crime; read with higher = better, so it is not mistaken for a fear-of-crime share (decision A22 applies as for fear of crime).",
+    linkNote: "Annex B names the BVPI/Place Survey measure \"whether people feel safe\" for fear of crime; read with higher = better, so it is not mistaken for a fear-of-crime share (decision A22 applies as for fear of crime).",
     influence: "T4.6",
     nationalBenchmarks: nationalFigures(),
     familyTypeComparator: false,
-    source: { doc: "CDF", ref: "Annex B, B-A5" },
+    source: { doc: "CDF", ref: "Annex B, \"Fear of crime, feeling unsafe after dark or fear of racist crime\"" },
   },
   {
     id: "friends_other_ethnic",

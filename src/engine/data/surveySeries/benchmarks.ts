@@ -1,8 +1,7 @@
 /**
- * National benchmark figures: every figure quoted in the 2007–09 framework documents
- * (framework-rules.md §3.3) and the Citizenship Survey / Community Life Survey national series
- * (benchmarks-and-methods.md §6), each with its source, period, population and any break in
- * comparability as the spec states it.
+ * National benchmark figures: every figure quoted in the 2007–09 framework documents and the
+ * Citizenship Survey, Place Survey and Community Life Survey national releases, each with its source,
+ * period, population and any break in comparability as the source states it.
  *
  * Rules (decision A20): figures are keyed by source and period and are never merged, averaged or
  * interpolated. A year with no published figure is "notFound", never estimated.
@@ -11,7 +10,7 @@
  * comparators, and live only in `data/abgBands.ts` (one rule in one place). The CDF Table 1
  * averages are included, read from `data/familyTypes.ts`, not copied.
  *
- * @see GR ¶3.70, fn 5, Context; SoS (October 2007); CDF Foreword, Table 1; CLS (benchmarks-and-methods.md §6)
+ * @see GR ¶3.70, fn 5, Context; SoS (October 2007); CDF Foreword, Table 1; Citizenship Survey, Place Survey and Community Life Survey releases (each row's source)
  */
 import type { Source } from "../../types";
 import { TABLE_1, TABLE_1_TOTAL } from "../deliveryFramework2009/familyTypes";
@@ -28,11 +27,11 @@ export type BenchmarkSeriesId =
 export type SurveyMode = "face-to-face" | "online/paper" | "online" | "postal" | "not stated";
 
 export interface BenchmarkRow {
-  /** Stable id, e.g. "CS_2007_AprSep_getonwell" (framework-rules.md §10.1 feature 9). Never changes. */
+  /** Stable id, e.g. "CS_2007_AprSep_getonwell". Never changes. */
   id: string;
   /** The series the row belongs to, or null for CDF Table 1 rows (looked up by id only). */
   series: BenchmarkSeriesId | null;
-  /** What is measured, in the spec's words. */
+  /** What is measured, in the source's words. */
   measure: string;
   /**
    * The figure (percent, or Table 1's unit). null only when the source gives a range rather than
@@ -51,56 +50,54 @@ export interface BenchmarkRow {
   period: string;
   /** Geography and respondents. */
   population: string;
-  /** Survey mode where the spec states it. */
+  /** Survey mode where the source states it. */
   mode: SurveyMode;
   source: Source;
-  /** Public addresses given by the spec for the figure (historical; may be offline). */
+  /** Public addresses given for the figure (historical; may be offline). */
   urls?: readonly string[];
-  /** Verbatim words of the source, where the spec quotes them. */
+  /** Verbatim words of the source, where they are quoted. */
   quote?: string;
-  /** Break(s) in comparability, in the spec's words. Returned as a warning by {@link benchmark}. */
+  /** Break(s) in comparability, in the source's words. Returned as a warning by {@link benchmark}. */
   comparabilityNote?: string;
-  /** Other remarks from the spec (not warnings), e.g. "final year; then discontinued". */
+  /** Other remarks (not warnings), e.g. "final year; then discontinued". */
   note?: string;
-  /** The spec labels the source as weaker ("a wiki, weaker source"). Returned as a warning. */
+  /** The source is weaker ("a wiki, weaker source"). Returned as a warning. */
   weakerSource?: boolean;
-  /** Where in the project's spec the figure is recorded. */
-  specRef: string;
 }
 
 export interface BenchmarkSeries {
   id: BenchmarkSeriesId;
   measure: string;
-  /** Years the spec marks "not found" for this measure (no figure exists in the sources seen). */
+  /** Years with no published figure in the sources seen ("not found"). */
   notFoundYears: readonly string[];
   note?: string;
 }
 
-// ---- Breaks in comparability, verbatim from benchmarks-and-methods.md §6 ("Comparability breaks to encode as metadata").
+// ---- Breaks in comparability, as the survey releases describe them.
 
 /**
  * Break in comparability: the mode change in 2016-17 (verbatim).
- * @see benchmarks-and-methods.md §6 "Comparability breaks to encode as metadata"
+ * @see Community Life Survey 2016-17 report, chapter 1
  * @example benchmark("neighbourhood", "2016-17") // warning {code: "comparability", message: BREAK_MODE_2016}
  */
 export const BREAK_MODE_2016 =
   "Face-to-face → online/paper in 2016-17 (CLS 2016-17 report). Compare belonging at 79% in 2012-13 with 62% in 2016-17.";
 /**
  * Break in comparability: questionnaire changes in 2023/24 and 2024/25 (verbatim).
- * @see benchmarks-and-methods.md §6 "Comparability breaks to encode as metadata"
+ * @see Community Life Survey 2023/24 and 2024/25 releases
  * @example benchmark("neighbourhood", "2024-25") // warnings include BREAK_QUESTIONNAIRE_2023
  */
 export const BREAK_QUESTIONNAIRE_2023 =
   'Questionnaire changes in 2023/24 and 2024/25 ("Where there has been a change, we have highlighted where a comparison … can or cannot be made").';
 /**
  * Break in comparability: the Place Survey is a different survey (verbatim).
- * @see benchmarks-and-methods.md §6 "Comparability breaks to encode as metadata"
+ * @see Place Survey 2008, England (CLG statistical release)
  * @example benchmark("PlaceSurvey_2008_belonging") // warning {code: "comparability", message: BREAK_PLACE_SURVEY}
  */
 export const BREAK_PLACE_SURVEY = "Place Survey (postal, 18+) is not the Citizenship Survey (face-to-face, 16+).";
 /**
- * The digest's note on the October 2007 (SoS) and January 2008 (GR Context) releases (verbatim).
- * @see framework-rules.md §3.3 [digest note]; §10.2 A20
+ * This add-in's note on the October 2007 (SoS) and January 2008 (GR Context) releases.
+ * @see SoS letter (October 2007); GR Context (January 2008); README decision A20
  * @example benchmark("SoS_Oct2007_Britain") // warning {code: "comparability", message: NOTE_RELEASES_DIFFER}
  */
 export const NOTE_RELEASES_DIFFER =
@@ -118,8 +115,6 @@ const ENGLAND_WALES = "England and Wales, adults 16+";
 const NOT_STATED = "not stated";
 const PLACE_POP = "England, residents 18+ (local postal surveys run by 329 councils, >500,000 respondents)";
 
-const SPEC_33 = "framework-rules.md §3.3";
-const SPEC_6 = "benchmarks-and-methods.md §6";
 
 const URL = {
   publicnet2009: "http://www.publicnet.co.uk/abstracts/2009/08/17/citizenship-survey-3/",
@@ -141,9 +136,8 @@ const URL = {
 } as const;
 
 /**
- * The benchmark series, with the years the spec explicitly marks "not found" (a "—" in the spec's
- * table means the figure is simply not listed).
- * @see benchmarks-and-methods.md §6 (table); framework-rules.md §3.3
+ * The benchmark series, with the years no published figure was found for (other years are simply not listed).
+ * @see the survey releases named in each row's source
  * @example BENCHMARK_SERIES.find((s) => s.id === "getonwell")?.notFoundYears //=> ["2010-11", "2021-22", "2023-24", "2024-25"]
  */
 export const BENCHMARK_SERIES: readonly BenchmarkSeries[] = Object.freeze([
@@ -169,17 +163,16 @@ const ROWS: BenchmarkRow[] = [
     year: "2003", period: "Citizenship Survey 2003", population: ENGLAND, mode: "face-to-face",
     source: CS("Citizenship Survey 2003 (PublicNet abstract, 17 August 2009)"), urls: [URL.publicnet2009],
     note: "Printed as 80% (2003–05). GR ¶3.70 gives 80% for 2003 and 2005, England and Wales (row CS_2003_2005_getonwell).",
-    specRef: SPEC_6,
   },
   {
     id: "CS_2005_getonwell", series: "getonwell", measure: MEASURE_GETONWELL, value: 80, valueText: "80% (E&W)",
     year: "2005", period: "Citizenship Survey 2005", population: ENGLAND_WALES, mode: "face-to-face",
-    source: CS("Citizenship Survey 2005 (PublicNet abstract, 5 July 2006)"), urls: [URL.publicnet2006], specRef: SPEC_6,
+    source: CS("Citizenship Survey 2005 (PublicNet abstract, 5 July 2006)"), urls: [URL.publicnet2006],
   },
   {
     id: "CS_2003_2005_getonwell", series: "getonwell", measure: MEASURE_GETONWELL, value: 80, valueText: "80%",
     year: "2003 and 2005", period: "2003 and 2005 Citizenship Surveys", population: ENGLAND_WALES, mode: "face-to-face",
-    source: { doc: "GR", ref: "¶3.70" }, specRef: SPEC_33,
+    source: { doc: "GR", ref: "¶3.70" },
   },
   {
     id: "CS_2007_AprSep_getonwell", series: "getonwell", measure: MEASURE_GETONWELL, value: 82, valueText: "82 per cent",
@@ -187,130 +180,129 @@ const ROWS: BenchmarkRow[] = [
     source: { doc: "GR", ref: "¶3.70; fn 5" },
     quote:
       "For April - September 2007, the Citizenship Survey found that 82 per cent of people in England and Wales agreed that their local area is a place where people from different backgrounds get on well together.",
-    note: "Default comparator for the ABG score (decision A20). Also listed in benchmarks-and-methods.md §6.",
-    specRef: `${SPEC_33}; ${SPEC_6}`,
+    note: "Default comparator for the ABG score (decision A20).",
   },
   {
     id: "GR_Jan2008_getonwell", series: "getonwell", measure: MEASURE_GETONWELL, value: 82, valueText: "82 per cent",
     year: "Jan 2008 release", period: "2007 Citizenship Survey published in January 2008", population: NOT_STATED, mode: "face-to-face",
-    source: { doc: "GR", ref: "Context" }, quote: "from 80 per cent in 2005 to 82 per cent now", specRef: SPEC_33,
+    source: { doc: "GR", ref: "Context" }, quote: "from 80 per cent in 2005 to 82 per cent now",
   },
   {
     id: "CDF_latest_getonwell", series: "getonwell", measure: MEASURE_GETONWELL, value: 82, valueText: "82%",
     year: "CDF Jan 2009 latest", period: '"latest data from the Citizenship Survey" (period not stated; CDF published January 2009)',
-    population: NOT_STATED, mode: "face-to-face", source: { doc: "CDF", ref: "Foreword" }, specRef: SPEC_33,
+    population: NOT_STATED, mode: "face-to-face", source: { doc: "CDF", ref: "Foreword" },
   },
   {
     id: "SoS_Oct2007_getonwell", series: "getonwell", measure: MEASURE_GETONWELL, value: 80, valueText: "just over 80%",
     qualifier: "just over", year: "Oct 2007 release", period: '"New data published this week from our Citizenship Survey" (October 2007)',
-    population: NOT_STATED, mode: "face-to-face", source: { doc: "SoS", ref: "letter, October 2007" }, specRef: SPEC_33,
+    population: NOT_STATED, mode: "face-to-face", source: { doc: "SoS", ref: "letter, October 2007" },
   },
   {
     id: "CS_2007_08_getonwell", series: "getonwell", measure: MEASURE_GETONWELL, value: 82, valueText: "82%",
     year: "2007-08", period: "Citizenship Survey 2007-08", population: ENGLAND, mode: "face-to-face",
-    source: CS("Citizenship Survey 2007-08 (PublicNet abstract, 17 August 2009)"), urls: [URL.publicnet2009], specRef: SPEC_6,
+    source: CS("Citizenship Survey 2007-08 (PublicNet abstract, 17 August 2009)"), urls: [URL.publicnet2009],
   },
   {
     id: "CS_2008_09_getonwell", series: "getonwell", measure: MEASURE_GETONWELL, value: 84, valueText: "84%",
     year: "2008-09", period: "Citizenship Survey 2008-09", population: ENGLAND, mode: "face-to-face",
-    source: CS("Citizenship Survey 2008-09 (PublicNet abstract, 17 August 2009)"), urls: [URL.publicnet2009], specRef: SPEC_6,
+    source: CS("Citizenship Survey 2008-09 (PublicNet abstract, 17 August 2009)"), urls: [URL.publicnet2009],
   },
   {
     id: "CLS_2012_13_getonwell", series: "getonwell", measure: MEASURE_GETONWELL, value: 87, valueText: "87%",
     year: "2012-13", period: "Community Life Survey 2012-13", population: ENGLAND, mode: "face-to-face",
-    source: CS("Community Life Survey 2012-13"), urls: [URL.cls201213], comparabilityNote: BREAK_MODE_2016, specRef: SPEC_6,
+    source: CS("Community Life Survey 2012-13"), urls: [URL.cls201213], comparabilityNote: BREAK_MODE_2016,
   },
   {
     id: "CLS_2016_17_getonwell", series: "getonwell", measure: MEASURE_GETONWELL, value: 81, valueText: "81%",
     year: "2016-17", period: "Community Life Survey 2016-17 (first online/paper year)", population: ENGLAND, mode: "online/paper",
-    source: CS("Community Life Survey 2016-17, chapter 1"), urls: [URL.cls201617, URL.heritage], comparabilityNote: BREAK_MODE_2016, specRef: SPEC_6,
+    source: CS("Community Life Survey 2016-17, chapter 1"), urls: [URL.cls201617, URL.heritage], comparabilityNote: BREAK_MODE_2016,
   },
   {
     id: "CLS_2018_19_getonwell", series: "getonwell", measure: MEASURE_GETONWELL, value: 81, valueText: "81%",
     year: "2018-19", period: "Community Life Survey 2018/19", population: ENGLAND, mode: "online/paper",
     source: CS("Community Life Survey 2018/19 (Ethnicity facts and figures: feeling of community integration)"), urls: [URL.cls201819],
-    comparabilityNote: BREAK_MODE_2016, specRef: SPEC_6,
+    comparabilityNote: BREAK_MODE_2016,
   },
   {
     id: "CLS_2020_21_getonwell", series: "getonwell", measure: MEASURE_GETONWELL, value: 83, valueText: "83%",
     year: "2020-21", period: "Community Life Survey 2020/21", population: ENGLAND, mode: "online/paper",
     source: CS("Community Life Survey 2020/21, Neighbourhood and community"), urls: [URL.cls202021],
-    comparabilityNote: BREAK_MODE_2016, specRef: SPEC_6,
+    comparabilityNote: BREAK_MODE_2016,
   },
 
   // ---------------------------------------------------------------- belonging to the neighbourhood
   {
     id: "CS_2003_neighbourhood", series: "neighbourhood", measure: MEASURE_NEIGHBOURHOOD, value: 70, valueText: "70%",
     year: "2003", period: "Citizenship Survey 2003", population: ENGLAND, mode: "face-to-face",
-    source: CS("Citizenship Survey 2003 (PublicNet abstract, 17 August 2009)"), urls: [URL.publicnet2009], specRef: SPEC_6,
+    source: CS("Citizenship Survey 2003 (PublicNet abstract, 17 August 2009)"), urls: [URL.publicnet2009],
   },
   {
     id: "CS_2005_neighbourhood", series: "neighbourhood", measure: MEASURE_NEIGHBOURHOOD, value: 74, valueText: "74%",
     year: "2005", period: "Citizenship Survey 2005", population: ENGLAND, mode: "face-to-face",
-    source: CS("Citizenship Survey 2005 (PublicNet abstract, 17 August 2009)"), urls: [URL.publicnet2009], specRef: SPEC_6,
+    source: CS("Citizenship Survey 2005 (PublicNet abstract, 17 August 2009)"), urls: [URL.publicnet2009],
   },
   {
     id: "SoS_Oct2007_neighbourhood", series: "neighbourhood", measure: MEASURE_NEIGHBOURHOOD, value: 77, valueText: "77%",
     year: "Oct 2007 release", period: '"New data published this week from our Citizenship Survey" (October 2007)',
     population: NOT_STATED, mode: "face-to-face", source: { doc: "SoS", ref: "letter, October 2007" },
-    quote: "felt they strongly belonged to their neighbourhood", comparabilityNote: NOTE_RELEASES_DIFFER, specRef: SPEC_33,
+    quote: "felt they strongly belonged to their neighbourhood", comparabilityNote: NOTE_RELEASES_DIFFER,
   },
   {
     id: "GR_Jan2008_neighbourhood", series: "neighbourhood", measure: MEASURE_NEIGHBOURHOOD, value: 75, valueText: "75 per cent",
     year: "Jan 2008 release", period: "2007 Citizenship Survey published in January 2008", population: NOT_STATED, mode: "face-to-face",
     source: { doc: "GR", ref: "Context" }, quote: "strong sense of belonging to their neighbourhood is increasing – now reaching 75 per cent",
-    comparabilityNote: NOTE_RELEASES_DIFFER, specRef: SPEC_33,
+    comparabilityNote: NOTE_RELEASES_DIFFER,
   },
   {
     id: "CS_2007_08_neighbourhood", series: "neighbourhood", measure: MEASURE_NEIGHBOURHOOD, value: 75, valueText: "75%",
     year: "2007-08", period: "Citizenship Survey 2007-08", population: ENGLAND, mode: "face-to-face",
-    source: CS("Citizenship Survey 2007-08 (PublicNet abstract, 17 August 2009)"), urls: [URL.publicnet2009], specRef: SPEC_6,
+    source: CS("Citizenship Survey 2007-08 (PublicNet abstract, 17 August 2009)"), urls: [URL.publicnet2009],
   },
   {
     id: "CS_2008_09_neighbourhood", series: "neighbourhood", measure: MEASURE_NEIGHBOURHOOD, value: 77, valueText: "77%",
     year: "2008-09", period: "Citizenship Survey 2008-09", population: ENGLAND, mode: "face-to-face",
-    source: CS("Citizenship Survey 2008-09 (PublicNet abstract, 17 August 2009)"), urls: [URL.publicnet2009], specRef: SPEC_6,
+    source: CS("Citizenship Survey 2008-09 (PublicNet abstract, 17 August 2009)"), urls: [URL.publicnet2009],
   },
   {
     id: "CLS_2012_13_neighbourhood", series: "neighbourhood", measure: MEASURE_NEIGHBOURHOOD, value: 79, valueText: "79%",
     year: "2012-13", period: "Community Life Survey 2012-13", population: ENGLAND, mode: "face-to-face",
-    source: CS("Community Life Survey 2012-13"), urls: [URL.cls201213], comparabilityNote: BREAK_MODE_2016, specRef: SPEC_6,
+    source: CS("Community Life Survey 2012-13"), urls: [URL.cls201213], comparabilityNote: BREAK_MODE_2016,
   },
   {
     id: "CLS_2013_14_to_2015_16_neighbourhood", series: "neighbourhood", measure: MEASURE_NEIGHBOURHOOD, value: null,
     valueText: "58–60% (2013/14–2015/16, online series)", range: [58, 60],
     year: "2013-14 to 2015-16", period: "Community Life Survey online series, 2013/14–2015/16", population: ENGLAND, mode: "online",
     source: CS("Community Life Survey 2024/25, Neighbourhood and community chapter"), urls: [URL.cls202425, URL.heritage],
-    comparabilityNote: BREAK_MODE_2016, note: "A range over three years, not one figure.", specRef: SPEC_6,
+    comparabilityNote: BREAK_MODE_2016, note: "A range over three years, not one figure.",
   },
   {
     id: "CLS_2016_17_neighbourhood", series: "neighbourhood", measure: MEASURE_NEIGHBOURHOOD, value: 62, valueText: "62%",
     year: "2016-17", period: "Community Life Survey 2016-17 (first online/paper year)", population: ENGLAND, mode: "online/paper",
-    source: CS("Community Life Survey 2016-17, chapter 1"), urls: [URL.cls201617, URL.heritage], comparabilityNote: BREAK_MODE_2016, specRef: SPEC_6,
+    source: CS("Community Life Survey 2016-17, chapter 1"), urls: [URL.cls201617, URL.heritage], comparabilityNote: BREAK_MODE_2016,
   },
   {
     id: "CLS_2020_21_neighbourhood", series: "neighbourhood", measure: MEASURE_NEIGHBOURHOOD, value: 65, valueText: "65%",
     year: "2020-21", period: "Community Life Survey 2020/21", population: ENGLAND, mode: "online/paper",
     source: CS("Community Life Survey 2020/21, Neighbourhood and community"), urls: [URL.cls202021],
-    comparabilityNote: BREAK_MODE_2016, specRef: SPEC_6,
+    comparabilityNote: BREAK_MODE_2016,
   },
   {
     id: "CLS_2021_22_neighbourhood", series: "neighbourhood", measure: MEASURE_NEIGHBOURHOOD, value: 63, valueText: "63%",
     year: "2021-22", period: "Community Life Survey 2021/22", population: ENGLAND, mode: "online/paper",
     source: CS("Community Life Survey 2021/22, as cited in the CLS 2023/24 Neighbourhood and community chapter"), urls: [URL.cls202324],
-    comparabilityNote: BREAK_MODE_2016, note: "CLS 2021/22 total sample: 10,126 (benchmarks-and-methods.md §5.3).", specRef: SPEC_6,
+    comparabilityNote: BREAK_MODE_2016, note: "CLS 2021/22 total sample: 10,126 (the CLS 2021/22 technical report).",
   },
   {
     id: "CLS_2023_24_neighbourhood", series: "neighbourhood", measure: MEASURE_NEIGHBOURHOOD, value: 61, valueText: "61%",
     year: "2023-24", period: "Community Life Survey 2023/24 (boosted, n≈175k; questionnaire changes)", population: ENGLAND, mode: "online/paper",
     source: CS("Community Life Survey 2023/24, Neighbourhood and community"), urls: [URL.cls202324],
-    comparabilityNote: `${BREAK_MODE_2016} ${BREAK_QUESTIONNAIRE_2023}`, specRef: SPEC_6,
+    comparabilityNote: `${BREAK_MODE_2016} ${BREAK_QUESTIONNAIRE_2023}`,
   },
   {
     id: "CLS_2024_25_neighbourhood", series: "neighbourhood", measure: MEASURE_NEIGHBOURHOOD, value: 62, valueText: "62%",
     year: "2024-25", period: "Community Life Survey 2024/25 (published 10 Dec 2025)", population: ENGLAND, mode: "online/paper",
     source: CS("Community Life Survey 2024/25, Neighbourhood and community"), urls: [URL.cls202425],
-    comparabilityNote: `${BREAK_MODE_2016} ${BREAK_QUESTIONNAIRE_2023}`, specRef: SPEC_6,
+    comparabilityNote: `${BREAK_MODE_2016} ${BREAK_QUESTIONNAIRE_2023}`,
   },
 
   // ---------------------------------------------------------------- belonging to Britain
@@ -318,57 +310,57 @@ const ROWS: BenchmarkRow[] = [
     id: "SoS_Oct2007_Britain", series: "britain", measure: MEASURE_BRITAIN, value: 85, valueText: "85%",
     year: "Oct 2007 release", period: '"New data published this week from our Citizenship Survey" (October 2007)',
     population: NOT_STATED, mode: "face-to-face", source: { doc: "SoS", ref: "letter, October 2007" },
-    quote: "felt they belonged strongly to Britain", comparabilityNote: NOTE_RELEASES_DIFFER, specRef: SPEC_33,
+    quote: "felt they belonged strongly to Britain", comparabilityNote: NOTE_RELEASES_DIFFER,
   },
   {
     id: "GR_Jan2008_Britain", series: "britain", measure: MEASURE_BRITAIN, value: 84, valueText: "84%",
     year: "Jan 2008 release", period: "2007 Citizenship Survey published in January 2008", population: NOT_STATED, mode: "face-to-face",
-    source: { doc: "GR", ref: "Context" }, quote: "strong sense of belonging to Britain", comparabilityNote: NOTE_RELEASES_DIFFER, specRef: SPEC_33,
+    source: { doc: "GR", ref: "Context" }, quote: "strong sense of belonging to Britain", comparabilityNote: NOTE_RELEASES_DIFFER,
   },
 
   // ---------------------------------------------------------------- can influence local decisions
   {
     id: "CS_2001_influence", series: "influence", measure: MEASURE_INFLUENCE, value: 44, valueText: "44%",
     year: "2001", period: "Citizenship Survey 2001", population: ENGLAND, mode: "face-to-face",
-    source: CS("Citizenship Survey 2009-10 statistical release (July)"), urls: [URL.release200910], specRef: SPEC_6,
+    source: CS("Citizenship Survey 2009-10 statistical release (July)"), urls: [URL.release200910],
   },
   {
     id: "CS_2005_influence", series: "influence", measure: MEASURE_INFLUENCE, value: 39, valueText: "39%",
     year: "2005", period: "Citizenship Survey 2005", population: ENGLAND, mode: "face-to-face",
     source: CS("2005 Citizenship Survey (wiki summary)"), urls: [URL.wiki2005], weakerSource: true,
-    note: "The spec's source for this figure is a wiki (\"a wiki, weaker source\").", specRef: SPEC_6,
+    note: "The only source found for this figure is a wiki summary, a weaker source.",
   },
   {
     id: "CS_2007_08_influence", series: "influence", measure: MEASURE_INFLUENCE, value: 38, valueText: "38%",
     year: "2007-08", period: "Citizenship Survey 2007-08", population: ENGLAND, mode: "face-to-face",
-    source: CS("Citizenship Survey 2009-10 statistical release (July)"), urls: [URL.release200910], specRef: SPEC_6,
+    source: CS("Citizenship Survey 2009-10 statistical release (July)"), urls: [URL.release200910],
   },
   {
     id: "CS_2008_09_influence", series: "influence", measure: MEASURE_INFLUENCE, value: 39, valueText: "39%",
     year: "2008-09", period: "Citizenship Survey 2008-09", population: ENGLAND, mode: "face-to-face",
-    source: CS("Citizenship Survey 2008-09 (PublicNet abstract, 17 August 2009)"), urls: [URL.publicnet2009], specRef: SPEC_6,
+    source: CS("Citizenship Survey 2008-09 (PublicNet abstract, 17 August 2009)"), urls: [URL.publicnet2009],
   },
   {
     id: "CS_2009_10_influence", series: "influence", measure: MEASURE_INFLUENCE, value: 37, valueText: "37%",
     year: "2009-10", period: "Citizenship Survey 2009-10", population: ENGLAND, mode: "face-to-face",
-    source: CS("Citizenship Survey 2009-10 statistical release (July)"), urls: [URL.release200910], specRef: SPEC_6,
+    source: CS("Citizenship Survey 2009-10 statistical release (July)"), urls: [URL.release200910],
   },
   {
     id: "CS_2010_11_influence", series: "influence", measure: MEASURE_INFLUENCE, value: 38, valueText: "38%",
     year: "2010-11", period: "Citizenship Survey 2010-11 (final year; then discontinued)", population: ENGLAND, mode: "face-to-face",
     source: CS("Citizenship Survey 2010-11, Q4 statistical release"), urls: [URL.cs201011, URL.brin],
-    note: "Final year of the Citizenship Survey; then discontinued.", specRef: SPEC_6,
+    note: "Final year of the Citizenship Survey; then discontinued.",
   },
   {
     id: "CLS_2013_14_influence", series: "influence", measure: MEASURE_INFLUENCE, value: 26, valueText: "26%",
     year: "2013-14", period: "Community Life Survey 2013-14", population: ENGLAND, mode: "not stated",
     source: CS("Community Life Survey 2013-14 (CLS 2024/25 Neighbourhood and community chapter; Heritage Alliance summary)"),
-    urls: [URL.cls202425, URL.heritage], comparabilityNote: BREAK_MODE_2016, specRef: SPEC_6,
+    urls: [URL.cls202425, URL.heritage], comparabilityNote: BREAK_MODE_2016,
   },
   {
     id: "CLS_2016_17_influence", series: "influence", measure: MEASURE_INFLUENCE, value: 27, valueText: "27%",
     year: "2016-17", period: "Community Life Survey 2016-17 (first online/paper year)", population: ENGLAND, mode: "online/paper",
-    source: CS("Community Life Survey 2016-17, chapter 1"), urls: [URL.cls201617, URL.heritage], comparabilityNote: BREAK_MODE_2016, specRef: SPEC_6,
+    source: CS("Community Life Survey 2016-17, chapter 1"), urls: [URL.cls201617, URL.heritage], comparabilityNote: BREAK_MODE_2016,
   },
 
   // ---------------------------------------------------------------- Place Survey 2008 (local postal; not comparable)
@@ -376,13 +368,13 @@ const ROWS: BenchmarkRow[] = [
     id: "PlaceSurvey_2008_belonging", series: "place_neighbourhood", measure: MEASURE_NEIGHBOURHOOD, value: 59, valueText: "59%",
     year: "2008", period: "Place Survey 2008 (local postal; not comparable)", population: PLACE_POP, mode: "postal",
     source: CS("Place Survey 2008, England (CLG statistical release)"), urls: [URL.place2008],
-    comparabilityNote: BREAK_PLACE_SURVEY, specRef: SPEC_6,
+    comparabilityNote: BREAK_PLACE_SURVEY,
   },
   {
     id: "PlaceSurvey_2008_influence", series: "place_influence", measure: MEASURE_INFLUENCE, value: 29, valueText: "29%",
     year: "2008", period: "Place Survey 2008 (local postal; not comparable)", population: PLACE_POP, mode: "postal",
     source: CS("Place Survey 2008, England (CLG statistical release)"), urls: [URL.place2008],
-    comparabilityNote: BREAK_PLACE_SURVEY, specRef: SPEC_6,
+    comparabilityNote: BREAK_PLACE_SURVEY,
   },
 
   // ---------------------------------------------------------------- CDF Table 1 (read from data/familyTypes.ts)
@@ -399,7 +391,6 @@ const ROWS: BenchmarkRow[] = [
       mode: "not stated",
       source: { doc: "CDF", ref: "Table 1" },
       note: "Unit presumably % agreeing people from different backgrounds get on well together; the survey/year behind Table 1 is not stated.",
-      specRef: `${SPEC_33}; framework-rules.md §1.2`,
     }),
   ),
   {
@@ -414,7 +405,6 @@ const ROWS: BenchmarkRow[] = [
     mode: "not stated",
     source: TABLE_1_TOTAL.source,
     note: `${TABLE_1_TOTAL.note} The "LA average" comparator (decision A20).`,
-    specRef: `${SPEC_33}; framework-rules.md §1.2`,
   },
 ];
 
@@ -430,7 +420,7 @@ function deepFreeze<T extends object>(rows: T[]): readonly Readonly<T>[] {
  * Every national benchmark figure, in series order (get on well, neighbourhood, Britain,
  * influence, Place Survey, CDF Table 1). Frozen; ids are stable.
  *
- * @see GR ¶3.70, fn 5, Context; SoS; CDF Foreword, Table 1 (framework-rules.md §3.3); CLS (benchmarks-and-methods.md §6)
+ * @see GR ¶3.70, fn 5, Context; SoS; CDF Foreword, Table 1; Citizenship Survey, Place Survey and Community Life Survey releases (each row's source)
  * @example BENCHMARKS.find((r) => r.id === "CS_2007_AprSep_getonwell")?.value //=> 82
  */
 export const BENCHMARKS: readonly Readonly<BenchmarkRow>[] = deepFreeze(ROWS);
