@@ -156,7 +156,7 @@ export interface SurveyCiColumnOptions {
 /**
  * A survey confidence interval for each row: p read as one column of percentages, n (sample size)
  * and deff (design effect; absent or blank: 1) as numbers; the first unusable input is the row's error.
- * @see METHOD 
+ * @see METHOD Wilson score interval (OHID Fingertips); Kish design effect — see {@link surveyCi}
  */
 export function surveyCiColumn(p: readonly unknown[], n: readonly unknown[], deff: readonly unknown[] | null, options: SurveyCiColumnOptions = {}): Result<SurveyCi>[] {
   return parsePercentColumn(p, "p", "p (survey percentage)", options.scale ?? "auto").results.map((pr, i): Result<SurveyCi> => {
@@ -172,7 +172,7 @@ export function surveyCiColumn(p: readonly unknown[], n: readonly unknown[], def
 /**
  * The Fingertips comparison for each row: value, lower, upper and benchmark read as numbers (the
  * first unusable one, in that order, is the row's error), then compared by `polarity`.
- * @see METHOD 
+ * @see METHOD OHID Fingertips significance convention — see {@link compareToBenchmark}
  */
 export function compareColumn(
   value: readonly unknown[],

@@ -3,7 +3,7 @@
  * value's confidence interval contains the benchmark (ends included), otherwise better or worse
  * according to the indicator's polarity.
  *
- * @see METHOD "Significance vs a benchmark (Fingertips convention)"
+ * @see METHOD OHID Fingertips: significance against a benchmark
  */
 import { fail, ok, type Result } from "../types";
 import { checkNumber, fmt, show } from "./_validate";
@@ -11,14 +11,14 @@ import { checkNumber, fmt, show } from "./_validate";
 /**
  * Which direction is good: "higher" (e.g. % who agree people get on well) or "lower" (e.g. % who
  * say anti-social behaviour is a problem).
- * @see METHOD (Fingertips "better"/"worse" depend on the indicator's polarity)
+ * @see METHOD OHID Fingertips: "better"/"worse" depend on the indicator's polarity
  * @example const p: ComparisonPolarity = "lower";
  */
 export type ComparisonPolarity = "higher" | "lower";
 
 /**
  * The accepted polarities, for input lists and validation at the edges.
- * @see METHOD 
+ * @see METHOD OHID Fingertips significance convention
  * @example COMPARISON_POLARITIES.includes("higher") //=> true
  */
 export const COMPARISON_POLARITIES: readonly ComparisonPolarity[] = ["higher", "lower"];
@@ -35,7 +35,7 @@ export type BenchmarkComparison = "better" | "similar" | "worse";
  * All four numbers must be on the same scale (e.g. percentages 0–100). The check needs
  * lower ≤ value ≤ upper.
  *
- * @see METHOD "A value is 'similar' when its CI contains the benchmark, and better or worse otherwise" (Fingertips guidance index; the guide text itself was not found)
+ * @see METHOD a value is "similar" when its CI contains the benchmark, and better or worse otherwise (Fingertips guidance index; the guide text itself was not found)
  * @param value - the local estimate
  * @param lower - lower end of its confidence interval (≤ value)
  * @param upper - upper end of its confidence interval (≥ value)

@@ -16,7 +16,7 @@ function clamp01(x: number): number {
  * Duncan & Duncan's two-group index D = ½ Σ_i |a_i/A − b_i/B|, where a_i and b_i are the two
  * groups' counts in unit i and A and B their totals.
  *
- * @see METHOD "Formula (Duncan & Duncan 1955)"; R elbersb/segregation `1/2 * sum(abs_diff(freq / n_group))`
+ * @see METHOD Duncan & Duncan (1955); R elbersb/segregation `1/2 * sum(abs_diff(freq / n_group))`
  * @param groupA - counts of group A per unit (finite, ≥ 0; non-whole counts such as weighted estimates allowed)
  * @param groupB - counts of group B in the same units, same length
  * @returns ok(D in [0, 1]), or fail: "missing" (blank/empty lists or items), "invalid" (negative or non-finite counts, different lengths, a group with total 0)
@@ -53,7 +53,7 @@ export function dissimilarity(groupA: readonly number[], groupB: readonly number
  * D = Σ_i t_i |p_i − P| / (2 T P (1 − P)), with p_i = x_i/t_i and P = X/T. A unit with t_i = 0
  * has p_i = 0 (and weight 0). Equals {@link dissimilarity}(group, total − group).
  *
- * @see METHOD "Single-group form (group vs rest)"; pysal/segregation `singlegroup/dissim.py` (zero-population units give p_i = 0; a group count above its unit total is an error); Massey & Denton (1988)
+ * @see METHOD single-group form (group vs rest); pysal/segregation `singlegroup/dissim.py` (zero-population units give p_i = 0; a group count above its unit total is an error); Massey & Denton (1988)
  * @param group - the group's count per unit (finite, ≥ 0, ≤ that unit's total)
  * @param total - the whole population per unit (finite, ≥ 0), same length
  * @returns ok(D in [0, 1]), or fail: "missing" (blank/empty), "invalid" (negative, group > total, lengths differ, the group is absent or is everyone)

@@ -23,7 +23,7 @@
  * tied when they agree after rounding to 1e-12 of the farthest area's distance, so that distances
  * that are equal but for floating-point rounding (e.g. areas either side of the target) tie.
  *
- * @see METHOD (CIPFA via Hartlepool JSNA; CCG Nearest Neighbours tool; NHSDigital/ASC_LA_Peer_Groups)
+ * @see METHOD CIPFA nearest neighbours (as used in the Hartlepool JSNA); CCG Nearest Neighbours tool; NHS Digital ASC_LA_Peer_Groups
  */
 import { fail, ok, type Result, type Warning } from "../types";
 import { checkNumber, compareCodeUnits, fmt, show } from "./_validate";
@@ -33,14 +33,14 @@ export type NeighbourMethod = "zscore" | "minmax";
 
 /**
  * The accepted neighbour methods, default first.
- * @see METHOD "Design choice for the add-in. Offer z-score (CIPFA / CCG) and min-max-to-weight (NHS)."
+ * @see METHOD z-score (CIPFA / CCG) and min-max-to-weight (NHS Digital); offering both is this add-in's choice
  * @example NEIGHBOUR_METHODS[0] //=> "zscore"
  */
 export const NEIGHBOUR_METHODS: readonly NeighbourMethod[] = ["zscore", "minmax"];
 
 /**
  * Default number of neighbours.
- * @see METHOD "n_peers = 15" (NHS England); "nearest 15 … returned" (CCG tool); "Default to 15 neighbours."
+ * @see METHOD "n_peers = 15" (NHS England); "nearest 15 … returned" (CCG tool); 15 is this add-in's default
  * @example nearestNeighbours(names, rows, "Leeds") // up to 15 peers
  */
 export const DEFAULT_NEIGHBOURS = 15;
@@ -149,7 +149,7 @@ function selectNearest(n: number, target: number, take: number, key: Float64Arra
  * Validates and standardises an indicator table once, for any number of {@link NeighbourModel.query} calls.
  * {@link nearestNeighbours} is this plus one query.
  *
- * @see METHOD 
+ * @see METHOD CIPFA nearest neighbours (z-scores); NHS Digital peer groups (min-max)
  * @param names - one unique, non-blank name per area (row)
  * @param indicators - rows = areas, columns = indicators; each cell a finite number or null (missing)
  * @param options - method ("zscore" default, or "minmax") and weights (one per column, ≥ 0)

@@ -12,7 +12,7 @@
  * The normal margin uses n, as in the Ipsos MORI worked example, not the n − 1 of the pollster R
  * package's `moedeff_calc`; the two differ by the factor √(n/(n−1)) (0.06% at n = 800).
  *
- * @see METHOD (Wilson, OHID; normal approximation, Ipsos MORI; Kish)
+ * @see METHOD Wilson score interval (OHID); normal approximation (Ipsos MORI); Kish design effect
  */
 import { fail, ok, type Result, type Warning } from "../types";
 import { checkArray, checkNumber, fmt, show } from "./_validate";
@@ -23,7 +23,7 @@ export type CiMethod = "wilson" | "normal";
 
 /**
  * The accepted interval methods, default first.
- * @see METHOD ("The preferred OHID method is the Wilson Score method")
+ * @see METHOD OHID Fingertips technical guidance: "The preferred OHID method is the Wilson Score method"
  * @example CI_METHODS[0] //=> "wilson"
  */
 export const CI_METHODS: readonly CiMethod[] = ["wilson", "normal"];
@@ -192,7 +192,7 @@ export interface DesignEffect {
  * large or small weights do not overflow; deff is at least 1 (Cauchy–Schwarz), and rounding below
  * 1 is reset to 1.
  *
- * @see METHOD "Design effect from weights (Kish)"; pollster `deff_calc`; Stata `whatsdeff` ("1+CV^2 approximation")
+ * @see METHOD Kish design effect from weights; pollster `deff_calc`; Stata `whatsdeff` ("1+CV^2 approximation")
  * @param weights - one weight per respondent, each finite and > 0
  * @returns ok({deff, nEffective, n}) or fail("missing" | "invalid") naming the first bad weight
  * @example designEffectFromWeights([1, 1, 2, 2]) //=> ok({deff: 1.1111111111111112, nEffective: 3.6, n: 4})
