@@ -19,23 +19,20 @@
 // - none, UNLICENSED, "SEE LICENSE IN …" or an unknown identifier: fails until someone reads the licence and
 //   records it in REVIEWED.
 // - an SPDX expression: "A OR B" is as good as its best choice, "A AND B" as bad as its worst; "X WITH exception"
-//   counts as X.
+//   counts as X. Expressions are parsed by spdx-expression-parse; a legacy spelling ("Apache 2.0", "MIT/X11",
+//   "BSD-3") is first corrected by spdx-correct, which npm's own package.json normaliser uses.
 const { spawnSync } = require("child_process");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
+const parseSpdx = require("spdx-expression-parse");
+const correctSpdx = require("spdx-correct");
 
 const root = path.resolve(__dirname, "..");
 
 const PERMISSIVE = new Set([
   "MIT", "MIT-0", "X11", "ISC", "BSD-2-Clause", "BSD-3-Clause", "0BSD", "Apache-2.0", "Unlicense", "CC0-1.0",
   "CC-BY-3.0", "CC-BY-4.0", "BlueOak-1.0.0", "Zlib", "Python-2.0", "PSF-2.0", "WTFPL", "BSD-2-Clause-Patent",
-]);
-/** Spellings seen in the wild for the identifiers above. */
-const ALIASES = new Map([
-  ["MIT/X11", "MIT"], ["MIT LICENSE", "MIT"], ["APACHE 2.0", "Apache-2.0"], ["APACHE-2", "Apache-2.0"],
-  ["APACHE LICENSE 2.0", "Apache-2.0"], ["APACHE LICENSE, VERSION 2.0", "Apache-2.0"], ["BSD-3", "BSD-3-Clause"],
-  ["PUBLIC DOMAIN", "Unlicense"],
 ]);
 const WEAK_COPYLEFT = /^(MPL|EPL|CDDL)-/i;
 const COPYLEFT = /^(A?GPL|LGPL|EUPL|SSPL|OSL|CC-BY-SA|CC-BY-NC|CPAL|RPL|Sleepycat|QPL|Watcom)/i;
@@ -49,22 +46,23 @@ const REVIEWED = [];
 
 const RANK = { permissive: 0, "weak-copyleft": 1, unknown: 2, none: 3, copyleft: 4 };
 
-/** @returns {{category: keyof RANK, detail: string}} */
-function classifyIdentifier(raw) {
-  let id = raw.trim().replace(/\+$/, "");
-  id = ALIASES.get(id.toUpperCase()) || id;
+/** One SPDX licence identifier's category. @returns {{category: keyof RANK, detail: string}} */
+function classifyIdentifier(id) {
   const known = [...PERMISSIVE].find((p) => p.toLowerCase() === id.toLowerCase());
   if (known) return { category: "permissive", detail: known };
-  if (/^UNLICENSED$/i.test(id)) return { category: "none", detail: "UNLICENSED (proprietary)" };
-  if (/^SEE LICEN[CS]E IN /i.test(id)) return { category: "unknown", detail: id };
   if (COPYLEFT.test(id)) return { category: "copyleft", detail: id };
   if (WEAK_COPYLEFT.test(id)) return { category: "weak-copyleft", detail: id };
   return { category: "unknown", detail: id };
 }
 
-/** Tokens of an SPDX expression: "(", ")", "AND", "OR", "WITH", identifiers. */
-function tokenize(expr) {
-  return expr.replace(/[()]/g, " $& ").split(/\s+/).filter(Boolean);
+/** An SPDX expression string parsed (spdx-expression-parse), after spdx-correct for a legacy spelling; null when neither reads it. */
+function parseExpression(text) {
+  try {
+    return parseSpdx(text);
+  } catch {
+    const corrected = correctSpdx(text, { upgrade: false });
+    return corrected ? parseSpdx(corrected) : null;
+  }
 }
 
 /**
@@ -78,46 +76,21 @@ function classifyLicence(licence) {
     return classifyLicence(licence.map((l) => (typeof l === "string" ? l : l && l.type)).filter(Boolean).join(" OR "));
   }
   if (typeof licence === "object") return classifyLicence(licence.type);
-  const tokens = tokenize(String(licence));
-  let pos = 0;
-  // expr := term (OR term)* ; term := factor (AND factor)* ; factor := "(" expr ")" | id [WITH id]
-  const factor = () => {
-    if (tokens[pos] === "(") {
-      pos++;
-      const r = expr();
-      if (tokens[pos] === ")") pos++;
-      return r;
-    }
-    const words = [];
-    while (pos < tokens.length && !["(", ")", "AND", "OR", "and", "or"].includes(tokens[pos])) {
-      if (/^with$/i.test(tokens[pos])) {
-        pos += 2; // the exception does not change the category
-        continue;
-      }
-      words.push(tokens[pos++]);
-    }
-    return classifyIdentifier(words.join(" "));
+  const text = String(licence).trim();
+  // npm's two non-SPDX forms, read before spdx-correct (which would turn UNLICENSED into Unlicense).
+  if (/^UNLICENSED$/i.test(text)) return { category: "none", detail: "UNLICENSED (proprietary)" };
+  if (/^SEE LICEN[CS]E IN /i.test(text)) return { category: "unknown", detail: text };
+  const tree = parseExpression(text);
+  if (!tree) return { category: "unknown", detail: text };
+  // A node is {license, plus?, exception?} or {left, conjunction: "and" | "or", right}; the exception does not change the category.
+  const walk = (node) => {
+    if (node.license) return classifyIdentifier(node.license);
+    const [a, b] = [walk(node.left), walk(node.right)];
+    if (node.conjunction === "and") return { category: RANK[b.category] > RANK[a.category] ? b.category : a.category, detail: `${a.detail} AND ${b.detail}` };
+    return RANK[b.category] < RANK[a.category] ? b : a;
   };
-  const combine = (items, pick) => items.reduce((a, b) => (pick(RANK[b.category], RANK[a.category]) ? b : a));
-  const term = () => {
-    const items = [factor()];
-    while (/^and$/i.test(tokens[pos] || "")) {
-      pos++;
-      items.push(factor());
-    }
-    const worst = combine(items, (b, a) => b > a);
-    return { category: worst.category, detail: items.map((i) => i.detail).join(" AND ") };
-  };
-  const expr = () => {
-    const items = [term()];
-    while (/^or$/i.test(tokens[pos] || "")) {
-      pos++;
-      items.push(term());
-    }
-    const best = combine(items, (b, a) => b < a);
-    return { category: best.category, detail: items.length > 1 ? `${best.detail} (chosen from ${String(licence)})` : best.detail };
-  };
-  return expr();
+  const r = walk(tree);
+  return tree.conjunction === "or" ? { category: r.category, detail: `${r.detail} (chosen from ${text})` } : r;
 }
 
 function npmCommand(args) {
