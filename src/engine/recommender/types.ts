@@ -305,8 +305,9 @@ export interface LgaRecommendation {
   /** For actions: leadership role label in LL ("place", "community", "political"). */
   label?: string;
   /**
-   * Action line text (a close paraphrase, quoting the guide), or the checklist's lead-in
-   * (verbatim where the guide has one, e.g. "Key roles that councils play include:", else a label).
+   * A complete statement a user can act on: the action line (a close paraphrase, quoting the guide's
+   * words in double quotes), or what the checklist's items are for. Never a fragment, a lead-in ending
+   * in ":", or a citation: where it comes from is in `source`.
    */
   title: string;
   /** "paraphrase" for action lines; "verbatim" for checklists (their items). */

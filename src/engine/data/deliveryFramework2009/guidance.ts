@@ -393,28 +393,28 @@ export const GUIDANCE: readonly GuidanceItem[] = [
  * Actions with no (or only weak) Annex E guidance: this add-in's inference from Annex E; show "no specific guidance listed" (decision A25).
  */
 export const NO_GUIDANCE: readonly NoGuidanceNote[] = [
-  { code: "A02", note: "only weakly via E01", inferred: true, source: E },
-  { code: "A05", note: "none. GR/SoS point to the Goldsmith Citizenship Review.", inferred: true, source: E },
+  { code: "A02", note: "Annex E lists no guidance for it; E01 relates only weakly.", inferred: true, source: E },
+  { code: "A05", note: "Annex E lists no guidance for it. GR and the Secretary of State's letter point to the Goldsmith Citizenship Review.", inferred: true, source: E },
   {
     code: "A08",
-    note: "no ESOL-specific guidance. GR mentions the DIUS consultation 'Focusing English for Speakers of Other Languages (ESOL) on Community Cohesion', www.esolconsultation.org.uk.",
+    note: "Annex E lists no ESOL-specific guidance. GR mentions the DIUS consultation 'Focusing English for Speakers of Other Languages (ESOL) on Community Cohesion', www.esolconsultation.org.uk.",
     inferred: true,
     source: E,
   },
   {
     code: "A11",
-    note: "no Annex E item. GR ¶3.62 refers to the \"Consultation on Cohesion Guidance for Funders\" (www.communities.gov.uk/corporate/publications/consultations); E03 applies indirectly.",
+    note: "Annex E lists no guidance for it. GR ¶3.62 refers to the \"Consultation on Cohesion Guidance for Funders\" (www.communities.gov.uk/corporate/publications/consultations); E03 applies indirectly.",
     inferred: true,
     source: E,
   },
   {
     code: "A13",
-    note: "none. GR cites \"An Action Plan for Community Empowerment: Building on success\", www.communities.gov.uk/documents/communities/pdf/actionplan.",
+    note: "Annex E lists no guidance for it. GR cites \"An Action Plan for Community Empowerment: Building on success\" (www.communities.gov.uk/documents/communities/pdf/actionplan).",
     inferred: true,
     source: E,
   },
-  { code: "A14", note: "none", inferred: true, source: E },
-  { code: "A16", note: "none. GR refers to the Flanagan Review.", inferred: true, source: E },
-  { code: "A17", note: "only weakly via E13, E16", inferred: true, source: E },
-  { code: "A18", note: "none", inferred: true, source: E },
+  { code: "A14", note: "Annex E lists no guidance for it.", inferred: true, source: E },
+  { code: "A16", note: "Annex E lists no guidance for it. GR refers to the Flanagan Review.", inferred: true, source: E },
+  { code: "A17", note: "Annex E lists no guidance for it; E13 and E16 relate only weakly.", inferred: true, source: E },
+  { code: "A18", note: "Annex E lists no guidance for it.", inferred: true, source: E },
 ];

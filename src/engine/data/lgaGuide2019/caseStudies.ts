@@ -704,7 +704,7 @@ const ENTRIES: readonly Entry[] = [
     format: "inline quote",
     section: "SA.5",
     themes: ["Parks as shared space"],
-    summary: "Quote: \"the park breaks down the barriers of ignorance and fear…\"",
+    summary: "The Friends of Page Park told the inquiry that \"the park breaks down the barriers of ignorance and fear\" and brings communities together.",
     figures: null,
     lgaIssues: ["ISS-24"],
     actions: [],
