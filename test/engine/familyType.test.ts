@@ -7,7 +7,7 @@ const type = (i: TypologyInputs, mode?: "inclusive" | "exclusive") => {
 };
 
 describe("classifyFamilyType (CDF Part Two, Table 1)", () => {
-  // One representative input per row of the decision table in framework-rules.md §1.1.
+  // One representative input per row of the family-type rule (CDF Part Two, "Typologies: cohesion family groups").
   it.each([
     [1, { nvq4: 20, rural: 60, a8: 10 }],
     [2, { nvq4: 20, rural: 10, a8: 3, jobs1984: 5000 }],

@@ -294,7 +294,7 @@ describe("cross-references", () => {
       expect(link.inferred).toBe(true);
       for (const id of link.lgaIssues) expect(lgaIds.has(id)).toBe(true);
     }
-    // I08 and I09: no F4 issue is justified (see their basis); the LGA issues can still be chosen directly.
+    // I08 and I09: no LGA issue is justified (see their basis); the LGA issues can still be chosen directly.
     expect(D1_TO_LGA.filter((l) => l.lgaIssues.length === 0).map((l) => l.issue)).toEqual(["I08", "I09"]);
   });
 
@@ -331,7 +331,7 @@ describe("cross-references", () => {
     }
   });
 
-  it("expands digest ranges such as 'A-TE-01..11' and 'CS37–CS42'", () => {
+  it("expands ranges such as 'A-TE-01..11' and 'CS37–CS42'", () => {
     const iss08 = LGA_ISSUES.find((i) => i.id === "ISS-08");
     expect(iss08?.actionRefs).toBe("A-TE-01..11, A-LL-02");
     expect(iss08?.recommendations).toHaveLength(12);
@@ -350,7 +350,7 @@ describe("cross-references", () => {
     expect(LGA_CASE_STUDIES.find((c) => c.code === "CS60")?.actions).toEqual(["A-TE-06", "A-TE-07", "A-TE-08", "A-TE-10", "A-TE-11"]);
   });
 
-  it("orders LGA recommendations by guide section, then digest order", () => {
+  it("orders LGA recommendations by guide section, then order within the section", () => {
     const sectionIndex = (key: string) => LGA_SECTIONS.findIndex((s) => s.key === key);
     const orders = LGA_RECOMMENDATIONS.map((r) => r.order);
     expect(orders).toEqual(orders.map((_, n) => n + 1));

@@ -124,13 +124,13 @@ describe("listIssues", () => {
   });
 });
 
-describe("resolveLgaIssue and listLgaIssues (LGA 2019, digest F4)", () => {
+describe("resolveLgaIssue and listLgaIssues (this add-in's LGA 2019 issue list)", () => {
   it.each(["ISS-05", "iss-05", "ISS-5", "iss5", "ISS 05", "ISS05", "iss_05", " ISS-005 ", "ISS\u201305"])("resolves %p to ISS-05", (text) => {
     const r = resolveLgaIssue(text);
     expect(r.ok && r.value.id).toBe("ISS-05");
   });
 
-  it("resolves the F4 wording, ignoring case, spaces and quote style", () => {
+  it("resolves the issue's wording, ignoring case, spaces and quote style", () => {
     const r = resolveLgaIssue("  \u201cleft behind\u201d areas;  POORER White British attainment ");
     expect(r.ok && r.value.id).toBe("ISS-22");
   });
@@ -148,7 +148,7 @@ describe("resolveLgaIssue and listLgaIssues (LGA 2019, digest F4)", () => {
     expect(resolveIssue("ISS-05").ok).toBe(false);
   });
 
-  it("lists the 30 LGA issues in F4 order with id and wording only", () => {
+  it("lists the 30 LGA issues in list order with id and wording only", () => {
     const list = listLgaIssues();
     expect(list).toHaveLength(30);
     expect(list.map((i) => i.id)).toEqual(Array.from({ length: 30 }, (_, i) => `ISS-${String(i + 1).padStart(2, "0")}`));

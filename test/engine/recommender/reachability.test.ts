@@ -2,9 +2,9 @@
  * Reachability of the LGA 2019 data through the recommender (source "all"): which action lines,
  * checklists and case studies some selection of issue ids can bring back.
  *
- * Everything the digest's F4 issue table lists is reachable, by Table D1 ids through the inferred
- * D1 → LGA map or by choosing the LGA issue (ISS-…) directly. What no F4 row lists cannot be
- * reached by any selection: that is a gap in the digest's design (lga-guide-2019.md §7 F4), not in
+ * Everything this add-in's LGA issue list names is reachable, by Table D1 ids through the inferred
+ * D1 → LGA map or by choosing the LGA issue (ISS-…) directly. What no row of that list names cannot be
+ * reached by any selection: that is a gap in the LGA issue list's design (data/project/lgaIssues.ts), not in
  * the links, and is pinned below so that any change to it is deliberate.
  */
 import {
@@ -32,7 +32,7 @@ const everyId = [...ISSUE_CODES, ...LGA_ISSUES.map((i) => i.id)];
 const reachedItems = union(everyId.map((id) => lgaItems(value([id]))));
 const reachedCases = union(everyId.map((id) => caseStudies(value([id]))));
 
-/** Listed in no F4 row of the digest: no selection of issues can return them. */
+/** Listed in no row of the LGA issue list: no selection of issues can return them. */
 const NOT_IN_F4_ITEMS = [
   "A-LL-01", "A-LL-03", "A-LL-04", "A-LL-05", "A-LL-07", "A-LL-09",
   "CL-KT3-PSED", "CL-KT3-EFLG", "A-KT3-01", "A-KT3-02", "A-KT3-03",
@@ -44,7 +44,7 @@ const NOT_IN_F4_ITEMS = [
 const NOT_IN_F4_CASES = ["CS01", "CS17", "CS18", "CS19", "CS20", "CS31", "CS44", "CS45", "CS49", "CS63"];
 
 describe("reachability of the LGA 2019 items and case studies (source all)", () => {
-  it("reaches every item and case study that some F4 row lists, with Table D1 and LGA ids together", () => {
+  it("reaches every item and case study that some row of the LGA issue list names, with Table D1 and LGA ids together", () => {
     const inF4Items = LGA_RECOMMENDATIONS.map((r) => r.code).filter((code) => LGA_ISSUES.some((i) => i.recommendations.includes(code)));
     const inF4Cases = LGA_CASE_STUDIES.map((c) => c.code).filter((code) => LGA_ISSUES.some((i) => i.caseStudies.includes(code)));
     expect(inF4Items.filter((code) => !reachedItems.has(code))).toEqual([]);
@@ -52,7 +52,7 @@ describe("reachability of the LGA 2019 items and case studies (source all)", () 
     expect([inF4Items.length, inF4Cases.length]).toEqual([111, 54]);
   });
 
-  it("reaches every LGA issue's whole F4 row by choosing that issue alone", () => {
+  it("reaches every LGA issue's whole row by choosing that issue alone", () => {
     for (const iss of LGA_ISSUES) {
       const rec = value([iss.id]);
       expect([...lgaItems(rec)].sort()).toEqual([...iss.recommendations].sort());
@@ -66,7 +66,7 @@ describe("reachability of the LGA 2019 items and case studies (source all)", () 
     expect(caseStudies(all)).toEqual(reachedCases);
   });
 
-  it("cannot reach only what no F4 row lists (29 items, 10 case studies: a gap in the digest's design)", () => {
+  it("cannot reach only what no row of the LGA issue list names (29 items, 10 case studies: a gap in that list's design)", () => {
     const unreachedItems = LGA_RECOMMENDATIONS.map((r) => r.code).filter((code) => !reachedItems.has(code));
     const unreachedCases = LGA_CASE_STUDIES.map((c) => c.code).filter((code) => !reachedCases.has(code));
     expect(unreachedItems).toEqual(NOT_IN_F4_ITEMS);

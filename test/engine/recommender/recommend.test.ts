@@ -244,7 +244,7 @@ describe("recommendActions, source all (LGA 2019 after the 2009 actions)", () =>
 describe("recommendActions with LGA 2019 issues chosen directly (ISS-01…ISS-30, source all)", () => {
   const lgaOnly = (actions: RankedAction[]) => actions.filter((a) => a.origin === "lga2019");
 
-  it("returns an LGA issue's F4 row alone, in guide order, labelled LGA 2019 and not inferred (ISS-05)", () => {
+  it("returns an LGA issue's row alone, in guide order, labelled LGA 2019 and not inferred (ISS-05)", () => {
     // ISS-05 has no Table D1 counterpart: before, none of its items could be recommended.
     const r = recommendActions(["ISS-05"], { source: "all" });
     expect(r.ok).toBe(true);
@@ -279,7 +279,7 @@ describe("recommendActions with LGA 2019 issues chosen directly (ISS-01…ISS-30
     expect(r.explanation).toContain("(ISS-05)");
   });
 
-  it("accepts the id in any case, without the zero or hyphen, and the F4 wording; duplicates count once", () => {
+  it("accepts the id in any case, without the zero or hyphen, and the issue's wording; duplicates count once", () => {
     const rec = value(["ISS-13", "iss-13", "ISS 13", "iss13", " Iss_013 ", "Modern slavery and labour exploitation"], { source: "all" });
     expect(rec.selectedLgaIssues?.map((i) => i.id)).toEqual(["ISS-13"]);
     expect(ranking(rec.actions)).toEqual(["A-SA6-07:1", "A-SA7-04:1"]);
@@ -302,7 +302,7 @@ describe("recommendActions with LGA 2019 issues chosen directly (ISS-01…ISS-30
     expect(rec.issues.map((i) => i.code)).toEqual(["I15"]);
     expect(ranking(rec.actions.filter((a) => a.origin === "cdf2009"))).toEqual(["A05:1", "A08:1", "A18:1", "A20:1"]);
     const lga = lgaOnly(rec.actions);
-    expect(ranking(lga)[0]).toBe("CL-SA3-KEY-CHALLENGE:2"); // in the F4 rows of both ISS-04 and ISS-05
+    expect(ranking(lga)[0]).toBe("CL-SA3-KEY-CHALLENGE:2"); // in the rows of both ISS-04 and ISS-05
     expect(lga[0]).toMatchObject({ issues: ["I15"], directIssues: ["ISS-05"], via: ["ISS-04", "ISS-05"], inferred: false });
     const fromI15Only = lga.find((a) => a.code === "A-SA7-05");
     expect(fromI15Only).toMatchObject({ issues: ["I15"], directIssues: [], count: 1, inferred: true });

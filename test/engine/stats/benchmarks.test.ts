@@ -60,7 +60,7 @@ describe("BENCHMARKS: every figure quoted in the 2007–09 documents (GR, SoS, C
     expect(warningCodes(benchmarkValue("SoS_Oct2007_getonwell"))).toContain("lowerBound");
   });
 
-  it("the October 2007 and January 2008 releases carry the digest note and are not merged", () => {
+  it("the October 2007 and January 2008 releases carry the note on their difference and are not merged", () => {
     for (const id of ["SoS_Oct2007_Britain", "GR_Jan2008_Britain", "SoS_Oct2007_neighbourhood", "GR_Jan2008_neighbourhood"]) {
       expect(row(id).comparabilityNote).toMatch(/^85%→84% and 77%→75% are lower in the later \(Jan 2008\) release/);
     }
@@ -71,7 +71,7 @@ describe("BENCHMARKS: every figure quoted in the 2007–09 documents (GR, SoS, C
   });
 });
 
-describe("BENCHMARKS: the Citizenship Survey / Community Life Survey series of benchmarks-and-methods.md §6", () => {
+describe("BENCHMARKS: the Citizenship Survey / Community Life Survey series (the survey releases)", () => {
   it.each([
     ["getonwell", "2003", 80],
     ["getonwell", "2005", 80],

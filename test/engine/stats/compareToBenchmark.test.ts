@@ -1,7 +1,7 @@
 import { benchmarkValue, compareToBenchmark, surveyCi } from "../../../src/engine/stats";
 import { err, val } from "./helpers";
 
-describe("compareToBenchmark (Fingertips convention, benchmarks-and-methods.md §5.3)", () => {
+describe("compareToBenchmark (OHID Fingertips convention)", () => {
   describe("similar when the interval contains the benchmark, ends included", () => {
     it.each([
       [80, 77, 83, 82],

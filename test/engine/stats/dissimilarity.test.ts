@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { dissimilarity, dissimilarityVsRest } from "../../../src/engine/stats";
 import { err, val, warningCodes } from "./helpers";
 
-describe("dissimilarity (Duncan & Duncan 1955, benchmarks-and-methods.md §5.2)", () => {
+describe("dissimilarity (Duncan & Duncan 1955)", () => {
   it("[10, 20, 30] vs [30, 20, 10]: ½(|1/6 − 1/2| + 0 + |1/2 − 1/6|) = 1/3", () => {
     expect(val(dissimilarity([10, 20, 30], [30, 20, 10]))).toBeCloseTo(1 / 3, 15);
   });

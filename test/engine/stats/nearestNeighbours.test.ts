@@ -14,7 +14,7 @@ const TABLE: (number | null)[][] = [
 
 const byName = (xs: Neighbour[]) => Object.fromEntries(xs.map((x) => [x.name, x.distance]));
 
-describe("nearestNeighbours, z-score (CIPFA / CCG; benchmarks-and-methods.md §5.1)", () => {
+describe("nearestNeighbours, z-score (CIPFA / CCG)", () => {
   it("from A: squared distances 25/14, 37/14, 184/14, rebased so the farthest (D) is 1", () => {
     const r = nearestNeighbours(NAMES, TABLE, "A");
     const out = val(r);

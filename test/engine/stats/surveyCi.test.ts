@@ -26,7 +26,7 @@ describe("surveyCi, normal approximation (Ipsos MORI)", () => {
     expect(ci.z).toBeCloseTo(1.959964, 6);
   });
 
-  // benchmarks-and-methods.md §5.3, "Consequences for the ABG bands [computed]": normal ± and with deff 1.5 ±
+  // Consequences for the ABG bands (computed here): normal ± and with deff 1.5 ±
   it.each([
     [70, 1100, 2.7, 3.3],
     [55, 1100, 2.9, 3.6],
@@ -71,7 +71,7 @@ describe("surveyCi, normal approximation (Ipsos MORI)", () => {
 });
 
 describe("surveyCi, Wilson score interval (OHID's preferred method, the default)", () => {
-  // benchmarks-and-methods.md §5.3 table, Wilson column
+  // Wilson score interval (OHID Fingertips method), worked values
   it.each([
     [70, 1100, 67.2, 72.6],
     [75, 1100, 72.4, 77.5],

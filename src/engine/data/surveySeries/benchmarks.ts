@@ -76,21 +76,21 @@ export interface BenchmarkSeries {
 // ---- Breaks in comparability, as the survey releases describe them.
 
 /**
- * Break in comparability: the mode change in 2016-17 (verbatim).
+ * Break in comparability: the mode change in 2016-17.
  * @see Community Life Survey 2016-17 report, chapter 1
  * @example benchmark("neighbourhood", "2016-17") // warning {code: "comparability", message: BREAK_MODE_2016}
  */
 export const BREAK_MODE_2016 =
   "Face-to-face → online/paper in 2016-17 (CLS 2016-17 report). Compare belonging at 79% in 2012-13 with 62% in 2016-17.";
 /**
- * Break in comparability: questionnaire changes in 2023/24 and 2024/25 (verbatim).
+ * Break in comparability: questionnaire changes in 2023/24 and 2024/25.
  * @see Community Life Survey 2023/24 and 2024/25 releases
  * @example benchmark("neighbourhood", "2024-25") // warnings include BREAK_QUESTIONNAIRE_2023
  */
 export const BREAK_QUESTIONNAIRE_2023 =
   'Questionnaire changes in 2023/24 and 2024/25 ("Where there has been a change, we have highlighted where a comparison … can or cannot be made").';
 /**
- * Break in comparability: the Place Survey is a different survey (verbatim).
+ * Break in comparability: the Place Survey is a different survey.
  * @see Place Survey 2008, England (CLG statistical release)
  * @example benchmark("PlaceSurvey_2008_belonging") // warning {code: "comparability", message: BREAK_PLACE_SURVEY}
  */
