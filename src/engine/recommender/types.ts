@@ -331,7 +331,7 @@ export interface LgaIssue {
   id: string; // ISS-01 …
   /** Issue wording (this project's, not the guide's words). */
   title: string;
-  /** "Signal" column: indicator or user flag. */
+  /** What signals the issue: a data indicator (described in words) or a user flag. */
   signal: string;
   /** The actions it lists, as written when the list was designed (ranges such as "A-SA3-01..07"). */
   actionRefs: string;

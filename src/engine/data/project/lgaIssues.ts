@@ -25,7 +25,7 @@ const ENTRIES: readonly Omit<LgaIssue, "source">[] = [
     id: "ISS-02",
     title: "High residential segregation",
     signal: "Index of dissimilarity",
-    actionRefs: "The Challenge housing design list (§3.13), A-KT6-06, A-SA5-01, A-SA3-01",
+    actionRefs: "The Challenge housing design list, A-KT6-06, A-SA5-01, A-SA3-01",
     recommendations: ["CL-SA4-INTEGRATION-CITY", "A-KT6-06", "A-SA5-01", "A-SA3-01"],
     caseStudies: ["CS13", "CS21", "CS48"],
     sections: ["KT.2", "SA.4"],
@@ -34,7 +34,7 @@ const ENTRIES: readonly Omit<LgaIssue, "source">[] = [
   {
     id: "ISS-03",
     title: "School segregation; intakes not matching the area",
-    signal: "I7",
+    signal: "school segregation (pupil mix against the local population)",
     actionRefs: "A-SA1-06..10",
     recommendations: ["A-SA1-06", "A-SA1-07", "A-SA1-08", "A-SA1-09", "A-SA1-10"],
     caseStudies: ["CS24", "CS25", "CS26", "CS27"],
@@ -54,7 +54,7 @@ const ENTRIES: readonly Omit<LgaIssue, "source">[] = [
   {
     id: "ISS-05",
     title: "High economic inactivity; employment gaps between groups",
-    signal: "LG Inform economic inactivity; GLA employment item; I15",
+    signal: "LG Inform economic inactivity; GLA employment item; low qualifications and skills gaps",
     actionRefs: "A-SA3-01..07; SA.3 lists",
     recommendations: ["A-SA3-01", "A-SA3-02", "A-SA3-03", "A-SA3-04", "A-SA3-05", "A-SA3-06", "A-SA3-07", "CL-SA3-KEY-ROLES", "CL-SA3-KEY-CHALLENGE"],
     caseStudies: ["CS35"],
@@ -74,7 +74,7 @@ const ENTRIES: readonly Omit<LgaIssue, "source">[] = [
   {
     id: "ISS-07",
     title: "Hate crime rising or under-reported",
-    signal: "I1, I2, I32",
+    signal: "hate crime incidence and reporting, hate crime victim service standards, hate incidents against specific groups",
     actionRefs: "A-TE-09, A-TE-12..15",
     recommendations: ["A-TE-09", "A-TE-12", "A-TE-13", "A-TE-14", "A-TE-15"],
     caseStudies: ["CS60", "CS61", "CS62"],
@@ -84,7 +84,7 @@ const ENTRIES: readonly Omit<LgaIssue, "source">[] = [
   {
     id: "ISS-08",
     title: "Trigger event (terror attack, referendum-type event, serious crime, far-right march)",
-    signal: "user flag; I29 spike",
+    signal: "user flag; community tension reports spike",
     actionRefs: "A-TE-01..11, A-LL-02",
     recommendations: ["A-TE-01", "A-TE-02", "A-TE-03", "A-TE-04", "A-TE-05", "A-TE-06", "A-TE-07", "A-TE-08", "A-TE-09", "A-TE-10", "A-TE-11", "A-LL-02"],
     caseStudies: ["CS60", "CS03"],
@@ -104,7 +104,7 @@ const ENTRIES: readonly Omit<LgaIssue, "source">[] = [
   {
     id: "ISS-10",
     title: "Rumours or myths about resource allocation (for example, social housing going to migrants)",
-    signal: "user flag; I29",
+    signal: "user flag; community tension reports",
     actionRefs: "A-KT6-03, A-KT7-06, A-KT7-01",
     recommendations: ["A-KT6-03", "A-KT7-06", "A-KT7-01"],
     caseStudies: ["CS15"],
@@ -114,7 +114,7 @@ const ENTRIES: readonly Omit<LgaIssue, "source">[] = [
   {
     id: "ISS-11",
     title: "Poor PRS or HMO conditions; rogue landlords; overcrowding",
-    signal: "I18, I19",
+    signal: "private rented sector share, hazards and HMOs, overcrowding, temporary accommodation and homelessness",
     actionRefs: "A-SA4-05, A-SA4-06, A-SA6-05",
     recommendations: ["A-SA4-05", "A-SA4-06", "A-SA6-05"],
     caseStudies: ["CS37", "CS38", "CS39", "CS40", "CS41", "CS42", "CS53"],
@@ -124,7 +124,7 @@ const ENTRIES: readonly Omit<LgaIssue, "source">[] = [
   {
     id: "ISS-12",
     title: "Environmental nuisance (litter, noise, congregating) linked to newcomers",
-    signal: "I24",
+    signal: "environmental nuisance complaints",
     actionRefs: "A-SA6-01, A-SA6-02, A-SA6-04",
     recommendations: ["A-SA6-01", "A-SA6-02", "A-SA6-04"],
     caseStudies: ["CS53", "CS10"],
@@ -134,7 +134,7 @@ const ENTRIES: readonly Omit<LgaIssue, "source">[] = [
   {
     id: "ISS-13",
     title: "Modern slavery and labour exploitation",
-    signal: "I25",
+    signal: "modern slavery signals",
     actionRefs: "A-SA6-07, A-SA7-04",
     recommendations: ["A-SA6-07", "A-SA7-04"],
     caseStudies: ["CS56", "CS10"],
@@ -144,7 +144,7 @@ const ENTRIES: readonly Omit<LgaIssue, "source">[] = [
   {
     id: "ISS-14",
     title: "Asylum dispersal, NRPF destitution, visible begging",
-    signal: "I26",
+    signal: "asylum dispersal and NRPF caseload",
     actionRefs: "A-SA7-03, A-SA7-02",
     recommendations: ["A-SA7-03", "A-SA7-02"],
     caseStudies: [],
@@ -164,7 +164,7 @@ const ENTRIES: readonly Omit<LgaIssue, "source">[] = [
   {
     id: "ISS-16",
     title: "Loneliness and social isolation",
-    signal: "I14; GLA item on having no \"spouse or partner, family member or friend to rely on\"",
+    signal: "loneliness as an outcome measure; GLA item on having no \"spouse or partner, family member or friend to rely on\"",
     actionRefs: "A-SA2-01..04",
     recommendations: ["A-SA2-01", "A-SA2-02", "A-SA2-03", "A-SA2-04"],
     caseStudies: ["CS32", "CS33", "CS34"],
@@ -174,7 +174,7 @@ const ENTRIES: readonly Omit<LgaIssue, "source">[] = [
   {
     id: "ISS-17",
     title: "Unrepresentative community voices; gatekeeper elders",
-    signal: "I33; user flag",
+    signal: "engagement coverage by group and ward; user flag",
     actionRefs: "A-KT4-08, A-KT6 \"who\" guidance, A-LL-06",
     recommendations: ["A-KT4-08", "CL-KT6-WHO", "A-LL-06"],
     caseStudies: ["CS12"],
@@ -184,8 +184,8 @@ const ENTRIES: readonly Omit<LgaIssue, "source">[] = [
   {
     id: "ISS-18",
     title: "Low trust; residents feel unheard (for example, far-right electoral gains)",
-    signal: "GLA trust item; proxies (§2.3)",
-    actionRefs: "A-KT6-01..04, values modes (§3.7), A-KT8-03",
+    signal: "GLA trust item; proxies",
+    actionRefs: "A-KT6-01..04, values modes, A-KT8-03",
     recommendations: ["A-KT6-01", "A-KT6-02", "A-KT6-03", "A-KT6-04", "CL-KT6-VALUES-MODES", "A-KT8-03"],
     caseStudies: ["CS12", "CS14"],
     sections: ["KT.6", "KT.8"],
@@ -194,7 +194,7 @@ const ENTRIES: readonly Omit<LgaIssue, "source">[] = [
   {
     id: "ISS-19",
     title: "Youth disengagement; gaps in youth services",
-    signal: "I12, I13",
+    signal: "NCS participation, young people entering youth justice",
     actionRefs: "A-SA1-13, A-KT5-05, A-SA1-10",
     recommendations: ["A-SA1-13", "A-KT5-05", "A-SA1-10"],
     caseStudies: ["CS11", "CS29", "CS26"],
@@ -204,7 +204,7 @@ const ENTRIES: readonly Omit<LgaIssue, "source">[] = [
   {
     id: "ISS-20",
     title: "Out-of-school settings, illegal schools, home education risk",
-    signal: "I11",
+    signal: "home education and out-of-school settings",
     actionRefs: "A-SA1-12",
     recommendations: ["A-SA1-12"],
     caseStudies: [],
@@ -214,7 +214,7 @@ const ENTRIES: readonly Omit<LgaIssue, "source">[] = [
   {
     id: "ISS-21",
     title: "Low early years or children's centre take-up among some groups",
-    signal: "I9, I10",
+    signal: "take-up of services by group, early years take-up by group",
     actionRefs: "A-SA1-01..05, A-SA1-14",
     recommendations: ["A-SA1-01", "A-SA1-02", "A-SA1-03", "A-SA1-04", "A-SA1-05", "A-SA1-14"],
     caseStudies: ["CS22", "CS23", "CS30"],
@@ -234,8 +234,8 @@ const ENTRIES: readonly Omit<LgaIssue, "source">[] = [
   {
     id: "ISS-23",
     title: "Unaffordable housing or homelessness feeding a sense of unfairness",
-    signal: "I19",
-    actionRefs: "A-SA4-01..04, homelessness list (§3.13)",
+    signal: "overcrowding, temporary accommodation and homelessness",
+    actionRefs: "A-SA4-01..04, homelessness list",
     recommendations: ["A-SA4-01", "A-SA4-02", "A-SA4-03", "A-SA4-04", "CL-SA4-HOMELESSNESS"],
     caseStudies: ["CS36"],
     sections: ["SA.4"],
@@ -244,7 +244,7 @@ const ENTRIES: readonly Omit<LgaIssue, "source">[] = [
   {
     id: "ISS-24",
     title: "Too little or poor-quality green space in deprived or diverse wards",
-    signal: "I20 (≥40% BAME)",
+    signal: "green space by ward deprivation and ethnicity (≥40% BAME)",
     actionRefs: "A-SA5-08",
     recommendations: ["A-SA5-08"],
     caseStudies: ["CS51", "CS52"],
@@ -254,7 +254,7 @@ const ENTRIES: readonly Omit<LgaIssue, "source">[] = [
   {
     id: "ISS-25",
     title: "Council workforce or councillors unrepresentative",
-    signal: "I16",
+    signal: "workforce representativeness",
     actionRefs: "A-SA3-04, A-LL-06, SA.3 employer resources list",
     recommendations: ["A-SA3-04", "A-LL-06", "CL-SA3-INCLUSIVE-EMPLOYER"],
     caseStudies: [],
@@ -274,7 +274,7 @@ const ENTRIES: readonly Omit<LgaIssue, "source">[] = [
   {
     id: "ISS-27",
     title: "No cohesion strategy, or cohesion not mainstreamed or owned",
-    signal: "self-assessment (F5)",
+    signal: "self-assessment",
     actionRefs: "A-KT1 list, A-KT4-01..06, A-KT8-01..03",
     recommendations: ["CL-KT1-COVER", "A-KT4-01", "A-KT4-02", "A-KT4-03", "A-KT4-04", "A-KT4-05", "A-KT4-06", "A-KT8-01", "A-KT8-02", "A-KT8-03"],
     caseStudies: ["CS03", "CS04", "CS09", "CS21", "CS16"],
@@ -294,7 +294,7 @@ const ENTRIES: readonly Omit<LgaIssue, "source">[] = [
   {
     id: "ISS-29",
     title: "Commissioned services or grants for single groups reinforcing separation",
-    signal: "commissioning check (F6)",
+    signal: "commissioning check",
     actionRefs: "A-KT5-01..05",
     recommendations: ["A-KT5-01", "A-KT5-02", "A-KT5-03", "A-KT5-04", "A-KT5-05"],
     caseStudies: ["CS11"],
@@ -304,7 +304,7 @@ const ENTRIES: readonly Omit<LgaIssue, "source">[] = [
   {
     id: "ISS-30",
     title: "Service take-up does not reflect the community",
-    signal: "I9",
+    signal: "take-up of services by group",
     actionRefs: "A-SA1-14, SA.5 programme checklist",
     recommendations: ["A-SA1-14", "CL-SA5-PROGRAMME"],
     caseStudies: ["CS30", "CS43"],
