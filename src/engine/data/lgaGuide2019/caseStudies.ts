@@ -298,6 +298,7 @@ const ENTRIES: readonly Entry[] = [
     figures: "£1.4m CMF (2018); 11 elements; 6 departments; 8 partners; 3 strands",
     lgaIssues: ["ISS-02", "ISS-06", "ISS-27"],
     actions: [],
+    sourceNote: "the part's overview, before its first section",
   },
   {
     code: "CS22",

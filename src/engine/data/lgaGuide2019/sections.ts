@@ -47,10 +47,14 @@ const CONTENTS: readonly (readonly [string, string, number])[] = [
 
 const PART_HEADING = new Map(CONTENTS.filter(([key]) => !key.includes(".")).map(([key, heading]) => [key, heading]));
 
-/** "pp. 29–30": from the section's first page to the page the next contents entry starts on. */
+/**
+ * "pp. 29–30": from the section's first page to the page the next contents entry starts on; for a
+ * part, to the page the next part starts on.
+ */
 function pagesOf(index: number): string {
-  const first = CONTENTS[index][2];
-  const next = CONTENTS[index + 1]?.[2];
+  const [key, , first] = CONTENTS[index];
+  const isPart = !key.includes(".");
+  const next = CONTENTS.slice(index + 1).find(([k]) => !isPart || !k.includes("."))?.[2];
   if (next === undefined) return `from p. ${first}`;
   return next > first ? `pp. ${first}–${next}` : `p. ${first}`;
 }
