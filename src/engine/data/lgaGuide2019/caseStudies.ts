@@ -73,7 +73,7 @@ const ENTRIES: readonly Entry[] = [
     format: "inline",
     section: "KT.2",
     themes: ["Data"],
-    summary: "Brought together \"a range of data\" on cohesion on its website.",
+    summary: "Has \"pulled together a range of data together on its website\", a good example of council-held data on cohesion.",
     figures: null,
     lgaIssues: ["ISS-28"],
     actions: [],
