@@ -7,15 +7,13 @@
  *   the scale of each percentage column; a second pass evaluates the rows 1,000 at a time and
  *   writes each chunk out. Neither the file nor the results are ever held whole, so memory stays
  *   flat however long the file is (a million rows: see test/cli/bigfile.test.ts).
- * - .xlsx input that is "plain" — one sheet of values only, no formulas, styles, merged cells,
- *   validation, widths, names or drawings (see xlsxInspect.ts) — is read with ExcelJS's streaming
- *   WorkbookReader; nothing is lost, because there is nothing but values to keep.
- * - Any other .xlsx is loaded as a whole ExcelJS Workbook and written back with the results added,
- *   which keeps the other sheets, formats, formulas (with their cached results), merged cells,
- *   validation and widths. The streaming reader/writer cannot keep those, so it is never used for them.
- * - .xlsx output from CSV or from a plain workbook is written with the streaming WorkbookWriter.
+ * - .xlsx input is read part by part (src/cli/xlsx/): the chosen sheet's rows are inflated and read
+ *   a piece at a time, twice (as for a CSV); nothing but the shared strings is held whole.
+ * - .xlsx output from .xlsx input is the input with the results added (xlsx/patch.ts): the data
+ *   sheet's rows are rewritten as they stream, and every other part (other sheets, formats, formulas
+ *   with their cached results, tables, charts, pivot tables, validation, macros) is copied as it is.
+ * - .xlsx output from CSV is a new workbook written as it streams (xlsx/newBook.ts).
  * - Every path evaluates in chunks and builds the summary chunk by chunk (the engine's addToSummary).
- * Setting COHESION_XLSX_MODE=full forces the whole-workbook path (for comparison in the benchmark).
  *
  * Cells of a merged range other than its top-left one are read as empty, as Excel itself holds them
  * (Office.js and Excel's own CSV export see them so too): a merged header applies to its first
@@ -24,7 +22,6 @@
 import { once } from "events";
 import * as fs from "fs";
 import * as path from "path";
-import type * as ExcelJS from "exceljs";
 import {
   addToSummary,
   ambiguousScaleWarning,
@@ -60,13 +57,14 @@ import { ZIP_LIMITS, formatBytes } from "./zipLimits";
 import { columnLetter, describeMapping, describeMatch, findLayout, LayoutScanner, listHeaders, mapFields, type FieldMapping, type Grid, type Layout } from "./layout";
 import { renderRows, SUMMARY_TITLE, summarySheetRows, type RunInfo, type SummaryCell } from "./summary";
 import { inspectXlsx } from "./xlsxInspect";
-import { compactValidations, extendTable, prepareForExcelJS, reattachTables, tableRange, type DetachedTable } from "./xlsxParts";
-import { changedColumns, findMarkedBlock, markedSummary, typedByUser, writeBlockMarker, writeSummaryMarker, type MarkedBlock } from "./marker";
-
-// ExcelJS takes ~0.3 s to load: it is loaded only when a workbook is read or written.
-let excelModule: typeof ExcelJS | undefined;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const excel = (): typeof ExcelJS => (excelModule ??= require("exceljs") as typeof ExcelJS);
+import { blockChanges, findMarkedBlock, typedByUser, writeBlockMarker, writeSummaryMarker, type MarkedBlock } from "./marker";
+import { Book, type NameModel, type SheetInfo } from "./xlsx/book";
+import type { ReadContext } from "./xlsx/cellValues";
+import { sheetGrid, sheetValues, type XlsxPass } from "./xlsx/read";
+import { SheetXmlError } from "./xlsx/sheetXml";
+import { writePatched } from "./xlsx/patch";
+import { writeNewBook, type NewRow } from "./xlsx/newBook";
+import { zipEntries } from "./zip";
 
 /**
  * Rows evaluated (and written) at a time. Small chunks die young in the garbage collector: on a
@@ -139,8 +137,8 @@ type RowValues = readonly unknown[] | undefined;
 
 /** The input table, ready to be read row by row. */
 export interface Source {
-  /** Rows 1, 2, … in order (undefined = an empty row). A CSV is read from the file again on each call. */
-  rows(): AsyncIterable<RowValues>;
+  /** Rows 1, 2, … in order (undefined = an empty row), read from the file again on each call; `pass` receives what the .xlsx writer needs. */
+  rows(pass?: XlsxPass): AsyncIterable<RowValues>;
   /** The rows in memory (.xlsx input). */
   grid?: Grid;
   /** Sheet name (.xlsx), or a name for the sheet when a CSV becomes an .xlsx. */
@@ -149,18 +147,16 @@ export interface Source {
   where: string;
   method: string;
   csv?: DelimitedFormat;
-  workbook?: ExcelJS.Workbook;
-  worksheet?: ExcelJS.Worksheet;
-  lost: string[];
-  /** The workbook's Excel tables, detached before ExcelJS read it and put back when it is written (xlsxParts.ts). */
-  tables?: DetachedTable[];
+  /** An .xlsx input: the workbook's parts, the chosen sheet, and how its cells are read. */
+  xlsx?: { book: Book; sheet: SheetInfo; ctx: ReadContext; merges: Map<string, string[]> };
+  /** The workbook's defined names (where the markers are); none for a CSV. */
+  names: readonly NameModel[];
   /** CSV with mixed encodings: the cells (e.g. "B3") whose bytes were not UTF-8, replaced with U+FFFD. */
   badText?: string[];
   /**
    * A cell's number format (1-based row, 0-based column), for the percentage columns (decision A7:
-   * a % format means the stored value is a fraction). A whole workbook only: a CSV has no formats,
-   * and a plain workbook (the streamed path) has no cell styles by definition (xlsxInspect.ts), so
-   * none of its cells can carry a % format.
+   * a % format means the stored value is a fraction), for the rows of the current pass (.xlsx only:
+   * a CSV has no formats).
    */
   numFmt?: (row: number, col: number) => string | undefined;
 }
@@ -169,13 +165,8 @@ export interface Loaded extends Source {
   grid: Grid;
 }
 
-async function* gridRows(grid: Grid): AsyncGenerator<RowValues> {
-  for (let r = 1; r < grid.length; r++) yield grid[r];
-}
-
-function isToolSummary(ws: ExcelJS.Worksheet): boolean {
-  return cellText(ws.findCell(1, 1)?.value) === SUMMARY_TITLE;
-}
+/** Rows of a workbook's first sheet looked at when choosing the data sheet (the header is among the first non-empty rows). */
+const CHOOSE_SHEET_ROWS = 200;
 
 function pickSheet(names: readonly string[], wanted: string | undefined, shown: string, fallback: () => string | undefined): string {
   if (wanted !== undefined) {
@@ -192,22 +183,6 @@ function pickSheet(names: readonly string[], wanted: string | undefined, shown: 
 function sheetNameFor(file: string): string {
   const base = path.basename(file, path.extname(file)).replace(/[[\]:*?/\\]/g, "_").replace(/^'+|'+$/g, "").slice(0, 31);
   return base || "Data";
-}
-
-/** A sheet's rows as the tool reads them: values as ExcelJS gives them, but a merged range's value in its top-left cell only. */
-function gridOf(ws: ExcelJS.Worksheet): Grid {
-  const grid: Grid = [];
-  const { Merge: MERGE, Formula: FORMULA } = excel().ValueType;
-  ws.eachRow({ includeEmpty: false }, (row, n) => {
-    const values = (row.values as unknown[]).slice(1);
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (cell.type === MERGE) values[c - 1] = null;
-      // ExcelJS 4.4.0 leaves a saved result of FALSE, 0 or "" out of a formula's value (as LibreOffice saves FALSE: =FALSE() with 0): put it back.
-      else if (cell.type === FORMULA && (cell.value as { result?: unknown }).result === undefined && cell.result !== undefined) values[c - 1] = { ...(cell.value as object), result: cell.result };
-    });
-    grid[n] = values;
-  });
-  return grid;
 }
 
 /** Opens the input: for a CSV, its format (the rows are streamed); for an .xlsx, the chosen sheet's rows in memory. */
@@ -230,7 +205,7 @@ async function open(o: ApplyOptions, inFormat: Format, outFormat: Format): Promi
         yield record;
       }
     }
-    return { rows: csvRows, sheetName: sheetNameFor(o.input), isCsv: true, where: shown, method, csv, lost: [], badText };
+    return { rows: csvRows, sheetName: sheetNameFor(o.input), isCsv: true, where: shown, method, csv, names: [], badText };
   }
 
   let buf: Buffer;
@@ -246,76 +221,62 @@ async function open(o: ApplyOptions, inFormat: Format, outFormat: Format): Promi
     throw new CliError(`cannot read ${shown}: ${describeError(e)}`);
   }
   const insp = await inspectXlsx(buf, shown);
-  // The zip was readable, so a failure from here on is a damaged part (or one ExcelJS cannot read).
+  // The zip was readable, so a failure from here on is a damaged part.
   const damaged = (e: unknown) => new CliError(`cannot read ${shown}: the workbook is damaged or cannot be read (${describeError(e)})`);
-  const forceFull = process.env.COHESION_XLSX_MODE === "full";
-  if (insp.plain && !forceFull) {
-    const sheetName = pickSheet(insp.sheetNames, o.sheet, shown, () => insp.sheetNames[0]);
-    // Rows straight from the file on each pass (as for a CSV), so memory does not grow with the rows.
-    async function* xlsxRows(): AsyncGenerator<RowValues> {
-      let next = 1;
-      try {
-        const reader = new (excel().stream.xlsx.WorkbookReader)(o.input, {
-          worksheets: "emit",
-          sharedStrings: "cache",
-          hyperlinks: "ignore",
-          styles: "ignore",
-          entries: "ignore",
-        });
-        for await (const ws of reader) {
-          for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
-            for (; next < row.number; next++) yield undefined;
-            yield (row.values as unknown[]).slice(1);
-            next = row.number + 1;
-          }
-          break; // a plain workbook has one sheet
-        }
-      } catch (e) {
-        throw damaged(e);
-      }
-    }
-    const stream = outFormat.kind === "xlsx" ? "read and written with ExcelJS streaming" : "read with ExcelJS streaming";
-    return { rows: xlsxRows, sheetName, isCsv: false, where: `sheet "${sheetName}" of ${shown}`, method: `a single sheet of plain values, ${stream}`, lost: [] };
-  }
-
-  const workbook = new (excel().Workbook)();
-  // Tables detached, charts taken out, absolute relationship targets made relative: what ExcelJS can read (xlsxParts.ts).
-  const prepared = prepareForExcelJS(buf);
+  let book: Book;
+  let ctx: ReadContext;
   try {
-    await workbook.xlsx.load(prepared.buf as unknown as ArrayBuffer);
+    book = await Book.open(buf, zipEntries(buf)!);
+    ctx = await book.readContext();
   } catch (e) {
     throw damaged(e);
   }
-  const lost = insp.lost.map((l) => (l === "charts" && prepared.charts.length ? `${prepared.charts.length === 1 ? "a chart" : `${prepared.charts.length} charts`}, ${prepared.charts.join(", ")}` : l));
-  const sheets = workbook.worksheets;
+  const worksheets = book.sheets.filter((w) => book.entry(w.part));
+  const merges = insp.merges;
+  const firstRows = async (w: SheetInfo) => {
+    try {
+      return await sheetGrid(book, w, ctx, merges.get(w.part) ?? [], CHOOSE_SHEET_ROWS);
+    } catch (e) {
+      throw damaged(e);
+    }
+  };
+  const isToolSummary = async (w: SheetInfo) => cellText((await firstRows(w))[1]?.[0]) === SUMMARY_TITLE;
   // Without --sheet: the first visible sheet (not a Summary of ours) whose header row names an input
   // field, with the --col headers if possible, else by the synonyms alone.
-  let chosen: { ws: ExcelJS.Worksheet; grid: Grid } | undefined;
+  let chosen: SheetInfo | undefined;
   if (o.sheet === undefined) {
-    const grids = new Map<ExcelJS.Worksheet, Grid>();
-    const gridFor = (ws: ExcelJS.Worksheet) => grids.get(ws) ?? grids.set(ws, gridOf(ws)).get(ws)!;
-    const candidates = sheets.filter((w) => w.state === "visible" && !isToolSummary(w));
-    const names = (ws: ExcelJS.Worksheet, cols: readonly string[]) => {
+    const candidates: { w: SheetInfo; grid: Grid }[] = [];
+    for (const w of worksheets) if (w.state === "visible" && !(await isToolSummary(w))) candidates.push({ w, grid: (await firstRows(w)) as Grid });
+    const names = (c: { w: SheetInfo; grid: Grid }, cols: readonly string[]) => {
       try {
-        return Object.keys(mapFields(findLayout(gridFor(ws), ws.name, cols), cols, ws.name).columns).length > 0;
+        return Object.keys(mapFields(findLayout(c.grid, c.w.name, cols), cols, c.w.name).columns).length > 0;
       } catch {
         return false;
       }
     };
-    const ws = candidates.find((w) => names(w, o.cols)) ?? candidates.find((w) => names(w, []));
-    if (ws) chosen = { ws, grid: gridFor(ws) };
+    chosen = (candidates.find((c) => names(c, o.cols)) ?? candidates.find((c) => names(c, [])) ?? candidates[0])?.w;
+    if (!chosen) for (const w of worksheets) if (!chosen && !(await isToolSummary(w))) chosen = w;
   }
   const sheetName = pickSheet(
-    sheets.map((w) => w.name),
+    worksheets.map((w) => w.name),
     o.sheet,
     shown,
-    () => (chosen?.ws ?? sheets.find((w) => w.state === "visible" && !isToolSummary(w)) ?? sheets.find((w) => !isToolSummary(w)) ?? sheets[0])?.name,
+    () => (chosen ?? worksheets[0])?.name,
   );
-  const worksheet = workbook.getWorksheet(sheetName)!;
-  const grid = chosen?.ws === worksheet ? chosen.grid : gridOf(worksheet);
-  const method = outFormat.kind === "xlsx" ? "whole workbook (keeps other sheets, formats and formulas)" : "whole workbook";
-  const numFmt = (row: number, col: number) => worksheet.findCell(row, col + 1)?.numFmt;
-  return { rows: () => gridRows(grid), grid, sheetName, isCsv: false, where: `sheet "${sheetName}" of ${shown}`, method, workbook, worksheet, lost, tables: prepared.tables, numFmt };
+  const sheet = worksheets.find((w) => w.name === sheetName)!;
+  const method = outFormat.kind === "xlsx" ? "read and written part by part (keeps other sheets, formats, formulas, tables and charts)" : "read part by part";
+  let current: XlsxPass | undefined;
+  async function* xlsxRows(pass: XlsxPass = { parts: {}, formats: new Map() }): AsyncGenerator<RowValues> {
+    current = pass;
+    try {
+      yield* sheetValues(book, sheet, ctx, merges.get(sheet.part) ?? [], pass);
+    } catch (e) {
+      if (e instanceof SheetXmlError) throw damaged(e);
+      throw e;
+    }
+  }
+  const numFmt = (row: number, col: number) => current?.formats.get(row)?.[col];
+  return { rows: xlsxRows, sheetName, isCsv: false, where: `sheet "${sheetName}" of ${shown}`, method, xlsx: { book, sheet, ctx, merges }, names: book.names, numFmt };
 }
 
 /** Reads the input table into memory (used by `cohesion peers`): sheet choice and cell reading as for apply. */
@@ -338,6 +299,8 @@ interface Scan {
   rows: number;
   /** The earlier block named by the workbook marker (a defined name the task pane writes too), if any. */
   marked: MarkedBlock | null;
+  /** The marked block's columns whose cells changed since it was written (1-based). */
+  changed: Set<number>;
 }
 
 async function scan(src: Source, o: ApplyOptions): Promise<Scan> {
@@ -355,9 +318,14 @@ async function scan(src: Source, o: ApplyOptions): Promise<Scan> {
     chunkFormats = Object.fromEntries(pctFields().map(([f]) => [f, []]));
     pending = 0;
   };
+  let marked: MarkedBlock | null = null;
+  let changes: ReturnType<typeof blockChanges> | null = null;
   const scanner = new LayoutScanner(src.where, {
     cols: o.cols,
     onHeader: (h) => {
+      // The earlier block: the one the workbook marker names (whichever tool wrote it), else the one its headers show.
+      marked = src.names.length ? findMarkedBlock(src.names, src.sheetName, h.headerRow, h.headers) : null;
+      changes = marked ? blockChanges(marked, h.headerRow) : null;
       mapping = mapFields(h.partial, o.cols, src.where);
       fields = Object.entries(mapping.columns) as [Field, number][];
       headers = Object.fromEntries(pctFields().map(([f, c]) => [f, cellText(h.headers[c]).trim()]));
@@ -370,6 +338,7 @@ async function scan(src: Source, o: ApplyOptions): Promise<Scan> {
       flush();
     },
     onData: (r, row) => {
+      changes?.row(r, row);
       for (const [f, c] of fields) chunk[f].push(engineValue(row?.[c]));
       if (src.numFmt) for (const [f, c] of pctFields()) chunkFormats[f]!.push(src.numFmt(r, c));
       if (++pending === EVALUATE_CHUNK_ROWS) flush();
@@ -378,12 +347,11 @@ async function scan(src: Source, o: ApplyOptions): Promise<Scan> {
   for await (const row of src.rows()) scanner.push(row);
   // Only the tools whose inputs were found: a score alone gets the ABG columns, proxies alone the family columns.
   const wanted = headersFor(groupsFor(Object.keys(mapping ? (mapping as FieldMapping).columns : {}) as Field[]));
-  // The earlier block: the one the workbook marker names (whichever tool wrote it), else the one its headers show.
-  const first = scanner.finish(wanted);
-  const marked = src.workbook ? findMarkedBlock(src.workbook, src.sheetName, first.headerRow, first.headers) : null;
-  const layout = marked ? scanner.finish(wanted, { columns: marked.columns, headers: marked.headers }) : first;
+  const found = marked as MarkedBlock | null;
+  const layout = found ? scanner.finish(wanted, { columns: found.columns, headers: found.headers }) : scanner.finish(wanted);
   flush();
-  return { layout, mapping: mapping!, scales, rows: scanner.rows, marked };
+  const changed = (changes as ReturnType<typeof blockChanges> | null)?.changed() ?? new Set<number>();
+  return { layout, mapping: mapping!, scales, rows: scanner.rows, marked: found, changed };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -450,7 +418,8 @@ async function writeStreamed(file: string, produce: (write: (text: string) => Pr
 /** Returns how many text cells were neutralised (a leading ' added: they would have been read as formulas). */
 async function writeCsv(temp: string, src: Source, layout: Layout, rows: AsyncIterable<OutRow>, outFormat: Format, typed: Typed, formulas: CsvFormulas): Promise<number> {
   // A workbook's earlier block (by its marker): values the user typed there are kept in the CSV too, unless --force.
-  const isTyped = typedCheck(layout, typed, (r, c) => src.grid?.[r]?.[c - 1]);
+  let current: RowValues;
+  const isTyped = typedCheck(layout, typed, (_r, c) => current?.[c - 1]);
   const delimiter: Delimiter = src.csv ? src.csv.delimiter : outFormat.kind === "csv" && outFormat.delimiter ? outFormat.delimiter : ",";
   const eol = src.csv?.eol ?? "\n";
   // Always a UTF-8 byte-order mark: without it Excel reads UTF-8 as the system's code page ("Zoë" → "ZoÃ«", "0–100" → "0â€“100").
@@ -477,6 +446,7 @@ async function writeCsv(temp: string, src: Source, layout: Layout, rows: AsyncIt
       lines = [];
     };
     for await (const { r, values, out, all } of rows) {
+      current = values;
       const row = values ?? [];
       if (r < layout.headerRow) {
         lines.push(Array.from({ length: row.length }, (_, c) => cellText(row[c])));
@@ -504,37 +474,12 @@ const NEW_COLUMN_WIDTHS: Record<OutputHeader, number> = {
   Notes: 60,
 };
 
-function addSummarySheet(wb: ExcelJS.Workbook, rows: readonly (readonly SummaryCell[])[], name: string, styled: boolean): void {
-  const ws = wb.addWorksheet(name);
-  for (const r of rows) {
-    const row = ws.addRow([...r]);
-    if (styled) {
-      row.eachCell((cell) => {
-        if (typeof cell.value === "number" && Number.isInteger(cell.value) && Math.abs(cell.value) >= 1000) cell.numFmt = "#,##0";
-      });
-    }
-    row.commit();
-  }
-  if (styled) {
-    ws.getCell(1, 1).font = { bold: true, size: 14 };
-    [48, 34, 20, 18, 26, 14].forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  }
-}
-
-/** "Summary", or "Summary (2)" … : never a sheet of the user's; a Summary sheet written by this tool is replaced. */
-function summaryName(wb: ExcelJS.Workbook, dataSheet: ExcelJS.Worksheet | null): { name: string; replace?: ExcelJS.Worksheet } {
-  for (let n = 1; ; n++) {
-    const name = n === 1 ? "Summary" : `Summary (${n})`;
-    const existing = wb.worksheets.find((w) => w.name.toLowerCase() === name.toLowerCase());
-    if (!existing) return { name };
-    if (existing !== dataSheet && isToolSummary(existing)) return { name, replace: existing };
-  }
-}
-
 /** What a run does with values the user typed inside an earlier block's columns: kept (named in a warning), or replaced with --force. */
 interface Typed {
   marked: MarkedBlock | null;
   force: boolean;
+  /** The marked block's columns that changed since it was written (scan). */
+  changed: Set<number>;
   /** Cells kept (or, with --force, replaced), e.g. "J5". */
   cells: string[];
 }
@@ -546,14 +491,14 @@ function blockPrints(headers: readonly string[]): { add: (out: readonly OutputCe
 }
 
 /**
- * Whether the cell at (row, column), 1-based, of an earlier block holds a value the user typed: in a
- * column whose marker fingerprint changed, a non-empty cell other than what the toolkit writes there
+ * Whether the cell at (row, column), 1-based, of an earlier block holds a value the user typed (`cell`
+ * reads the row being written): in a column whose marker fingerprint changed, a non-empty cell other than what the toolkit writes there
  * now (the engine's rule). Each such cell is recorded; it is kept (true) unless --force.
  */
 function typedCheck(layout: Layout, typed: Typed, cell: (r: number, c: number) => unknown): (r: number, col: number, all: readonly OutputCell[] | undefined) => boolean {
   const marked = typed.marked;
   if (!marked) return () => false;
-  const changed = changedColumns(marked, layout.headerRow, cell);
+  const changed = typed.changed;
   return (r, col, all) => {
     if (!changed.has(col) || r <= layout.headerRow || r > layout.headerRow + marked.marker.rows) return false;
     const h = marked.headers[col - marked.columns[0]];
@@ -563,147 +508,85 @@ function typedCheck(layout: Layout, typed: Typed, cell: (r: number, c: number) =
   };
 }
 
-/**
- * A table on the data sheet, with the result columns added to it when they are its next columns: the
- * table's header row is the block's, and the block starts inside the table or right after it (a
- * re-run's block, or the first run's). Otherwise the table is kept as it was and the results are beside
- * it. What was done is said in `notes` (for stdout).
- */
-function tableWithResults(xml: string, layout: Layout, notes: string[]): string {
-  const t = tableRange(xml);
-  if (!t) return xml;
-  const first = layout.outputCols[0];
-  const last = layout.outputCols[layout.outputCols.length - 1];
-  const contiguous = layout.outputCols.every((c, k) => c === first + k);
-  const where = `columns ${columnLetter(first)}–${columnLetter(last)}`;
-  if (!t.headerRow || t.firstRow !== layout.headerRow || !contiguous || first < t.firstCol || first > t.lastCol + 1) {
-    if (first > t.lastCol && t.firstRow <= layout.headerRow && t.lastRow >= layout.headerRow) notes.push(`Table "${t.name}" kept as it was; the results are beside it, in ${where}.`);
-    return xml;
-  }
-  if (last <= t.lastCol) {
-    notes.push(`Table "${t.name}" holds the results (${where}).`);
-    return xml;
-  }
-  const names = new Set([...xml.matchAll(/<(\w+:)?tableColumn\b[^>]*\sname="([^"]*)"/g)].map((m) => m[2].toLowerCase()));
-  const added = layout.outputHeaders.slice(layout.outputCols.indexOf(t.lastCol + 1));
-  if (added.some((h) => names.has(h.toLowerCase()))) {
-    notes.push(`Table "${t.name}" kept as it was (it already has a column named like a result column); the results are beside it, in ${where}.`);
-    return xml;
-  }
-  notes.push(`Table "${t.name}" extended over the results (${where}); its name, style and filter buttons are kept.`);
-  return extendTable(xml, last, added);
-}
-
-async function writeXlsxFull(temp: string, src: Source, layout: Layout, rows: AsyncIterable<OutRow>, summary: () => SummaryCell[][], typed: Typed, tableNotes: string[]): Promise<string> {
-  const wb = src.workbook!;
-  const ws = src.worksheet!;
-  // Cells of the earlier block the user typed into (its marker's fingerprints say which columns changed): kept unless --force.
-  const marked = typed.marked;
-  const isTyped = typedCheck(layout, typed, (r, c) => ws.findCell(r, c)?.value);
-  const prints = blockPrints(layout.outputHeaders);
-  const header = ws.getRow(layout.headerRow);
-  const neighbour = layout.lastCol > 0 ? ws.findCell(layout.headerRow, layout.lastCol) : undefined;
-  layout.outputCols.forEach((col, k) => {
-    const cell = header.getCell(col);
-    cell.value = layout.outputHeaders[k];
-    if (!layout.reused[k]) {
-      if (neighbour?.style) cell.style = { ...neighbour.style };
-      const column = ws.getColumn(col);
-      if (!column.width) column.width = NEW_COLUMN_WIDTHS[layout.outputHeaders[k]];
-    }
-  });
-  // Columns of an earlier block that this run does not write: emptied, header included (never two blocks).
-  const cleared = new Map<number, OutputCell[] | undefined>(); // row → its results, for the cleared columns' check
-  for await (const { r, out, all } of rows) {
-    if (!out) continue;
-    const row = ws.getRow(r);
-    prints.add(out);
-    cleared.set(r, all);
-    for (let k = 0; k < out.length; k++) if (!isTyped(r, layout.outputCols[k], all)) row.getCell(layout.outputCols[k]).value = out[k];
-  }
-  for (const col of layout.clearCols) {
-    for (let r = layout.headerRow; r <= ws.rowCount; r++) {
-      const row = ws.findRow(r);
-      if (row?.findCell(col) && !isTyped(r, col, cleared.get(r))) row.getCell(col).value = null;
-    }
-  }
-  // An earlier run may have left results below the current data.
-  for (let r = layout.lastRow + 1; r <= ws.rowCount; r++) {
-    const row = ws.findRow(r);
-    if (row) for (const col of layout.outputCols) if (row.findCell(col) && !isTyped(r, col, undefined)) row.getCell(col).value = null;
-  }
-  // The marker: a defined name on the block's header row, with a fingerprint of each column as written.
-  writeBlockMarker(wb, ws.name, layout.headerRow, layout.outputCols, layout.lastRow - layout.headerRow, prints.digests(), marked);
-  // The summary sheet: the one the marker names while it is as written (by either tool), else "Summary" by its title.
-  const ours = markedSummary(wb);
-  const { name, replace } = ours && ours !== ws ? { name: ours.name, replace: ours } : summaryName(wb, ws);
-  if (replace) wb.removeWorksheet(replace.id);
-  const sheetRows = summary();
-  addSummarySheet(wb, sheetRows, name, true);
-  writeSummaryMarker(wb, name, sheetRows);
-  // Through a stream on the temporary file (not writeFile: its stream outlives a failed write, and may open after the file was removed).
-  // Data validation regrouped into rectangles (ExcelJS's own grouping writes overlapping rules, exceljs/exceljs#2820).
-  wb.worksheets.forEach(compactValidations);
-  // A workbook without a theme (LibreOffice writes none): ExcelJS would name a theme part it never writes; it writes its default one instead.
-  const themed = wb as unknown as { _themes?: Record<string, string> };
-  if (themed._themes && !Object.keys(themed._themes).length) themed._themes = undefined;
-  const tables = (src.tables ?? []).map((t) => (t.sheet === ws.name ? { ...t, xml: tableWithResults(t.xml, layout, tableNotes) } : t));
-  if (tables.length) {
-    // The tables go back in as they were (extended over the results when those are the table's next columns).
-    const out = reattachTables(Buffer.from(await wb.xlsx.writeBuffer()), tables);
-    await writeToTemp(temp, (stream) => new Promise<void>((resolve, reject) => stream.write(out, (e) => (e ? reject(e) : resolve()))));
-  } else {
-    await writeToTemp(temp, async (stream) => void (await wb.xlsx.write(stream)));
-  }
-  return name;
-}
-
-async function writeXlsxStream(temp: string, src: Source, layout: Layout, rows: AsyncIterable<OutRow>, summary: () => SummaryCell[][], warn: (line: string) => void): Promise<string> {
+async function writeXlsxPatched(temp: string, src: Source, s: Scan, o: ApplyOptions, tally: SummaryTally, seen: { rows: number }, summary: () => SummaryCell[][], typed: Typed, tableNotes: string[]): Promise<string> {
+  const { book, sheet, ctx, merges } = src.xlsx!;
+  const pass: XlsxPass = { tokens: new Map(), parts: {}, formats: new Map() };
+  const rows = faultRows(withResults(src.rows(pass), s, o, tally, seen, src)); // faultRows: a test seam (faults.ts), a pass-through otherwise
+  let current: RowValues;
+  const check = typedCheck(s.layout, typed, (_r, c) => current?.[c - 1]);
+  const prints = blockPrints(s.layout.outputHeaders);
   let name = "Summary";
-  // The writer ends the stream itself (its commit); a failure of either side destroys it.
-  await writeToTemp(temp, async (stream) => void (name = await writeXlsxStreamTo(stream, src, layout, rows, summary, warn)), true);
+  await writeToTemp(temp, async (stream) => {
+    name = await writePatched(stream, {
+      book,
+      ctx,
+      sheet,
+      merges,
+      layout: s.layout,
+      pass,
+      rows,
+      isTyped: (r, col, all, values) => ((current = values), check(r, col, all)),
+      print: prints.add,
+      digests: prints.digests,
+      marked: typed.marked,
+      summary,
+      widths: NEW_COLUMN_WIDTHS,
+      tableNotes,
+      where: src.where,
+    });
+  });
   return name;
 }
 
-async function writeXlsxStreamTo(stream: fs.WriteStream, src: Source, layout: Layout, rows: AsyncIterable<OutRow>, summary: () => SummaryCell[][], warn: (line: string) => void): Promise<string> {
-  const wb = new (excel().stream.xlsx.WorkbookWriter)({ stream, useStyles: false, useSharedStrings: false });
-  const ws = wb.addWorksheet(src.sheetName);
+/** A CSV written as a new workbook, row by row (xlsx/newBook.ts). */
+async function writeXlsxNew(temp: string, src: Source, layout: Layout, rows: AsyncIterable<OutRow>, summary: () => SummaryCell[][], warn: (line: string) => void): Promise<string> {
   const outputIdx = new Set(layout.outputCols.map((c) => c - 1));
   const clearIdx = new Set(layout.clearCols.map((c) => c - 1));
   const prints = blockPrints(layout.outputHeaders);
   const long = { count: 0, first: "" };
-  for await (const { r, values, out } of rows) {
-    if (!values && !out) continue;
-    const row = ws.getRow(r);
-    if (values) {
-      for (let c = 0; c < values.length; c++) {
-        if ((r > layout.headerRow && outputIdx.has(c)) || (r >= layout.headerRow && clearIdx.has(c))) continue;
-        const v = src.isCsv ? csvFieldToCell(values[c] as string) : values[c];
-        if (v === null || v === undefined) continue;
-        if (typeof v === "string" && v.length > XLSX_MAX_CELL_CHARS && !long.count++) long.first = `${columnLetter(c + 1)}${r}`;
-        row.getCell(c + 1).value = v as ExcelJS.CellValue;
+  async function* cells(): AsyncGenerator<NewRow> {
+    for await (const { r, values, out } of rows) {
+      if (!values && !out) continue;
+      const row: (OutputCell | boolean | undefined)[] = [];
+      if (values) {
+        for (let c = 0; c < values.length; c++) {
+          if ((r > layout.headerRow && outputIdx.has(c)) || (r >= layout.headerRow && clearIdx.has(c))) continue;
+          const v = csvFieldToCell(values[c] as string);
+          if (typeof v === "string" && v.length > XLSX_MAX_CELL_CHARS && !long.count++) long.first = `${columnLetter(c + 1)}${r}`;
+          row[c] = v;
+        }
       }
+      if (r === layout.headerRow) layout.outputCols.forEach((col, k) => (row[col - 1] = layout.outputHeaders[k]));
+      else if (out) {
+        prints.add(out);
+        out.forEach((v, k) => (row[layout.outputCols[k] - 1] = v));
+      }
+      yield { r, cells: row };
     }
-    if (r === layout.headerRow) layout.outputCols.forEach((col, k) => (row.getCell(col).value = layout.outputHeaders[k]));
-    else if (out) {
-      prints.add(out);
-      for (let k = 0; k < out.length; k++) if (out[k] !== null) row.getCell(layout.outputCols[k]).value = out[k];
-    }
-    row.commit();
   }
-  ws.commit();
+  let name = "Summary";
+  for (let n = 2; name.toLowerCase() === src.sheetName.toLowerCase(); n++) name = `Summary (${n})`;
+  const widths = new Map(layout.outputCols.map((c, k) => [c, NEW_COLUMN_WIDTHS[layout.outputHeaders[k]]] as const));
+  await writeToTemp(temp, async (stream) => {
+    await writeNewBook(stream, {
+      sheetName: src.sheetName,
+      rows: cells(),
+      widths,
+      summaryName: name,
+      summary,
+      names: (sheetRows) => {
+        // The markers (defined names), so the task pane, or a later run, knows the block and the summary.
+        const holder = { definedNames: { model: [] as NameModel[] } };
+        writeBlockMarker(holder as never, src.sheetName, layout.headerRow, layout.outputCols, layout.lastRow - layout.headerRow, prints.digests(), null);
+        writeSummaryMarker(holder as never, name, sheetRows);
+        return holder.definedNames.model.map((n) => ({ name: n.name, ref: n.ranges[0] }));
+      },
+    });
+  });
   if (long.count) {
     const [which, verb, them] = long.count === 1 ? [`cell ${long.first}`, "holds", "it"] : [`${long.count.toLocaleString("en-GB")} cells (the first is ${long.first})`, "hold", "them"];
     warn(`${which} ${verb} more than ${XLSX_MAX_CELL_CHARS.toLocaleString("en-GB")} characters, Excel's limit for a cell: Excel will cut ${them} short when it opens the output (write a .csv output to keep ${them} whole)`);
   }
-  let name = "Summary";
-  for (let n = 2; name.toLowerCase() === src.sheetName.toLowerCase(); n++) name = `Summary (${n})`;
-  const sheetRows = summary();
-  addSummarySheet(wb, sheetRows, name, false);
-  // The markers (defined names), so the task pane, or a later run, knows the block and the summary.
-  writeBlockMarker(wb, src.sheetName, layout.headerRow, layout.outputCols, layout.lastRow - layout.headerRow, prints.digests(), null);
-  writeSummaryMarker(wb, name, sheetRows);
-  await wb.commit();
   return name;
 }
 
@@ -759,20 +642,20 @@ export async function runApply(o: ApplyOptions, print: (text: string) => void, w
   const tableNotes: string[] = [];
   let neutralised = 0;
   const seen = { rows: 0 };
-  const typed: Typed = { marked: s.marked, force: !!o.force, cells: [] };
+  const typed: Typed = { marked: s.marked, changed: s.changed, force: !!o.force, cells: [] };
   await writeAtomically(path.resolve(o.out), o.out, async (temp) => {
-    const rows = faultRows(withResults(src.rows(), s, o, tally, seen, src)); // faultRows: a test seam (faults.ts), a pass-through otherwise
-    if (outFormat.kind === "csv") neutralised = await writeCsv(temp, src, layout, rows, outFormat, typed, o.csvFormulas ?? "neutralise");
-    else if (src.workbook) summarySheet = await writeXlsxFull(temp, src, layout, rows, () => summary().sheet, typed, tableNotes);
-    else summarySheet = await writeXlsxStream(temp, src, layout, rows, () => summary().sheet, warn);
-    // A CSV or a plain .xlsx is read twice (streamed): refuse to finish if it changed in between (another program writing it).
+    const rows = () => faultRows(withResults(src.rows(), s, o, tally, seen, src)); // faultRows: a test seam (faults.ts), a pass-through otherwise
+    if (outFormat.kind === "csv") neutralised = await writeCsv(temp, src, layout, rows(), outFormat, typed, o.csvFormulas ?? "neutralise");
+    else if (src.xlsx) summarySheet = await writeXlsxPatched(temp, src, s, o, tally, seen, () => summary().sheet, typed, tableNotes);
+    else summarySheet = await writeXlsxNew(temp, src, layout, rows(), () => summary().sheet, warn);
+    // A CSV is read twice (streamed): refuse to finish if it changed in between (another program writing it). An .xlsx is read into memory once.
     let after: fs.Stats | null = null;
     try {
       after = fs.statSync(o.input);
     } catch {
       // gone: reported below
     }
-    if (!src.workbook && (seen.rows !== s.rows || !after || after.size !== before.size || after.mtimeMs !== before.mtimeMs)) {
+    if (src.isCsv && (seen.rows !== s.rows || !after || after.size !== before.size || after.mtimeMs !== before.mtimeMs)) {
       throw new CliError(`${o.input} changed while it was being read (another program writing it?); nothing was written: run again when it is complete`);
     }
   });
@@ -828,7 +711,6 @@ export async function runApply(o: ApplyOptions, print: (text: string) => void, w
   if (scaleLines.length) lines.push("Percentages:", ...scaleLines.map((l) => `  ${l}`));
   const guessed = ambiguousScaleWarning(s.scales);
   if (guessed) warn(guessed.replace('set the scale to "percent"', "run with --scale percent"));
-  if (src.lost.length) warn(`the input has ${src.lost.join(", ")}, which ExcelJS cannot keep: the output has none`);
   lines.push("");
   lines.push(renderRows(table));
   print(lines.join("\n") + "\n");

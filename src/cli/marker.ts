@@ -19,7 +19,8 @@ import {
 } from "../engine";
 import { columnLetter } from "./layout";
 
-interface NameModel {
+/** A defined name: its name, its ranges, and its sheet when it is scoped to one. */
+export interface NameModel {
   name: string;
   ranges: string[];
   localSheetId?: number;
@@ -59,8 +60,8 @@ export interface MarkedBlock {
  * The marked block beside this table: a block marker on `sheet` whose header row is `headerRow`,
  * where the header cells still read as one of the blocks a run writes (else it is not ours any more).
  */
-export function findMarkedBlock(wb: Pick<ExcelJS.Workbook, "definedNames">, sheet: string, headerRow: number, headers: readonly string[]): MarkedBlock | null {
-  for (const n of names(wb)) {
+export function findMarkedBlock(defined: readonly NameModel[], sheet: string, headerRow: number, headers: readonly string[]): MarkedBlock | null {
+  for (const n of defined) {
     const marker = parseMarkerName(n.name);
     if (marker?.kind !== "block" || n.localSheetId !== undefined) continue;
     const ref = n.ranges.length === 1 ? parseReference(n.ranges[0]) : null;
@@ -75,18 +76,28 @@ export function findMarkedBlock(wb: Pick<ExcelJS.Workbook, "definedNames">, shee
 }
 
 /**
- * The columns of a marked block that changed since they were written (1-based), from the cells as
- * they are now (`cell(row, col)`, 1-based): the engine's fingerprint of the header and the marked rows.
+ * The columns of a marked block that changed since they were written (1-based), from the rows as
+ * they are read now, one at a time (`row(r, values)`, values 0-based): the engine's fingerprint of
+ * the header and the marked rows. Rows never fed (past the sheet's end) count as empty.
  */
-export function changedColumns(block: MarkedBlock, headerRow: number, cell: (row: number, col: number) => unknown): Set<number> {
-  const out = new Set<number>();
-  if (!block.marker.columns) return out;
-  block.columns.forEach((c, k) => {
-    const fp = new Fingerprint().add(block.headers[k]);
-    for (let i = 1; i <= block.marker.rows; i++) fp.add(cell(headerRow + i, c));
-    if (fp.digest() !== block.marker.columns![k]) out.add(c);
-  });
-  return out;
+export function blockChanges(block: MarkedBlock, headerRow: number): { row: (r: number, values: readonly unknown[] | undefined) => void; changed: () => Set<number> } {
+  const fps = block.columns.map((_, k) => new Fingerprint().add(block.headers[k]));
+  let fed = 0;
+  return {
+    row: (r, values) => {
+      if (r <= headerRow || r > headerRow + block.marker.rows) return;
+      for (; fed < r - headerRow - 1; fed++) fps.forEach((fp) => fp.add(undefined));
+      block.columns.forEach((c, k) => fps[k].add(values?.[c - 1]));
+      fed = r - headerRow;
+    },
+    changed: () => {
+      const out = new Set<number>();
+      if (!block.marker.columns) return out;
+      for (; fed < block.marker.rows; fed++) fps.forEach((fp) => fp.add(undefined));
+      block.columns.forEach((c, k) => fps[k].digest() !== block.marker.columns![k] && out.add(c));
+      return out;
+    },
+  };
 }
 
 /** True when a cell in a changed column holds something the toolkit would not write there: the user typed it. */
@@ -119,34 +130,20 @@ export function writeBlockMarker(
   return name;
 }
 
-/** The Summary sheet marked in the workbook, when it is still exactly as written (its fingerprint matches). */
-export function markedSummary(wb: ExcelJS.Workbook): ExcelJS.Worksheet | null {
-  for (const n of names(wb)) {
-    const m = parseMarkerName(n.name);
-    if (m?.kind !== "summary") continue;
-    const ref = n.ranges.length === 1 ? parseReference(n.ranges[0]) : null;
-    const ws = ref ? wb.worksheets.find((w) => w.name.toLowerCase() === ref.sheet.toLowerCase()) : undefined;
-    if (ws && gridFingerprint(usedValues(ws)) === m.fingerprint) return ws;
-  }
-  return null;
-}
-
-/** A sheet's used range from A1 as rows of values (what the task pane reads back as its used range). */
-export function usedValues(ws: ExcelJS.Worksheet): unknown[][] {
-  const rows: unknown[][] = [];
+/** A sheet's used range from A1 as rows of values (what the task pane reads back as its used range), from its rows (1-based, as read). */
+export function usedGridValues(grid: readonly (readonly unknown[] | undefined)[]): unknown[][] {
   let lastRow = 0;
   let lastCol = 0;
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (cellKey(value(cell.value)) === "") return;
+  grid.forEach((row, r) => {
+    if (r === 0 || !row) return;
+    row.forEach((v, c) => {
+      if (cellKey(value(v)) === "") return;
       lastRow = Math.max(lastRow, r);
-      lastCol = Math.max(lastCol, c);
+      lastCol = Math.max(lastCol, c + 1);
     });
   });
-  for (let r = 1; r <= lastRow; r++) {
-    const row = ws.findRow(r);
-    rows.push(Array.from({ length: lastCol }, (_, c) => value(row?.findCell(c + 1)?.value)));
-  }
+  const rows: unknown[][] = [];
+  for (let r = 1; r <= lastRow; r++) rows.push(Array.from({ length: lastCol }, (_, c) => value(grid[r]?.[c])));
   return rows;
 }
 

@@ -3,11 +3,8 @@
  * - refuse files that are not workbooks, saying which kind of file each is: empty, not a zip, a
  *   damaged (truncated) zip, a zip without a workbook, an encrypted workbook (Excel stores those as
  *   OLE compound files holding EncryptionInfo and EncryptedPackage), an old .xls;
- * - decide whether the workbook is "plain": one sheet holding only values (no formulas, styles, merged
- *   cells, validation, conditional formats, column widths, drawings, names …). Only a plain workbook
- *   may take the streaming path, because ExcelJS's streaming reader and writer keep values only;
- * - name the parts that ExcelJS drops on any rewrite (charts, pivot tables, macros, a sheet's filter
- *   criteria), to warn about them.
+ * - check every part once, in pieces: its CRC, and that its XML is not cut short;
+ * - collect each sheet's merged ranges (they come after the rows, and a streamed read needs them first).
  */
 import { CliError } from "./errors";
 import { compoundFileNames, isCompoundFile, readEntry, scanEntry, zipEntries } from "./zip";
@@ -16,28 +13,12 @@ import { guardZipSizes } from "./zipLimits";
 export interface WorkbookInspection {
   /** Sheet names in workbook order. */
   sheetNames: string[];
-  /** A single sheet of plain values (see the module comment). */
-  plain: boolean;
-  /** Parts of the workbook that ExcelJS cannot keep when it writes the workbook again. */
-  lost: string[];
+  /** Each sheet part's merged ranges ("B2:D2"), read on the same pass (they sit after the rows, so a streamed read needs them first). */
+  merges: Map<string, string[]>;
 }
-
-const PLAIN_PARTS =
-  /^(\[Content_Types\]\.xml|_rels\/\.rels|docProps\/[^/]+\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/styles\.xml|xl\/sharedStrings\.xml|xl\/theme\/theme\d+\.xml|xl\/worksheets\/sheet\d+\.xml)$/;
-
-/** Anything in a sheet's XML beyond plain values: formulas, non-default styles, layout and view settings. */
-const NOT_PLAIN_SHEET =
-  /<f[\s>/]|\ss="[1-9]|<mergeCell|<conditionalFormatting|<dataValidation|<hyperlink|<cols>|<pane\b|<autoFilter|<sheetProtection|customHeight="1"|<tableParts|<drawing|<legacyDrawing|<picture|<tabColor|<headerFooter|<rowBreaks|<colBreaks|showGridLines="0"|zoomScale|<pageSetup[^>]*\b(paperSize|orientation="landscape"|usePrinterDefaults)|fitToPage="1"|<printOptions|<outlinePr|outlineLevel="[1-9]|hidden="1"/;
 
 /** Characters of one piece kept in front of the next when scanning a part (longer than any pattern looked for). */
 const OVERLAP = 1024;
-
-const LOSSY: [RegExp, string][] = [
-  [/^xl\/charts\//, "charts"],
-  [/^xl\/pivot(Tables|Cache)\//, "pivot tables"],
-  [/^xl\/vbaProject\.bin$/, "macros"],
-  [/^xl\/slicers?\w*\//, "slicers"],
-];
 
 export function xmlUnescape(s: string): string {
   return s.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-f]+|#\d+);/gi, (m, e: string) => {
@@ -85,15 +66,12 @@ export async function inspectXlsx(buf: Buffer, shown: string): Promise<WorkbookI
   const wbXml = readEntry(buf, wbEntry)?.toString("utf8");
   if (wbXml === undefined) throw unreadable(); // fails to unpack or its checksum
   const sheetNames = [...wbXml.matchAll(/<sheet\s[^>]*?\bname="([^"]*)"/g)].map((m) => xmlUnescape(m[1]));
-  const lost = [...new Set([...entries.keys()].flatMap((n) => LOSSY.filter(([re]) => re.test(n)).map(([, what]) => what)))];
-
   const names = [...entries.keys()].filter((n) => !n.endsWith("/"));
-  const sheets = names.filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
-  let plain = sheetNames.length === 1 && sheets.length === 1 && names.every((n) => PLAIN_PARTS.test(n)) && !/<definedName/.test(wbXml);
+  const sheets = names.filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n));
   /**
    * Every part is unpacked once, in pieces (memory stays flat on a million-row sheet), and checked
    * whole: a part that fails its CRC, or XML cut short, would otherwise be read as a shorter table
-   * without a word (ExcelJS's streaming reader stops quietly). `look` sees each piece with the end
+   * without a word. `look` sees each piece with the end
    * of the one before (patterns are short), and the last 1,024 characters are checked for the root's
    * closing tag.
    */
@@ -107,19 +85,17 @@ export async function inspectXlsx(buf: Buffer, shown: string): Promise<WorkbookI
     if (!whole) throw new CliError(`cannot read ${shown}: the .xlsx file is damaged: ${n} cannot be unpacked (its data is corrupt)`);
     if (!new RegExp(`</(\\w+:)?${root}>\\s*$`).test(tail)) throw new CliError(`cannot read ${shown}: the .xlsx file is damaged: ${n} is cut short`);
   };
-  let filtered = false;
+  const merges = new Map<string, string[]>();
   for (const n of sheets) {
+    const refs = new Set<string>();
     await check(n, "worksheet", (text) => {
-      if (plain && NOT_PLAIN_SHEET.test(text)) plain = false;
-      // A sheet's filter criteria (which rows an AutoFilter hides): ExcelJS keeps the filter's range and
-      // the hidden rows, but not the criteria.
-      if (!filtered && text.includes("<filterColumn")) filtered = true;
+      if (text.includes("mergeCell")) for (const m of text.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\sref\s*=\s*"([^"]+)"/g)) refs.add(m[1]);
     });
+    if (refs.size) merges.set(n, [...refs]);
   }
-  if (filtered) lost.push("filter criteria (the rows they hide stay hidden)");
   // The shared strings (every text cell's text) and the styles: the same checks.
   for (const [n, root] of [["xl/sharedStrings.xml", "sst"], ["xl/styles.xml", "styleSheet"]]) {
     if (entries.has(n)) await check(n, root);
   }
-  return { sheetNames, plain, lost };
+  return { sheetNames, merges };
 }

@@ -165,10 +165,10 @@ export async function guardZipSizes(buf: Buffer, entries: Map<string, ZipEntry>,
     const size = Math.max(e.size, h && !h.descriptor ? h.size : 0);
     const packed = Math.max(e.compressedSize, h && !h.descriptor ? h.compressedSize : 0);
     declared.set(e, size);
-    const said = `(declared ${formatBytes(size)}, ratio ${formatRatio(size, packed)})`;
-    if (size > limits.partBytes) throw refuse(`${e.name} would inflate to more than ${formatBytes(limits.partBytes)} ${said}`);
+    const said = () => `(declared ${formatBytes(size)}, ratio ${formatRatio(size, packed)})`; // only when refused (number formatting is slow)
+    if (size > limits.partBytes) throw refuse(`${e.name} would inflate to more than ${formatBytes(limits.partBytes)} ${said()}`);
     if (size > limits.ratioFloorBytes && size > limits.ratio * packed) {
-      throw refuse(`${e.name} would inflate to more than ${n(limits.ratio)} times its packed size of ${formatBytes(packed)} ${said}`);
+      throw refuse(`${e.name} would inflate to more than ${n(limits.ratio)} times its packed size of ${formatBytes(packed)} ${said()}`);
     }
     total += size;
   }

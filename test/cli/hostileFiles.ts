@@ -9,7 +9,8 @@ import * as path from "path";
 import { constants as zlibConstants, deflateRawSync } from "zlib";
 import ExcelJS from "exceljs";
 import { crc32, readEntry, zipEntries } from "../../src/cli/zip";
-import { zipParts } from "../../src/cli/xlsxParts";
+import { deflateRawSync } from "zlib";
+import { crc32 } from "../../src/cli/zip";
 
 // ---------------------------------------------------------------------------------------------
 // Zip: read an .xlsx's parts, change them, write a new zip (deflated, with real CRCs)
@@ -26,6 +27,51 @@ export function unzip(buf: Buffer): Map<string, Buffer> {
 
 /** A zip of these parts (deflated), as Excel would read it: the CLI's own writer (src/cli/xlsxParts.ts). */
 export const zip = zipParts;
+
+/** A zip of these parts, each deflated. */
+function zipParts(parts: Map<string, Buffer>): Buffer {
+  const chunks: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, data] of parts) {
+    const nameBuf = Buffer.from(name, "utf8");
+    const packed = deflateRawSync(data);
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBuf.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(packed.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBuf.length, 28);
+    central.writeUInt32LE(offset, 42);
+    chunks.push(local, nameBuf, packed);
+    centrals.push(central, nameBuf);
+    offset += 30 + nameBuf.length + packed.length;
+  }
+  const dir = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.size, 8);
+  end.writeUInt16LE(parts.size, 10);
+  end.writeUInt32LE(dir.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...chunks, dir, end]);
+}
+
+
 
 // ---------------------------------------------------------------------------------------------
 // OLE compound files (MS-CFB): what Excel writes for a password-protected workbook, and an old .xls

@@ -53,7 +53,7 @@ describe("cohesion apply: the urban table (issue 12)", () => {
     const out = path.join(dir, "urban.xlsx.out.csv");
     const r = cohesion(["apply", input, "--out", out]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/streaming/);
+    expect(r.stdout).toMatch(/part by part/);
     expect(r.stderr).toBe("");
     expectUrban(records(readCsv(out)), rows.slice(1).map((x) => String(x[2])));
   });
@@ -74,7 +74,7 @@ describe("cohesion apply: number formats in an .xlsx (whole-workbook path)", () 
     const out = path.join(dir, "mixed.out.csv");
     const r = cohesion(["apply", input, "--out", out]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/whole workbook/);
+    expect(r.stdout).toMatch(/part by part/);
     expect(records(readCsv(out)).map((x) => x["Family type"])).toEqual(["9", "7", "2"]);
     expect(r.stdout).toContain("  Rural share: 2 read as per cent: a value above 1 in the table (NVQ4+ share 30); 1 with a % number format read as fractions.");
     expect(r.stderr).toBe("");
