@@ -44,7 +44,7 @@ interface Measured {
 
 /** Runs the CLI as a child process and measures its peak resident memory (scripts/measure-child.js, as the benchmarks do). */
 async function measure(args: string[]): Promise<Measured> {
-  const r = await measureChild([CLI, ...args], { env: { COHESION_XLSX_MODE: "" } });
+  const r = await measureChild([CLI, ...args], {});
   return { code: r.code, stdout: r.stdout, stderr: r.stderr, seconds: r.ms / 1000, cpuSeconds: r.cpuMs === null ? null : r.cpuMs / 1000, peakMb: r.peakRssMb, method: r.method };
 }
 

@@ -29,7 +29,7 @@ export interface CliRun {
 export function cohesion(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliRun {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd: options.cwd,
-    env: { ...process.env, COHESION_XLSX_MODE: "", ...options.env },
+    env: { ...process.env, ...options.env },
     encoding: "utf8",
     timeout: 60_000,
   });

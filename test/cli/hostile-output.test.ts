@@ -48,7 +48,7 @@ afterAll(() => {
 });
 
 async function run(label: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const r = (await measureChild([CLI, ...args], { env: { COHESION_XLSX_MODE: "", COHESION_TEST_FAULT: "", ...env } })) as Run;
+  const r = (await measureChild([CLI, ...args], { env: { COHESION_TEST_FAULT: "", ...env } })) as Run;
   figures.push({ case: label, ms: Math.round(r.ms), peakRssMb: r.peakRssMb, code: r.code });
   return r;
 }
@@ -230,7 +230,7 @@ describe("never half-written: every write path, every failure", () => {
     for (const [label, input, ext] of paths()) {
       const out = outFolder(`${signal}-${label}`, ext);
       const t0 = Date.now();
-      const child = spawn(process.execPath, [CLI, "apply", input, "--out", out], { env: { ...process.env, COHESION_XLSX_MODE: "", COHESION_TEST_FAULT: "stall" } });
+      const child = spawn(process.execPath, [CLI, "apply", input, "--out", out], { env: { ...process.env, COHESION_TEST_FAULT: "stall" } });
       let stderr = "";
       const exited = new Promise<number | null>((resolve) => child.on("exit", (c, s) => resolve(c ?? (s ? -1 : null))));
       await new Promise<void>((resolve, reject) => {

@@ -410,7 +410,7 @@ describe("tables, charts and data validation as Excel, openpyxl and LibreOffice 
   /** Runs apply as a measured child process; exit 0, no stack trace, the input unchanged. */
   async function measuredApply(input: string, outName: string): Promise<{ run: CliRun; out: string }> {
     const out = path.join(dir, outName);
-    const r = await measureChild([path.join(__dirname, "..", "..", "lib", "cli", "main.js"), "apply", input, "--out", out], { env: { COHESION_XLSX_MODE: "" } });
+    const r = await measureChild([path.join(__dirname, "..", "..", "lib", "cli", "main.js"), "apply", input, "--out", out], {});
     measured.push(`  ${path.basename(input).padEnd(28)} ${String(Math.round(r.ms)).padStart(6)} ms ${String(r.peakRssMb).padStart(5)} MB`);
     if (r.code !== 0) throw new Error(`exit ${r.code}: ${r.stderr}`);
     expect(r.stderr).not.toMatch(/ {4}at /);

@@ -288,8 +288,6 @@ export interface Bomb {
   what: string;
   build: (good: Map<string, Buffer>) => RawPart[];
   message: RegExp;
-  /** Read on the whole-workbook path (COHESION_XLSX_MODE=full), where ExcelJS would inflate every part whole. */
-  full?: boolean;
 }
 
 /** The good workbook's parts, with `sheet1.xml` (or any part) replaced or parts added. */
@@ -330,7 +328,6 @@ export const BOMBS: Bomb[] = [
     what: "a theme of 5 GB of zeros whose zip directory declares 7,000 bytes, read on the whole-workbook path (ExcelJS inflates every part whole there)",
     build: (good) => withParts(good, { "xl/theme/theme1.xml": zerosPart("xl/theme/theme1.xml", 5 * GB, 7000) }),
     message: /xl\/theme\/theme1\.xml would inflate to more than the 7,000 bytes its zip directory declares \(declared 7,000 bytes, ratio \d+:1 so far\); the file is refused$/,
-    full: true,
   },
   {
     name: "bomb-hidden-part.xlsx",
