@@ -36,15 +36,21 @@ class RewriteUrlsPlugin {
   }
 }
 
-/** Emits help.html (the function reference), rendered from README.md at build time. */
+/** Emits help.html (README.md) and functions.html (docs/functions.md, the functions' helpUrl target), rendered at build time. */
 class HelpPagePlugin {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("HelpPagePlugin", (compilation) => {
-      compilation.fileDependencies.add(path.resolve(__dirname, "README.md"));
+      const pages = [
+        ["help.html", "README.md", "help"],
+        ["functions.html", "docs/functions.md", "function reference"],
+      ];
+      for (const [, from] of pages) compilation.fileDependencies.add(path.resolve(__dirname, from));
       compilation.hooks.processAssets.tap({ name: "HelpPagePlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
-        const html = renderHelp(fs.readFileSync(path.resolve(__dirname, "README.md"), "utf8"));
-        // Not minimized: its CSP allows the one inline <style> by hash, and minifying the CSS would change the hash.
-        compilation.emitAsset("help.html", new compiler.webpack.sources.RawSource(html), { minimized: true });
+        for (const [name, from, title] of pages) {
+          const html = renderHelp(fs.readFileSync(path.resolve(__dirname, from), "utf8"), title);
+          // Not minimized: its CSP allows the one inline <style> by hash, and minifying the CSS would change the hash.
+          compilation.emitAsset(name, new compiler.webpack.sources.RawSource(html), { minimized: true });
+        }
       });
     });
   }

@@ -1,7 +1,8 @@
-// Renders README.md into help.html (the custom functions' helpUrl target) at build time.
+// Renders Markdown into a help page at build time: README.md into help.html (the manifest's help link), and
+// docs/functions.md (the user's function reference, scripts/function-reference.js) into functions.html, the
+// custom functions' helpUrl target.
 // Heading ids follow GitHub's rule, so the same anchors work on the repository page.
 const { createHash } = require("crypto");
-const { Marked } = require("marked");
 
 const HELP_CSS =
   "body{font-family:Segoe UI,system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}code,pre{background:#f3f3f3}pre{padding:.5rem;overflow:auto}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .5rem}";
@@ -15,7 +16,9 @@ function slug(text) {
     .replace(/\s/g, "-");
 }
 
-function renderHelp(markdown) {
+function renderHelp(markdown, title = "help") {
+  // Required here, not at the top: marked is ESM-only, and slug() alone is used where it cannot load (jest).
+  const { Marked } = require("marked");
   const seen = new Map();
   const marked = new Marked({
     renderer: {
@@ -47,7 +50,7 @@ function renderHelp(markdown) {
   return `<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
-<title>Cohesion Toolkit for Excel – help</title>
+<title>Cohesion Toolkit for Excel – ${title}</title>
 <style>${HELP_CSS}</style>
 </head><body>
 ${body}

@@ -36,7 +36,7 @@ server.stdout.on("data", (chunk) => {
         ? `  Manifest for sideloading:  manifest.xml in this folder (README, "Sideload into Excel"); certificate valid until ${certs.validTo.toISOString().slice(0, 10)}\n`
         : `  Excel cannot load the add-in from this server: it serves http and the manifest says https.\n  ${certs.problem}\n  For Excel: ${certs.fix}, then npm run sideload (or npm start again for Excel on the web).\n`;
     console.log(
-      `\nCohesion Toolkit is running${scheme === "http" ? " (preview only)" : ""}.\n  Preview (no Excel needed): ${scheme}://localhost:${port}/preview.html\n  Task pane:                 ${scheme}://localhost:${port}/taskpane.html\n  Function reference:        ${scheme}://localhost:${port}/help.html\n${excel}Press Ctrl+C to stop.`,
+      `\nCohesion Toolkit is running${scheme === "http" ? " (preview only)" : ""}.\n  Preview (no Excel needed): ${scheme}://localhost:${port}/preview.html\n  Task pane:                 ${scheme}://localhost:${port}/taskpane.html\n  Function reference:        ${scheme}://localhost:${port}/functions.html\n  Help (the README):         ${scheme}://localhost:${port}/help.html\n${excel}Press Ctrl+C to stop.`,
     );
   }
   if (/ERROR in/.test(text)) process.stdout.write(text);

@@ -80,7 +80,7 @@ function abg<T>(ranges: { score: unknown; ci: unknown }, scale: unknown, basis: 
 /**
  * Family type 1–9 of the Commission's typology (CDF Table 1) from the four proxies. Accepts single cells or whole columns and spills the same shape.
  * @customfunction FAMILYTYPE
- * @helpurl https://localhost:3000/help.html#cohesionfamilytype
+ * @helpurl https://localhost:3000/functions.html#cohesionfamilytype
  * @param nvq4 NVQ level 4+ share of the working-age population, % (0–100, or 0–1 from a % cell). 25 or more is affluent.
  * @param rural Share of the district's population in rural settlements and larger market towns, % (0–100 or 0–1). 50 or more is rural.
  * @param a8 A8 workers per 10,000 population. 7 or more is changing.
@@ -96,7 +96,7 @@ export function familyType(nvq4: any[][], rural: any[][], a8: any[][], jobs1984?
 /**
  * Annex C family group a)–d) for types 1–4; e) only when you assert a single-issue tension for a type 5–9 area; empty otherwise.
  * @customfunction FAMILYGROUP
- * @helpurl https://localhost:3000/help.html#cohesionfamilygroup
+ * @helpurl https://localhost:3000/functions.html#cohesionfamilygroup
  * @param nvq4 NVQ level 4+ share of the working-age population, % (0–100 or 0–1).
  * @param rural Share of the population in rural settlements and larger market towns, % (0–100 or 0–1).
  * @param a8 A8 workers per 10,000 population.
@@ -113,7 +113,7 @@ export function familyGroup(nvq4: any[][], rural: any[][], a8: any[][], jobs1984
 /**
  * One line saying which typology rule fired with which inputs (and any warning), or why there is no result.
  * @customfunction FAMILYTYPE.EXPLAIN
- * @helpurl https://localhost:3000/help.html#cohesionfamilytypeexplain
+ * @helpurl https://localhost:3000/functions.html#cohesionfamilytypeexplain
  * @param nvq4 NVQ level 4+ share, % (0–100 or 0–1).
  * @param rural Rural share, % (0–100 or 0–1).
  * @param a8 A8 workers per 10,000 population.
@@ -133,7 +133,7 @@ type TypeField = (typeof TYPE_FIELDS)[number];
 /**
  * Table 1 context for a family type: name, average perception of cohesion, number of areas, band (or one of them). "total" gives the published total row (78.9, 353).
  * @customfunction TYPEINFO
- * @helpurl https://localhost:3000/help.html#cohesiontypeinfo
+ * @helpurl https://localhost:3000/functions.html#cohesiontypeinfo
  * @param type Family type 1–9, or "total". A single cell or a column.
  * @param [field] "name", "average", "areas", "band" or "group". Without it, each type spills name, average, areas and band across four columns.
  * @returns Table 1 figures as published (CDF Table 1).
@@ -156,7 +156,7 @@ export function typeInfoFn(type: any[][], field?: string): any[][] {
 /**
  * Area Based Grant cohesion band 1–5 from the "get on well together" score (0 = 75% or more, no band). Bands are [lower, upper): 55 is band 2.
  * @customfunction ABG.BAND
- * @helpurl https://localhost:3000/help.html#cohesionabgband
+ * @helpurl https://localhost:3000/functions.html#cohesionabgband
  * @param score % who agree people from different backgrounds get on well together (BVPI / NI 1), 0–100 or 0–1. A single cell or a column.
  * @param [ci] 95% confidence-interval half-width (±), same scale as the score. Needed for basis "lower"/"upper".
  * @param [scale] "auto" (default: any score above 1 means all are 0–100, else fractions, flagged in ABG.EXPLAIN), "percent" or "fraction".
@@ -170,7 +170,7 @@ export function abgBandFn(score: any[][], ci?: any[][], scale?: string, basis?: 
 /**
  * Area Based Grant cohesion allocation per authority in whole pounds: £660,000 / 540,000 / 410,000 / 280,000 / 150,000, or 0 at 75% or more.
  * @customfunction ABG.ALLOCATION
- * @helpurl https://localhost:3000/help.html#cohesionabgallocation
+ * @helpurl https://localhost:3000/functions.html#cohesionabgallocation
  * @param score % who agree people from different backgrounds get on well together, 0–100 or 0–1. A single cell or a column.
  * @param [ci] 95% confidence-interval half-width (±), same scale as the score.
  * @param [scale] "auto" (default), "percent" or "fraction".
@@ -186,7 +186,7 @@ const RANGE_OUTPUTS = ["bands", "uncertain", "min", "max"] as const;
 /**
  * The ABG bands a score's confidence interval spans, in words: "band 2 or band 3" when it straddles a threshold ("band 4, band 5 or no band" across several), else the band ("band 2", "no band").
  * @customfunction ABG.RANGE
- * @helpurl https://localhost:3000/help.html#cohesionabgrange
+ * @helpurl https://localhost:3000/functions.html#cohesionabgrange
  * @param score % who agree people from different backgrounds get on well together, 0–100 or 0–1. A single cell or a column.
  * @param ci 95% confidence-interval half-width (±), same scale as the score.
  * @param [scale] "auto" (default), "percent" or "fraction".
@@ -208,7 +208,7 @@ export function abgRangeFn(score: any[][], ci: any[][], scale?: string, output?:
 /**
  * One line saying which ABG band rule fired with which inputs, and what the confidence interval does, or why there is no result.
  * @customfunction ABG.EXPLAIN
- * @helpurl https://localhost:3000/help.html#cohesionabgexplain
+ * @helpurl https://localhost:3000/functions.html#cohesionabgexplain
  * @param score % who agree people from different backgrounds get on well together, 0–100 or 0–1.
  * @param [ci] 95% confidence-interval half-width (±).
  * @param [scale] "auto" (default), "percent" or "fraction".
@@ -222,7 +222,7 @@ export function abgExplainFn(score: any[][], ci?: any[][], scale?: string, basis
 /**
  * Summary of a column of scores: areas and £ per band, the total against the £34m ABG cohesion programme, and rows whose band is uncertain under the CI.
  * @customfunction ABG.SUMMARY
- * @helpurl https://localhost:3000/help.html#cohesionabgsummary
+ * @helpurl https://localhost:3000/functions.html#cohesionabgsummary
  * @param scores The column of "get on well together" scores.
  * @param [ci] The column of 95% CI half-widths (±), or one value for all.
  * @param [scale] "auto" (default), "percent" or "fraction".
@@ -252,7 +252,7 @@ export function abgSummaryFn(scores: any[][], ci?: any[][], scale?: string, basi
 /**
  * Confidence interval for a survey percentage: the Wilson score interval (default) or the normal approximation, widened by the design effect. Spills lower and upper (and the half-width, which plugs into the ABG functions' ci argument).
  * @customfunction SURVEYCI
- * @helpurl https://localhost:3000/help.html#cohesionsurveyci
+ * @helpurl https://localhost:3000/functions.html#cohesionsurveyci
  * @param p Survey percentage, 0–100 (or 0–1 from a % cell). A single cell or a column.
  * @param n Sample size (respondents), more than 0. A single cell or a column.
  * @param [deff] Design effect, 1 or more (default 1). The interval widens by about √deff.
@@ -280,7 +280,7 @@ export function surveyCiFn(p: any[][], n: any[][], deff?: any[][], scale?: strin
 /**
  * Compares a value with a benchmark using its confidence interval (the Fingertips convention): "similar" when the interval contains the benchmark, else "better" or "worse".
  * @customfunction COMPARE
- * @helpurl https://localhost:3000/help.html#cohesioncompare
+ * @helpurl https://localhost:3000/functions.html#cohesioncompare
  * @param value The area's value. A single cell or a column.
  * @param lower Lower end of its confidence interval.
  * @param upper Upper end of its confidence interval.
@@ -301,7 +301,7 @@ export function compareFn(value: any[][], lower: any[][], upper: any[][], benchm
 /**
  * A national figure with its year and source, from the shipped Citizenship Survey / Community Life Survey series and the framework documents. Never invented: a year with no figure is #N/A listing the years that have one.
  * @customfunction BENCHMARK
- * @helpurl https://localhost:3000/help.html#cohesionbenchmark
+ * @helpurl https://localhost:3000/functions.html#cohesionbenchmark
  * @param id A series ("getonwell", "neighbourhood", "britain", "influence", "place_neighbourhood", "place_influence") or a figure's id (e.g. "CS_2007_AprSep_getonwell", "Table1_total").
  * @param [year] The survey year or period as the series lists it, e.g. "2008-09" or "2016-17"; needed for a series with more than one figure (the #N/A lists its years). Never the "latest" by default: the series has comparability breaks.
  * @param [output] "row" (default): value, period, source, note. "value": the number alone, e.g. inside COHESION.COMPARE or arithmetic.
@@ -324,7 +324,7 @@ export function benchmarkFn(id: string, year?: any, output?: string): any[][] {
 /**
  * The k nearest areas to an area on chosen indicators (peers for learning): z-score distance rebased so the farthest is 1 (CIPFA's description), or min-max scaled to each weight (NHS England's open method). Blanks are filled with the indicator's mean; ties go by name.
  * @customfunction NEIGHBOURS
- * @helpurl https://localhost:3000/help.html#cohesionneighbours
+ * @helpurl https://localhost:3000/functions.html#cohesionneighbours
  * @param names The area names (one column).
  * @param indicators The indicator values: one row per area, one column per indicator.
  * @param area The area whose peers you want (a name from names).
@@ -359,7 +359,7 @@ export function neighboursFn(names: any[][], indicators: any[][], area: string, 
 /**
  * Index of dissimilarity (Duncan & Duncan): ½ Σ |aᵢ/A − bᵢ/B| over sub-areas; 0 = same distribution, 1 = complete separation. With form "vsrest", groupB is each sub-area's total population and the index compares the group with everyone else.
  * @customfunction DISSIMILARITY
- * @helpurl https://localhost:3000/help.html#cohesiondissimilarity
+ * @helpurl https://localhost:3000/functions.html#cohesiondissimilarity
  * @param groupA Counts of group A in each sub-area (one column).
  * @param groupB Counts of group B in each sub-area, or the totals with form "vsrest".
  * @param [form] "twogroup" (default) or "vsrest".
@@ -386,7 +386,7 @@ export function dissimilarityFn(groupA: any[][], groupB: any[][], form?: string)
 /**
  * Family-type mix of an area from its sub-areas (wards or LSOAs): the share of the population in each of the nine types. The national proxies were district-level: sub-area inputs are your own analysis.
  * @customfunction TYPEMIX
- * @helpurl https://localhost:3000/help.html#cohesiontypemix
+ * @helpurl https://localhost:3000/functions.html#cohesiontypemix
  * @param nvq4 NVQ4+ share per sub-area, % (one column).
  * @param rural Rural share per sub-area, %.
  * @param a8 A8 workers per 10,000 per sub-area.
@@ -407,7 +407,7 @@ export function typeMixFn(nvq4: any[][], rural: any[][], a8: any[][], jobs1984: 
 /**
  * The framework's issues (CDF Annex D, Table D1): code, id and the document's wording, one per row. With source "all", the LGA 2019 guide's issues ISS-01…ISS-30 follow. Use it as the source of a data-validation list.
  * @customfunction ISSUES
- * @helpurl https://localhost:3000/help.html#cohesionissues
+ * @helpurl https://localhost:3000/functions.html#cohesionissues
  * @param [output] "table" (default: code, id, text), "text" (the wording only) or "code".
  * @param [source] "cdf2009" (default: the 23 Table D1 issues) or "all" (then the 30 LGA 2019 issues, for ACTIONS with source "all"; their id is their code).
  * @returns 23 rows (53 with source "all").
@@ -427,7 +427,7 @@ export function issuesFn(output?: string, source?: string): string[][] {
 /**
  * Ranked actions for an area's issues (CDF Annex D, Table D1): each action with how many of the issues it addresses, most first (ties in A01–A20 order). The five actions every area should take are listed after them.
  * @customfunction ACTIONS
- * @helpurl https://localhost:3000/help.html#cohesionactions
+ * @helpurl https://localhost:3000/functions.html#cohesionactions
  * @param issues A range of issue codes (I01–I23), ids or the issues' text; with source "all" also LGA 2019 issues (ISS-01–ISS-30). Blank cells are ignored.
  * @param [group] Family group a–e: adds the Annex C advice ("works well" / "works less well").
  * @param [source] "cdf2009" (default: the framework alone) or "all" (adds the LGA 2019 guide's actions, labelled; needed for LGA issues).

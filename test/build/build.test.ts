@@ -39,8 +39,8 @@ describe("production build output", () => {
     const js = read("functions.js");
     expect(js).not.toMatch(/react\.production|__SECRET_INTERNALS|fluentui|makeStyles/);
   });
-  it("renders the help page with an anchor for every function", () => {
-    const html = read("help.html");
+  it("renders the function reference (functions.html) with an anchor for every function's helpUrl", () => {
+    const html = read("functions.html");
     for (const f of JSON.parse(read("functions.json")).functions) {
       const anchor = String(f.helpUrl).split("#")[1];
       expect(html).toMatch(new RegExp(`id="?${anchor}[" >]`));

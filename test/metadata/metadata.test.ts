@@ -20,7 +20,7 @@ describe("custom functions metadata (functions.json from JSDoc)", () => {
   it("describes every function and parameter, with a help URL", () => {
     for (const f of JSON.parse(result.metadataJson).functions) {
       expect(f.description?.length).toBeGreaterThan(20);
-      expect(f.helpUrl).toMatch(/^https:\/\/localhost:3000\/help\.html#cohesion/);
+      expect(f.helpUrl).toMatch(/^https:\/\/localhost:3000\/functions\.html#cohesion/);
       for (const p of f.parameters) expect(p.description?.length).toBeGreaterThan(5);
     }
   });

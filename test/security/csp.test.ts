@@ -52,6 +52,7 @@ const effective = (p: Policy, directive: string) => p.get(directive) ?? p.get("d
 const pages: Array<[string, string]> = [
   ["dist/taskpane.html", path.join(dist, "taskpane.html")],
   ["dist/help.html", path.join(dist, "help.html")],
+  ["dist/functions.html", path.join(dist, "functions.html")],
   ["src/taskpane/taskpane.html", path.join(root, "src", "taskpane", "taskpane.html")],
   // The preview's page is built only in development (npm start, the browser tests): its template is
   // checked here always, and the built page too when present.
@@ -60,9 +61,10 @@ const pages: Array<[string, string]> = [
 if (fs.existsSync(path.join(dist, "preview.html"))) pages.push(["dist/preview.html", path.join(dist, "preview.html")]);
 
 describe("the built pages exist", () => {
-  it("dist/ has taskpane.html and help.html (npm test builds production first; else run `npm run build`)", () => {
+  it("dist/ has taskpane.html, help.html and functions.html (npm test builds production first; else run `npm run build`)", () => {
     expect(fs.existsSync(path.join(dist, "taskpane.html"))).toBe(true);
     expect(fs.existsSync(path.join(dist, "help.html"))).toBe(true);
+    expect(fs.existsSync(path.join(dist, "functions.html"))).toBe(true);
   });
 });
 
