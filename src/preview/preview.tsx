@@ -27,6 +27,15 @@ const whenReady = new Promise<void>((resolve) => (resolveReady = resolve));
 const officeTheme = previewThemeFromQuery(window.location.search);
 const officeDocument = installGlobals(host, whenReady, officeTheme.theme);
 
+/**
+ * The pane's width, as Excel gives it: 350 px by default (Excel's task pane opens about that wide). ?pane=320 (any
+ * width from 200 to 999) tries another; ?pane=only shows the pane alone, the page as wide as the window (the
+ * browser tests' narrow viewports).
+ */
+const paneQuery = new URLSearchParams(window.location.search).get("pane");
+if (paneQuery === "only") document.documentElement.classList.add("pv-pane-only");
+else if (paneQuery && /^[2-9]\d\d$/.test(paneQuery)) document.documentElement.style.setProperty("--pv-pane-width", `${paneQuery}px`);
+
 /** A tiny hook for the browser tests: plain data about the workbook, and a few changes a user might make. */
 interface PreviewHook {
   ready: boolean;

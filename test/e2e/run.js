@@ -728,7 +728,7 @@ test("formulas typed into the grid: COHESION.ABG.ALLOCATION(59) → 540000; a ba
 
 test("keyboard only: pick row 7 in the grid, reach the Action plan tab, use the row, tick an issue with Space, see the actions, insert the plan with Enter", async ({ page, server }) => {
   await openPreview(page, server);
-  const focused = () => page.evaluate(() => ({ role: document.activeElement?.getAttribute("role") ?? "", text: (document.activeElement?.textContent ?? "").trim() }));
+  const focused = () => page.evaluate(() => ({ role: document.activeElement?.getAttribute("role") ?? "", name: document.activeElement?.getAttribute("aria-label") ?? "", text: (document.activeElement?.textContent ?? "").trim() }));
   const tabUntil = async (ok, max, what) => {
     for (let i = 0; i < max; i++) {
       if (await ok()) return;
@@ -742,9 +742,9 @@ test("keyboard only: pick row 7 in the grid, reach the Action plan tab, use the 
   assert.deepEqual(await hook(page, "selection"), { sheet: "Indicators", address: "A7" });
   // Fluent's TabList is one tab stop too; the arrow keys move between tabs (the WAI-ARIA tabs pattern), Enter selects.
   await tabUntil(async () => (await focused()).role === "tab", 20, "the pane's tab list");
-  // (A Fluent tab's text is its label twice: the label and a hidden bold copy that reserves its width.)
-  for (let i = 0; i < 6 && !(await focused()).text.startsWith("Action plan"); i++) await page.keyboard.press("ArrowRight");
-  assert.ok((await focused()).text.startsWith("Action plan"), "the arrow keys reach the Action plan tab");
+  // (A tab shows a short label; its accessible name, aria-label, is the view's name.)
+  for (let i = 0; i < 6 && (await focused()).name !== "Action plan"; i++) await page.keyboard.press("ArrowRight");
+  assert.equal((await focused()).name, "Action plan", "the arrow keys reach the Action plan tab");
   await page.keyboard.press("Enter");
   assert.equal(await page.getByRole("tab", { name: "Action plan" }).getAttribute("aria-selected"), "true");
   await tabUntil(async () => (await focused()).text === "Use the selected row", 20, "Use the selected row");
@@ -809,6 +809,96 @@ test("Peers & mix: nearest areas and the family-type mix from the sample, each w
   assert.ok(Math.abs(shares.reduce((a, b) => a + b, 0) - 100) < 0.6, `shares add up to 100% (${shares.join(", ")})`);
 });
 
+// ------------------------------------------------------------------------------------------------
+// Excel's pane width: the task pane opens about 350 px wide and can be narrowed to about 320 (issue 15.2).
+// ?pane=only shows the pane alone, as wide as the window, so the page's own scrolling is the pane's.
+
+/** The page scrolls sideways (document.scrollingElement.scrollWidth > clientWidth), or an element runs past the pane's right edge. */
+async function overflow(page) {
+  return page.evaluate(() => {
+    const root = document.scrollingElement;
+    const width = root.clientWidth;
+    const past = [...document.querySelectorAll("#container *")]
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && r.right > width + 0.5 && getComputedStyle(el).visibility !== "hidden";
+      })
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}${typeof el.className === "string" && el.className ? `.${el.className.split(" ")[0]}` : ""} (right ${Math.round(el.getBoundingClientRect().right)})`);
+    return { scrollWidth: root.scrollWidth, clientWidth: width, past };
+  });
+}
+
+async function assertNoOverflow(page, where) {
+  const o = await overflow(page);
+  assert.ok(o.scrollWidth <= o.clientWidth, `${where}: the page scrolls sideways (scrollWidth ${o.scrollWidth} > clientWidth ${o.clientWidth})`);
+  assert.deepEqual(o.past, [], `${where}: elements run past the pane's right edge`);
+}
+
+/** The element's text is shown whole: not clipped by itself or by any ancestor, inside the pane's width, no ellipsis. */
+async function assertShownWhole(locator, what) {
+  const problem = await locator.evaluate((el) => {
+    const width = document.scrollingElement.clientWidth;
+    const r = el.getBoundingClientRect();
+    if (r.left < -0.5 || r.right > width + 0.5) return `runs outside the pane (${Math.round(r.left)}–${Math.round(r.right)} of ${width} px)`;
+    for (const e of [el, ...el.querySelectorAll("*")]) {
+      const st = getComputedStyle(e);
+      if (e.scrollWidth > e.clientWidth + 1 && st.overflowX !== "visible") return `${e.tagName.toLowerCase()} clips its text sideways (${e.scrollWidth} > ${e.clientWidth})`;
+      if (e.scrollHeight > e.clientHeight + 1 && st.overflowY !== "visible" && st.overflowY !== "auto") return `${e.tagName.toLowerCase()} clips its text (${e.scrollHeight} > ${e.clientHeight} px high)`;
+      if (st.textOverflow === "ellipsis" && e.scrollWidth > e.clientWidth) return `${e.tagName.toLowerCase()} cuts its text with an ellipsis`;
+    }
+    for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+      const st = getComputedStyle(a);
+      if (st.overflowX === "visible" && st.overflowY === "visible") continue;
+      const b = a.getBoundingClientRect();
+      if (r.left < b.left - 0.5 || r.right > b.right + 0.5 || (st.overflowY === "hidden" && (r.top < b.top - 0.5 || r.bottom > b.bottom + 0.5))) return `cut off by its container ${a.tagName.toLowerCase()}`;
+    }
+    return null;
+  });
+  assert.equal(problem, null, `${what} is not shown whole`);
+}
+
+for (const width of [320, 350]) {
+  test(`Excel's pane width, ${width} px: no view scrolls sideways, the five tabs sit on one line, a long error message and a run's message are shown whole`, async ({ page, server }) => {
+    await openPreview(page, server, "?pane=only");
+    // The tabs: one line (the same top), every one inside the pane.
+    const tabs = await page.getByRole("tab").evaluateAll((els) => els.map((t) => ({ name: t.getAttribute("aria-label") ?? t.textContent, top: Math.round(t.getBoundingClientRect().top), right: t.getBoundingClientRect().right })));
+    assert.deepEqual(tabs.map((t) => t.name), KNOWN_VIEWS);
+    assert.equal(new Set(tabs.map((t) => t.top)).size, 1, `the tabs are on one line: ${JSON.stringify(tabs)}`);
+    const clientWidth = await page.evaluate(() => document.scrollingElement.clientWidth);
+    for (const t of tabs) assert.ok(t.right <= clientWidth, `the ${t.name} tab is inside the pane (${t.right} > ${clientWidth})`);
+    await assertNoOverflow(page, "Check an area");
+    // A long error: a value pasted with no spaces in it (the message quotes its first 37 characters, unbroken).
+    const form = page.getByRole("region", { name: "Check an area" });
+    const pasted = "sixty-two-point-four-per-cent-from-the-2008-place-survey-table-A1";
+    await form.getByLabel("Get on well together (%)", { exact: true }).fill(pasted);
+    const alert = form.getByRole("alert").filter({ hasText: /^ABG: / });
+    await alert.waitFor();
+    assert.match((await alert.innerText()).replace(/\s+/g, " "), /got the text "sixty-two-point-four-per-cent-from-th…"\. Give a percentage, 0–100 \(or 0–1 from an Excel % cell\)\.$/);
+    await assertShownWhole(alert, "the long error message");
+    await assertNoOverflow(page, "Check an area with a long error");
+    if (width === 320) await shot(page, "pane-320-error");
+    // Every other view, and a run's message (Table tools → Grant bands on the sample).
+    for (const view of KNOWN_VIEWS.slice(1)) {
+      await page.getByRole("tab", { name: view, exact: true }).click();
+      if (view === "Table tools") {
+        await runTool(page, "Grant bands");
+        const message = page.locator(".fui-MessageBar").filter({ hasText: /^Wrote / }).first();
+        await assertShownWhole(message, "the run's message");
+      }
+      if (view === "Action plan") {
+        await page.getByRole("checkbox", { name: /^I01 / }).check();
+        await page.getByText(/^Ranked actions \(\d+\)/).waitFor();
+      }
+      if (view === "Peers & mix") {
+        await page.getByRole("button", { name: "Find tables on this sheet" }).click();
+        await page.getByRole("button", { name: "Find peers" }).waitFor();
+      }
+      await assertNoOverflow(page, view);
+    }
+  }, { context: { viewport: { width, height: 900 } } });
+}
+
 const KNOWN_VIEWS = ["Check an area", "Table tools", "Action plan", "Peers & mix", "About"];
 /** Each axe scan runs with Office's default theme and again with a dark one (?theme=dark). */
 const AXE_THEMES = [
@@ -838,7 +928,7 @@ for (const { label: themed, query } of AXE_THEMES) {
 
 test("axe-core: every other pane view (found at run time)", async ({ page, server }) => {
   await openPreview(page, server);
-  const names = (await page.getByRole("tab").allInnerTexts()).map((t) => t.trim()).filter((t) => !KNOWN_VIEWS.includes(t));
+  const names = (await page.getByRole("tab").evaluateAll((els) => els.map((t) => t.getAttribute("aria-label") ?? t.textContent))).map((t) => t.trim()).filter((t) => !KNOWN_VIEWS.includes(t));
   for (const name of names) {
     await page.getByRole("tab", { name, exact: true }).click();
     await axeScan(page, name);

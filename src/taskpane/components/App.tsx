@@ -20,10 +20,12 @@ import { StartupNotice, type StartupControls } from "./StartupNotice";
 import { TableTools } from "./TableTools";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: "280px" },
+  // minWidth 0 and overflowWrap: nothing (a long message, an unbroken error text) makes the pane wider than Excel's.
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: 0, overflowWrap: "break-word" },
   caveat: { color: tokens.colorNeutralForeground3 },
-  // Excel's pane is about 350 px wide: the tabs wrap rather than run off the edge.
-  tabs: { flexWrap: "wrap" },
+  // Excel's pane opens about 350 px wide (320 at its narrowest): the tabs' short labels keep them on one line there;
+  // narrower still, the tab list scrolls sideways rather than wrap or widen the pane.
+  tabs: { flexWrap: "nowrap", overflowX: "auto", minWidth: 0 },
 });
 
 export interface AppProps {
@@ -72,15 +74,18 @@ export function About({ className }: { className: string }) {
 /** The pane's views, in tab order. To add one, add an entry here (About stays last). */
 interface View {
   value: string;
+  /** The view's name: the tab's accessible name and tooltip. */
   label: string;
+  /** What the tab shows: a word of the name (so the name still contains it), short enough for five tabs in 320 px. */
+  short: string;
   render: (props: AppProps, styles: ReturnType<typeof useStyles>) => React.ReactNode;
 }
 const VIEWS: View[] = [
-  { value: "check", label: "Check an area", render: () => <QuickCheck /> },
-  { value: "table", label: "Table tools", render: (p) => <TableTools tools={p.tools ?? null} /> },
-  { value: "plan", label: "Action plan", render: (p) => <ActionPlan tools={p.planTools ?? null} /> },
-  { value: "analysis", label: "Peers & mix", render: (p) => <Analysis tools={p.tools ?? null} analysis={p.analysisTools ?? null} /> },
-  { value: "about", label: "About", render: (_, styles) => <About className={styles.caveat} /> },
+  { value: "check", label: "Check an area", short: "Check", render: () => <QuickCheck /> },
+  { value: "table", label: "Table tools", short: "Table", render: (p) => <TableTools tools={p.tools ?? null} /> },
+  { value: "plan", label: "Action plan", short: "Plan", render: (p) => <ActionPlan tools={p.planTools ?? null} /> },
+  { value: "analysis", label: "Peers & mix", short: "Peers", render: (p) => <Analysis tools={p.tools ?? null} analysis={p.analysisTools ?? null} /> },
+  { value: "about", label: "About", short: "About", render: (_, styles) => <About className={styles.caveat} /> },
 ];
 
 export function App(props: AppProps) {
@@ -98,8 +103,8 @@ export function App(props: AppProps) {
       )}
       <TabList selectedValue={view} onTabSelect={(_, d) => setView(String(d.value))} aria-label="Views" size="small" className={styles.tabs}>
         {VIEWS.map((v) => (
-          <Tab key={v.value} value={v.value}>
-            {v.label}
+          <Tab key={v.value} value={v.value} aria-label={v.label} title={v.label}>
+            {v.short}
           </Tab>
         ))}
       </TabList>
