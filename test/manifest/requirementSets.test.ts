@@ -76,10 +76,15 @@ describe("manifest.xml declares every set the code needs unconditionally", () =>
     expect(`ExcelApi ${MANIFEST_SETS.get("ExcelApi")}`).toBe(`ExcelApi ${version}`);
   });
 
-  it("newer ExcelApi members are recognised as conditional: data validation (1.8) under excelApiSupported(\"1.8\")", () => {
+  it("newer ExcelApi members are recognised as conditional: data validation (1.8) under excelApiSupported(\"1.8\"), print set-up (1.9) under excelApiSupported(\"1.9\")", () => {
     const guarded = scan.uses.filter((u) => u.guard && u.requirement.set === "ExcelApi" && compareVersions(u.requirement.version, MANIFEST_SETS.get("ExcelApi") ?? "1.1") > 0);
     expect(guarded.map((u) => `${u.member} ${show(u.requirement)} under ${show(u.guard!)}`)).toEqual(
-      expect.arrayContaining(["Excel.Range.dataValidation ExcelApi 1.8 under ExcelApi 1.8", "Excel.DataValidation.rule ExcelApi 1.8 under ExcelApi 1.8"]),
+      expect.arrayContaining([
+        "Excel.Range.dataValidation ExcelApi 1.8 under ExcelApi 1.8",
+        "Excel.DataValidation.rule ExcelApi 1.8 under ExcelApi 1.8",
+        "Excel.Worksheet.pageLayout ExcelApi 1.9 under ExcelApi 1.9",
+        "Excel.PageLayout.setPrintTitleRows ExcelApi 1.9 under ExcelApi 1.9",
+      ]),
     );
   });
 
@@ -139,7 +144,7 @@ describe("the preview's stand-in claims the sets it implements", () => {
     ["ExcelApi", "1.1", true],
     ["ExcelApi", "1.7", true],
     ["ExcelApi", "1.8", true],
-    ["ExcelApi", "1.9", false],
+    ["ExcelApi", "1.9", true],
     ["ExcelApi", "1.10", false],
     ["CustomFunctionsRuntime", "1.3", true],
     ["CustomFunctionsRuntime", "1.4", false],

@@ -19,6 +19,7 @@ const view = (initial: ActionPlanInitial, tools: ActionPlanTools | null = null) 
 const tools: ActionPlanTools = {
   readSelectedArea: async () => ({ error: "not used" }),
   insertActionPlan: async () => ({ sheet: "Action plan" }),
+  goTo: async () => null,
 };
 
 /** A checkbox's <input> by its label text (the label's `for` names the input's id). */

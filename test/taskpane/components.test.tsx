@@ -20,6 +20,7 @@ const render = (el: React.ReactElement) =>
 const noTools: ExcelTools = {
   listSources: async () => [],
   runTool: async () => ({ status: "cancelled", partial: false, message: "" }),
+  goTo: async () => null,
 };
 
 const source: SourceInfo = {
@@ -51,7 +52,11 @@ function expectLabelled(html: string) {
 describe("App", () => {
   it("keeps the existing tabs and adds Table tools", () => {
     const html = render(<App host={null} />);
-    for (const tab of ["Check an area", "Table tools", "About"]) expect(html).toContain(`>${tab}</`);
+    // Each tab is named by its view (aria-label) and shows a short label that the name contains (Excel's narrow pane).
+    for (const [tab, short] of [["Check an area", "Check"], ["Table tools", "Table"], ["Action plan", "Plan"], ["Peers & mix", "Peers"], ["About", "About"]]) {
+      expect(html).toMatch(new RegExp(`aria-label="${tab.replace("&", "&amp;")}"[^>]*>(<[^>]+>)*${short}<`));
+      expect(tab.toLowerCase()).toContain(short.toLowerCase());
+    }
     expect(html).toContain("Not running inside Excel");
   });
 });

@@ -21,30 +21,34 @@
  * Data validation rules (`range.dataValidation.rule`, `clear()`) are recorded per block and can be
  * inspected (`dataValidations`), not enforced.
  *
- * Not modelled: table auto-expansion, formats other than number formats, events.
+ * Cell formats other than number formats (`range.format`: column widths, wrap, alignment, font, fill, autofit
+ * calls), table styles, frozen rows and print set-up (`pageLayout`) are recorded and can be inspected
+ * (`sheetLook`), not drawn: no text is measured, so autofit changes no width.
+ *
+ * Not modelled: table auto-expansion, events.
  *
  * Files: model.ts (the workbook's data, addresses), context.ts (request context, sync, load),
  * range.ts, worksheet.ts and workbook.ts (the proxies), this file (the host and its public entry).
  */
 import { EXCEL_WEB_PAYLOAD_LIMIT_BYTES, StandInContext, asRequestContext, type SyncRecord } from "./context";
-import { MAX_COLUMNS, SheetModel, WorkbookModel, a1, clone, columnLetters, parseAddress, quoteSheet, type CellSnapshot, type ChartSnapshot, type DataValidationRuleSnapshot, type FormulaEvaluator, type TableModel } from "./model";
-import type { DataValidationProxy, RangeProxy } from "./range";
+import { MAX_COLUMNS, SheetModel, WorkbookModel, a1, clone, columnLetters, parseAddress, quoteSheet, type CellLook, type CellSnapshot, type ChartSnapshot, type DataValidationRuleSnapshot, type FormulaEvaluator, type PageLayoutSnapshot, type TableModel } from "./model";
+import type { DataValidationProxy, RangeFormatProxy, RangeProxy } from "./range";
 import { WorkbookProxy, type NamedItemCollectionProxy, type NamedItemProxy, type SettingCollectionProxy, type SettingProxy, type WorksheetCollectionProxy } from "./workbook";
-import type { ChartCollectionProxy, ChartProxy, TableCollectionProxy, TableProxy, WorksheetProxy } from "./worksheet";
+import type { ChartCollectionProxy, ChartProxy, FreezePanesProxy, PageLayoutProxy, TableCollectionProxy, TableProxy, WorksheetProxy } from "./worksheet";
 
 export { EXCEL_WEB_PAYLOAD_LIMIT_BYTES, standInContext, type OfficeShape, type StandInContext, type SyncRecord } from "./context";
-export { columnLetters, jsonBytes, type CellSnapshot, type ChartSnapshot, type DataValidationRuleSnapshot, type FormulaEvaluator } from "./model";
+export { columnLetters, jsonBytes, type CellLook, type PageLayoutSnapshot, type CellSnapshot, type ChartSnapshot, type DataValidationRuleSnapshot, type FormulaEvaluator } from "./model";
 
 /**
  * The requirement sets the preview can honestly claim (its `Office.context.requirements.isSetSupported`):
- * ExcelApi 1.8, the newest set of any member the pane calls, all of which this stand-in implements
- * (data validation, 1.8, included: rules are recorded); CustomFunctionsRuntime 1.3 (host.ts gives
+ * ExcelApi 1.9, the newest set of any member the pane calls, all of which this stand-in implements
+ * (data validation, 1.8, and print set-up through pageLayout, 1.9, included: both are recorded); CustomFunctionsRuntime 1.3 (host.ts gives
  * CustomFunctions.Error with a message and every ErrorCode); SharedRuntime 1.1 (the functions and the
  * pane run in one page). Nothing else. test/manifest/requirementSets.test.ts holds these to the code.
  */
-export const STAND_IN_REQUIREMENT_SETS: Readonly<Record<string, string>> = { ExcelApi: "1.8", CustomFunctionsRuntime: "1.3", SharedRuntime: "1.1" };
+export const STAND_IN_REQUIREMENT_SETS: Readonly<Record<string, string>> = { ExcelApi: "1.9", CustomFunctionsRuntime: "1.3", SharedRuntime: "1.1" };
 
-/** `isSetSupported(name, minVersion)` for the preview: true when the stand-in implements that set at that version ("1.10" is above "1.8"). */
+/** `isSetSupported(name, minVersion)` for the preview: true when the stand-in implements that set at that version ("1.10" is above "1.9"). */
 export function standInSupports(name: string, minVersion = "1.1"): boolean {
   const have = STAND_IN_REQUIREMENT_SETS[name];
   if (have === undefined) return false;
@@ -61,6 +65,9 @@ export function standInSupports(name: string, minVersion = "1.1"): boolean {
 type Extra<Mine, Office> = Exclude<keyof Mine, keyof Office>;
 type ProxyExtras =
   | Extra<RangeProxy, Excel.Range>
+  | Extra<RangeFormatProxy, Excel.RangeFormat>
+  | Extra<FreezePanesProxy, Excel.WorksheetFreezePanes>
+  | Extra<PageLayoutProxy, Excel.PageLayout>
   | Extra<DataValidationProxy, Excel.DataValidation>
   | Extra<TableProxy, Excel.Table>
   | Extra<TableCollectionProxy, Excel.TableCollection>
@@ -233,6 +240,37 @@ export class ExcelStandIn {
   dataValidationAt(sheet: string, address: string): DataValidationRuleSnapshot | null {
     const { rect } = parseAddress(address);
     return clone(this.sheetModel(sheet).validationAt(rect.row, rect.column));
+  }
+  /**
+   * How a sheet looks, as set through the API: column widths in points by column letter, rows frozen at the top,
+   * print set-up, each table's address and style, the selection, autofit calls, and the formats of `cells` (addresses).
+   */
+  sheetLook(sheet: string, cells: readonly string[] = []): {
+    columnWidths: Record<string, number>;
+    frozenRows: number;
+    pageLayout: PageLayoutSnapshot;
+    tables: { name: string; address: string; style: string | null }[];
+    selection: string;
+    autofits: { kind: "columns" | "rows"; address: string }[];
+    cells: Record<string, CellLook>;
+  } {
+    const s = this.sheetModel(sheet);
+    const columnWidths: Record<string, number> = {};
+    for (const c of [...s.columnWidths.keys()].sort((a, b) => a - b)) columnWidths[columnLetters(c)] = s.columnWidths.get(c)!;
+    const cellLooks: Record<string, CellLook> = {};
+    for (const address of cells) {
+      const { rect } = parseAddress(address);
+      cellLooks[address] = s.lookAt(rect.row, rect.column);
+    }
+    return {
+      columnWidths,
+      frozenRows: s.frozenRows,
+      pageLayout: clone(s.pageLayout),
+      tables: s.tables.map((t) => ({ name: t.name, address: a1(t.rect), style: t.style ?? null })),
+      selection: a1(s.selection),
+      autofits: s.autofits.map((a) => ({ kind: a.kind, address: a1(a.rect) })),
+      cells: cellLooks,
+    };
   }
   charts(sheet: string): ChartSnapshot[] {
     return this.sheetModel(sheet).charts.map((c) => ({ name: c.name, type: c.type, source: c.source, seriesBy: c.seriesBy, title: c.title }));

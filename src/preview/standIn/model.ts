@@ -17,6 +17,23 @@ export interface CellSnapshot {
 /** A data validation rule as set through `range.dataValidation.rule` (e.g. `{ list: { inCellDropDown: true, source: "a,b" } }`). */
 export type DataValidationRuleSnapshot = Record<string, unknown>;
 
+/** Cell formats other than number formats, as set through `range.format` (each block in the order set; `clear` resets them). */
+export interface CellLook {
+  wrapText?: boolean;
+  verticalAlignment?: string;
+  bold?: boolean;
+  fontSize?: number;
+  fontColor?: string;
+  fill?: string;
+}
+
+/** What `worksheet.pageLayout` was given (ExcelApi 1.9): orientation, zoom, the print title rows. */
+export interface PageLayoutSnapshot {
+  orientation?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  printTitleRows?: string;
+}
+
 export interface ChartSnapshot {
   name: string;
   type: string;
@@ -128,7 +145,27 @@ export class SheetModel {
   selection: Rect = { row: 0, column: 0, rows: 1, columns: 1 };
   /** Data validation, in the order set: the last block covering a cell gives its rule (null: cleared). */
   readonly validations: { rect: Rect; rule: DataValidationRuleSnapshot | null }[] = [];
+  /** Column widths in points (`range.format.columnWidth`), by column; others have Excel's default. */
+  readonly columnWidths = new Map<number, number>();
+  /** Cell formats set through `range.format` (wrap, alignment, font, fill), block by block in the order set; null clears the block's. */
+  readonly looks: { rect: Rect; look: CellLook | null }[] = [];
+  /** `format.autofitColumns()` / `autofitRows()` calls, in order (the stand-in measures no text: it records them). */
+  readonly autofits: { kind: "columns" | "rows"; rect: Rect }[] = [];
+  /** Rows frozen at the top (`freezePanes.freezeRows`), 0 for none. */
+  frozenRows = 0;
+  /** Print set-up (`pageLayout`, ExcelApi 1.9). */
+  pageLayout: PageLayoutSnapshot = {};
   constructor(public name: string) {}
+
+  /** The formats of one cell, folded from the blocks set on it (later blocks win). */
+  lookAt(r: number, c: number): CellLook {
+    let out: CellLook = {};
+    for (const { rect, look } of this.looks) {
+      if (r < rect.row || r >= rect.row + rect.rows || c < rect.column || c >= rect.column + rect.columns) continue;
+      out = look === null ? {} : { ...out, ...look };
+    }
+    return out;
+  }
 
   validationAt(r: number, c: number): DataValidationRuleSnapshot | null {
     for (let i = this.validations.length - 1; i >= 0; i--) {
@@ -232,6 +269,8 @@ export interface TableModel {
   rect: Rect; // header row included
   showHeaders: boolean;
   showTotals: boolean;
+  /** The table style's name (Excel gives a new table "TableStyleMedium2"). */
+  style?: string;
 }
 
 export interface ChartModel {

@@ -4,7 +4,7 @@
  * each write queued and measured for the request's payload.
  */
 import { ClientObjectStandIn, parseLoad, type OfficeShape, type StandInContext } from "./context";
-import { a1, clone, jsonBytes, quoteSheet, standInError, type DataValidationRuleSnapshot, type Rect, type SheetModel } from "./model";
+import { a1, clone, jsonBytes, quoteSheet, standInError, type CellLook, type DataValidationRuleSnapshot, type Rect, type SheetModel } from "./model";
 
 export type RectResolver = () => { sheet: SheetModel; rect: Rect } | null;
 
@@ -70,14 +70,76 @@ export class DataValidationProxy extends ClientObjectStandIn implements OfficeSh
   }
 }
 
+/** Excel's widest column: 255 characters of the default font (about 1,790 points). */
+const MAX_COLUMN_WIDTH_POINTS = 255 * 7 * 0.75 + 5;
+
+/**
+ * `range.format` (ExcelApi 1.1–1.2): column width (points; every column of the range), wrap, vertical
+ * alignment, font (bold, size, colour) and fill colour are recorded on the sheet, block by block;
+ * autofitColumns/autofitRows are recorded as calls (no text is measured). Set-only: reading them back is
+ * not modelled (a read throws PropertyNotLoaded, as an unloaded property does).
+ */
+export class RangeFormatProxy extends ClientObjectStandIn implements OfficeShape<Excel.RangeFormat> {
+  readonly font: OfficeShape<Excel.RangeFont>;
+  readonly fill: OfficeShape<Excel.RangeFill>;
+  constructor(ctx: StandInContext, private resolve: () => { sheet: SheetModel; rect: Rect }) {
+    super(ctx);
+    this.nullState = false;
+    const look = (l: CellLook) => this.look(l);
+    const read = (n: string) => this.read(n);
+    this.font = {
+      set bold(v: boolean) { look({ bold: v }); },
+      get bold(): boolean { return read("font/bold") as boolean; },
+      set size(v: number) { look({ fontSize: v }); },
+      get size(): number { return read("font/size") as number; },
+      set color(v: string) { look({ fontColor: v }); },
+      get color(): string { return read("font/color") as string; },
+    };
+    this.fill = {
+      set color(v: string) { look({ fill: v }); },
+      get color(): string { return read("fill/color") as string; },
+    };
+  }
+  private look(l: CellLook) {
+    this.ctx.enqueue(() => {
+      const { sheet, rect } = this.resolve();
+      sheet.looks.push({ rect: { ...rect }, look: { ...l } });
+    });
+  }
+  set columnWidth(points: number) {
+    this.ctx.enqueue(() => {
+      if (typeof points !== "number" || !Number.isFinite(points) || points < 0 || points > MAX_COLUMN_WIDTH_POINTS) throw standInError("InvalidArgument", `Stand-in: a column width of ${points} points is outside 0–${MAX_COLUMN_WIDTH_POINTS}.`);
+      const { sheet, rect } = this.resolve();
+      for (let c = rect.column; c < rect.column + rect.columns; c++) sheet.columnWidths.set(c, points);
+    });
+  }
+  get columnWidth(): number { return this.read("columnWidth") as number; }
+  set wrapText(v: boolean) { this.look({ wrapText: v }); }
+  get wrapText(): boolean { return this.read("wrapText") as boolean; }
+  set verticalAlignment(v: Excel.VerticalAlignment | "Top" | "Center" | "Bottom" | "Justify" | "Distributed") { this.look({ verticalAlignment: v }); }
+  get verticalAlignment(): Excel.VerticalAlignment | "Top" | "Center" | "Bottom" | "Justify" | "Distributed" { return this.read("verticalAlignment") as Excel.VerticalAlignment; }
+  autofitColumns(): void {
+    this.ctx.enqueue(() => {
+      const { sheet, rect } = this.resolve();
+      sheet.autofits.push({ kind: "columns", rect: { ...rect } });
+    });
+  }
+  autofitRows(): void {
+    this.ctx.enqueue(() => {
+      const { sheet, rect } = this.resolve();
+      sheet.autofits.push({ kind: "rows", rect: { ...rect } });
+    });
+  }
+}
+
 export class RangeProxy extends ClientObjectStandIn implements OfficeShape<Excel.Range> {
-  readonly format: { autofitColumns: () => void; columnWidth?: number };
+  readonly format: RangeFormatProxy;
   readonly dataValidation: DataValidationProxy;
   constructor(ctx: StandInContext, private resolve: RectResolver, nullable = false) {
     super(ctx);
     if (!nullable) this.nullState = false;
     else ctx.enqueue(() => (this.nullState = this.resolve() === null));
-    this.format = { autofitColumns: () => ctx.enqueue(() => void this.target()) };
+    this.format = new RangeFormatProxy(ctx, () => this.target());
     this.dataValidation = new DataValidationProxy(ctx, () => this.target());
   }
   private target(): { sheet: SheetModel; rect: Rect } {
@@ -193,6 +255,7 @@ export class RangeProxy extends ClientObjectStandIn implements OfficeShape<Excel
       const { sheet, rect } = this.target();
       const contents = applyTo === "All" || applyTo === "Contents";
       const formats = applyTo === "All" || applyTo === "Formats";
+      if (formats) sheet.looks.push({ rect: { ...rect }, look: null });
       // Only columns that hold something need visiting (a whole-sheet clear stays cheap).
       for (const c of [...sheet.columns.keys()]) {
         if (c < rect.column || c >= rect.column + rect.columns) continue;

@@ -21,6 +21,7 @@ export class TableProxy extends ClientObjectStandIn implements OfficeShape<Excel
       if (p === "name") this.loaded.set(p, t.name);
       else if (p === "showHeaders") this.loaded.set(p, t.showHeaders);
       else if (p === "showTotals") this.loaded.set(p, t.showTotals);
+      else if (p === "style") this.loaded.set(p, t.style ?? "TableStyleMedium2");
       else throw standInError("InvalidArgument", `Stand-in Table has no property "${p}".`);
     }
   }
@@ -30,6 +31,16 @@ export class TableProxy extends ClientObjectStandIn implements OfficeShape<Excel
     return this;
   }
   get name() { return this.read("name") as string; }
+  /** The table style by name (ExcelApi 1.1), e.g. "TableStyleMedium2"; recorded on the table. */
+  set style(name: string) {
+    this.ctx.enqueue(() => {
+      const t = this.resolveTable();
+      if (!t) throw standInError("InvalidObjectPath", "The table does not exist (null object).");
+      if (typeof name !== "string" || !/^TableStyle(Light([1-9]|1\d|2[01])|Medium([1-9]|1\d|2[0-8])|Dark([1-9]|1[01]))$/.test(name)) throw standInError("InvalidArgument", `Stand-in: "${name}" is not one of Excel's built-in table styles.`);
+      t.style = name;
+    });
+  }
+  get style() { return this.read("style") as string; }
   get showHeaders() { return this.read("showHeaders") as boolean; }
   get showTotals() { return this.read("showTotals") as boolean; }
   private rangeOf(part: "all" | "header" | "body"): RangeProxy {
@@ -90,7 +101,7 @@ export class TableCollectionProxy extends ClientObjectStandIn implements OfficeS
       const p = parseAddress(text);
       const sheet = (p.sheet ? this.ctx.host.model.sheet(p.sheet) : this.sheetOf()) ?? null;
       if (!sheet) throw standInError("ItemNotFound", `No sheet for table at ${text}.`);
-      model = { name: `Table${++this.ctx.host.model.tableCount}`, sheet, rect: p.rect, showHeaders: hasHeaders, showTotals: false };
+      model = { name: `Table${++this.ctx.host.model.tableCount}`, sheet, rect: p.rect, showHeaders: hasHeaders, showTotals: false, style: "TableStyleMedium2" };
       sheet.tables.push(model);
     });
     return new TableProxy(this.ctx, () => model);
@@ -192,15 +203,73 @@ export class ChartCollectionProxy extends ClientObjectStandIn implements OfficeS
   }
 }
 
+/** `worksheet.freezePanes` (ExcelApi 1.7): rows frozen at the top, recorded on the sheet. */
+export class FreezePanesProxy extends ClientObjectStandIn implements OfficeShape<Excel.WorksheetFreezePanes> {
+  constructor(ctx: StandInContext, private sheetOf: () => SheetModel) {
+    super(ctx);
+    this.nullState = false;
+  }
+  /** freezeRows(count?): the top `count` rows (1 when omitted; 0 unfreezes them). */
+  freezeRows(count?: number): void {
+    this.ctx.enqueue(() => {
+      const n = count ?? 1;
+      if (!Number.isInteger(n) || n < 0 || n >= MAX_ROWS) throw standInError("InvalidArgument", `freezeRows(${count}): not a row count.`);
+      this.sheetOf().frozenRows = n;
+    });
+  }
+  unfreeze(): void {
+    this.ctx.enqueue(() => (this.sheetOf().frozenRows = 0));
+  }
+}
+
+/**
+ * `worksheet.pageLayout` (ExcelApi 1.9): orientation, zoom (fit to pages or a scale) and the print title rows
+ * (which must span whole rows, as Office.js requires), recorded on the sheet. Set-only.
+ */
+export class PageLayoutProxy extends ClientObjectStandIn implements OfficeShape<Excel.PageLayout> {
+  constructor(ctx: StandInContext, private sheetOf: () => SheetModel) {
+    super(ctx);
+    this.nullState = false;
+  }
+  set orientation(v: Excel.PageOrientation | "Portrait" | "Landscape") {
+    this.ctx.enqueue(() => {
+      if (v !== "Portrait" && v !== "Landscape") throw standInError("InvalidArgument", `Stand-in: orientation "${v}" is not Portrait or Landscape.`);
+      this.sheetOf().pageLayout.orientation = v;
+    });
+  }
+  get orientation() { return this.read("orientation") as Excel.PageOrientation; }
+  set zoom(z: Excel.PageLayoutZoomOptions) {
+    const copy = { ...z };
+    this.ctx.enqueue(() => {
+      if (copy.scale !== undefined && (copy.horizontalFitToPages !== undefined || copy.verticalFitToPages !== undefined)) throw standInError("InvalidArgument", "Stand-in: a zoom is a scale or pages to fit, not both.");
+      if (copy.scale !== undefined && (copy.scale < 10 || copy.scale > 400)) throw standInError("InvalidArgument", `Stand-in: a print scale of ${copy.scale} is outside 10–400.`);
+      this.sheetOf().pageLayout.zoom = copy;
+    });
+  }
+  get zoom() { return this.read("zoom") as Excel.PageLayoutZoomOptions; }
+  setPrintTitleRows(rows: Excel.Range | string): void {
+    this.ctx.enqueue(() => {
+      const text = typeof rows === "string" ? rows : rangeProxy(rows).describe();
+      const bare = text.slice(text.lastIndexOf("!") + 1).replace(/\$/g, "");
+      if (!/^\d+:\d+$/.test(bare)) throw standInError("InvalidArgument", `Stand-in: print title rows "${text}" must span entire rows (e.g. "$1:$3").`);
+      this.sheetOf().pageLayout.printTitleRows = text;
+    });
+  }
+}
+
 export class WorksheetProxy extends ClientObjectStandIn implements OfficeShape<Excel.Worksheet> {
   readonly tables: TableCollectionProxy;
   readonly charts: ChartCollectionProxy;
+  readonly freezePanes: FreezePanesProxy;
+  readonly pageLayout: PageLayoutProxy;
   constructor(ctx: StandInContext, private resolveSheet: () => SheetModel | null, nullable = false) {
     super(ctx);
     if (!nullable) this.nullState = false;
     else ctx.enqueue(() => (this.nullState = this.resolveSheet() === null));
     this.tables = new TableCollectionProxy(ctx, () => this.target());
     this.charts = new ChartCollectionProxy(ctx, () => this.target());
+    this.freezePanes = new FreezePanesProxy(ctx, () => this.target());
+    this.pageLayout = new PageLayoutProxy(ctx, () => this.target());
   }
   private target(): SheetModel {
     const s = this.resolveSheet();

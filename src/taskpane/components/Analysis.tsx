@@ -31,7 +31,10 @@ import type { ExcelTools, SourceInfo } from "../excel";
 /** What the view needs from the workbook (src/taskpane/excel/; plain data in and out). */
 export interface AnalysisTools {
   readBlock(address: string): Promise<unknown[][]>;
-  insertTableSheet(baseName: string, header: string[][], columns: string[], rows: (string | number)[][]): Promise<{ sheet: string } | { error: string }>;
+  /** `formats`: number formats by column header. */
+  insertTableSheet(baseName: string, header: string[][], columns: string[], rows: (string | number)[][], formats?: Readonly<Record<string, string>>): Promise<{ sheet: string } | { error: string }>;
+  /** Activates the sheet of `address` and selects it; an error in words when it is gone. */
+  goTo(address: string): Promise<{ error: string } | null>;
 }
 
 const useStyles = makeStyles({

@@ -3,8 +3,10 @@ import type { PercentField } from "../../engine/columns";
 import type { PlanSheet } from "../../engine";
 import { mapHeaders, PERCENT_FIELDS } from "../../engine/table";
 import { rangeAddress } from "./cells";
+import { createGoTo } from "./navigate";
 import { REQUEST_TARGET_BYTES } from "./payload";
 import { readRowsInChunks } from "./readRows";
+import { ALLOCATION_FORMAT } from "./run/write";
 import { insertTableSheet } from "./tableSheet";
 import type { ExcelRun } from "./types";
 
@@ -15,6 +17,8 @@ export interface ActionPlanTools {
   readSelectedArea(): Promise<{ headers: unknown[]; rows: unknown[][]; index: number; where: string; formats?: Partial<Record<PercentField, unknown[]>> } | { error: string }>;
   /** `warning` when the plan is written but its in-cell lists could not be added (Excel without ExcelApi 1.8). */
   insertActionPlan(plan: PlanSheet, baseName: string): Promise<{ sheet: string; warning?: string } | { error: string }>;
+  /** Activates the sheet of `address` and selects it ("'Action plan'!A1"); an error in words when it is gone. */
+  goTo(address: string): Promise<{ error: string } | null>;
 }
 
 
@@ -67,11 +71,12 @@ export function createActionPlanTools(run: ExcelRun = (batch) => Excel.run(batch
 
   /**
    * Writes the plan to a NEW sheet (a new name if taken): header block (title, date, inputs), then
-   * an Excel table with the Annex F columns, its choice columns given in-cell lists.
+   * an Excel table with the Annex F columns, its choice columns given in-cell lists, the Resources column
+   * formatted as pounds for the amounts the user enters (text stays text).
    */
   function insertActionPlan(plan: PlanSheet, baseName: string) {
-    return insertTableSheet(run, baseName, plan.header, plan.columns, plan.rows, { lists: plan.lists });
+    return insertTableSheet(run, baseName, plan.header, plan.columns, plan.rows, { lists: plan.lists, formats: { Resources: ALLOCATION_FORMAT } });
   }
 
-  return { readSelectedArea, insertActionPlan };
+  return { readSelectedArea, insertActionPlan, goTo: createGoTo(run) };
 }

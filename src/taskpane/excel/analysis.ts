@@ -1,4 +1,5 @@
 /** The Analysis view's workbook functions (peers, type mix): read a source's block, write a table sheet. */
+import { createGoTo } from "./navigate";
 import { REQUEST_TARGET_BYTES } from "./payload";
 import { readRowsInChunks } from "./readRows";
 import { insertTableSheet } from "./tableSheet";
@@ -25,6 +26,8 @@ export async function readBlock(run: ExcelRun, address: string, targetBytes = RE
 export function createAnalysisTools(run: ExcelRun = (batch) => Excel.run(batch)) {
   return {
     readBlock: (address: string) => readBlock(run, address),
-    insertTableSheet: (baseName: string, header: string[][], columns: string[], rows: (string | number)[][]) => insertTableSheet(run, baseName, header, columns, rows),
+    /** `formats`: number formats by column header, e.g. { "Share": "0.0%" }. */
+    insertTableSheet: (baseName: string, header: string[][], columns: string[], rows: (string | number)[][], formats?: Readonly<Record<string, string>>) => insertTableSheet(run, baseName, header, columns, rows, { formats }),
+    goTo: createGoTo(run),
   };
 }

@@ -1,5 +1,6 @@
 /** A new sheet holding a header block and an Excel table (the Action plan, the Analysis view's tables). */
 import { asCellValue, rangeAddress } from "./cells";
+import { finishTable } from "./finish";
 import { excelApiSupported } from "./requirements";
 import type { ExcelRun } from "./types";
 
@@ -18,8 +19,9 @@ export function uniqueSheetName(base: string, taken: readonly string[]): string 
 /**
  * Writes a NEW sheet (never replacing one; a new name if taken): a block of header rows at A1, one
  * blank row, then an Excel table with `columns` as its header and `rows` as its body. Text that
- * Excel would read as a formula stays text. One request to find the names in use, one to write;
- * with `lists`, one more to give those columns' body cells an in-cell drop-down list (data
+ * Excel would read as a formula stays text. The sheet is finished (./finish.ts: widths, wrap, table style,
+ * `formats` by column header, frozen header, print set-up), made the active sheet and opened at A1.
+ * One request to find the names in use, one to write; with `lists`, one more to give those columns' body cells an in-cell drop-down list (data
  * validation, ExcelApi 1.8): should that fail, the sheet stands and `warning` says so.
  */
 export async function insertTableSheet(
@@ -28,7 +30,7 @@ export async function insertTableSheet(
   header: readonly (readonly (string | number)[])[],
   columns: readonly string[],
   rows: readonly (readonly (string | number)[])[],
-  options: { lists?: readonly { column: string; choices: readonly string[] }[] } = {},
+  options: { lists?: readonly { column: string; choices: readonly string[] }[]; formats?: Readonly<Record<string, string>> } = {},
 ): Promise<{ sheet: string; warning?: string } | { error: string }> {
   try {
     return await run(async (context) => {
@@ -44,8 +46,10 @@ export async function insertTableSheet(
       const top = block.length ? block.length + 1 : 0;
       const body = rows.length ? rows.map((r) => r.map(asCellValue)) : [new Array(width).fill("")];
       sheet.getRangeByIndexes(top, 0, body.length + 1, width).values = [columns.map(asCellValue), ...body];
-      sheet.tables.add(rangeAddress(name, top, 0, body.length + 1, width), true);
+      const table = sheet.tables.add(rangeAddress(name, top, 0, body.length + 1, width), true);
+      finishTable(sheet, table, { top, columns, rows, formats: options.formats, title: block.length > 0 });
       sheet.activate();
+      sheet.getRange("A1").select();
       await context.sync();
       const lists = (options.lists ?? []).filter((l) => columns.includes(l.column) && l.choices.length > 0);
       if (lists.length === 0) return { sheet: name };

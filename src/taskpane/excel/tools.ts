@@ -1,5 +1,6 @@
 /** The table tools (TableTools view): find the tables of indicators on a sheet, and run a tool on one. */
 import { locate } from "./locate";
+import { goTo } from "./navigate";
 import { defaultYield, REQUEST_TARGET_BYTES } from "./payload";
 import { runTool } from "./run";
 import { sourceInfo } from "./sources";
@@ -22,5 +23,5 @@ export function createExcelTools(run: ExcelRun = (batch) => Excel.run(batch), op
     return runTool(run, { target, yieldToUi }, req, onProgress, signal);
   }
 
-  return { listSources, runTool: runToolOn };
+  return { listSources, runTool: runToolOn, goTo: (address: string) => goTo(run, address) };
 }

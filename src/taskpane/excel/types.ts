@@ -151,6 +151,8 @@ export type RunOutcome = ToolResult | NeedsConfirmation | Cancelled | Stopped;
 export interface ExcelTools {
   listSources(): Promise<SourceInfo[]>;
   runTool(request: RunRequest, onProgress?: (p: RunProgress) => void, signal?: AbortSignal): Promise<RunOutcome>;
+  /** Activates the sheet of `address` ("Sheet1!O1:R353", "Summary!A1") and selects the block, so Excel scrolls to it; an error in words when the sheet is gone. */
+  goTo(address: string): Promise<{ error: string } | null>;
 }
 
 export interface ExcelToolsOptions {

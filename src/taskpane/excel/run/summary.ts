@@ -8,6 +8,7 @@ import { gridFingerprint, parseMarkerName, summaryMarkerName } from "../../../en
 import { typeMixOfRows, type TypeMix } from "../../../engine/typeMix";
 import { OUTPUT_GROUPS, summarise, summaryRows, type TableSummary } from "../../../engine/table";
 import { asCellValue, rangeAddress } from "../cells";
+import { columnLayout, printSetup, styleTitle, widthPoints } from "../finish";
 import { blockBytes } from "../payload";
 import { CHART_NAMES, SUMMARY_SETTING, SUMMARY_SHEET_NAMES, summaryFingerprint, type StoredSummary } from "../settings";
 import type { Computed } from "./compute";
@@ -153,7 +154,56 @@ function fillSummarySheet(env: RunEnv, sheetOut: Excel.Worksheet, summary: Table
     chart.setPosition(rangeAddress(null, top, 10, 1, 1), rangeAddress(null, top + 15, 17, 1, 1));
     top += 17;
   }
-  sheetOut.getRangeByIndexes(0, 0, grid.length, chartCol + 2).format.autofitColumns();
+  finishSummarySheet(sheetOut, grid, chartCol);
+}
+
+/** Number formats of the summary's figures, by the label in column A: counts, per cent figures. */
+const SUMMARY_COUNT = "#,##0";
+
+/**
+ * The summary sheet, finished (../finish.ts): the title bold, each table's header row bold on a light fill,
+ * column widths from the table rows (notes, one long cell to a row, run on to the right instead), long
+ * names wrapped, counts and averages formatted, the title row frozen and printed on every page, and the
+ * sheet opened at A1 (its own selection; the run then shows the results on the data's sheet).
+ */
+function finishSummarySheet(sheetOut: Excel.Worksheet, grid: readonly (readonly (string | number)[])[], chartCol: number): void {
+  const width = grid[0]?.length ?? 1;
+  const filled = (r: readonly (string | number)[]) => r.filter((v) => v !== "").length;
+  const tableRows = grid.filter((r) => filled(r) >= 2 && r.every((v) => String(v).length <= 60));
+  const layout = columnLayout(Array.from({ length: width }, () => ""), tableRows);
+  layout.forEach((c, j) => (sheetOut.getRangeByIndexes(0, j, 1, 1).format.columnWidth = widthPoints(c.chars)));
+  grid.forEach((r, i) => {
+    const label = r[0];
+    if (label === "ABG band" || label === "Family type") {
+      const head = sheetOut.getRangeByIndexes(i, 0, 1, width);
+      head.format.font.bold = true;
+      head.format.fill.color = "#DDEBF7";
+      head.format.wrapText = true;
+      head.format.verticalAlignment = "Top";
+    }
+    if (label === "Total allocation (£)" || label === "Total (published)") sheetOut.getRangeByIndexes(i, 0, 1, width).format.font.bold = true;
+    // Counts (Rows…, the areas per band) and the family types' figures; the share of the programme is a per cent figure (0–100).
+    if (typeof r[1] === "number" && /^(Rows|Band |No band)/.test(String(label))) sheetOut.getRangeByIndexes(i, 1, 1, 1).numberFormat = [[SUMMARY_COUNT]];
+    if (label === "Share of the programme (%)") sheetOut.getRangeByIndexes(i, 2, 1, 1).numberFormat = [["0.0"]];
+    if (typeof label === "number" || label === "Total (published)") {
+      // Family type rows: [type, name, areas here, Table 1 average, average score here, Table 1 areas].
+      sheetOut.getRangeByIndexes(i, 1, 1, 1).format.wrapText = layout[1]?.wrap ?? false;
+      sheetOut.getRangeByIndexes(i, 2, 1, 4).numberFormat = [[SUMMARY_COUNT, "0.0", "0.0", SUMMARY_COUNT]];
+    }
+  });
+  styleTitle(sheetOut.getRange("A1"));
+  sheetOut.getRangeByIndexes(0, chartCol, grid.length, 2).format.autofitColumns();
+  sheetOut.freezePanes.freezeRows(1);
+  printSetup(sheetOut, "$1:$1");
+  // Opens at A1 whenever the user goes to it (each sheet keeps its own selection).
+  sheetOut.getRange("A1").select();
+}
+
+/** Shows the results: the data's sheet active with the toolkit's columns selected, so Excel scrolls to them (queued; rides on the next request). */
+function showResults(env: RunEnv): void {
+  const { sheet, region, blockCol, n, W } = env.plan;
+  sheet.activate();
+  sheet.getRangeByIndexes(region.headerRow, blockCol, n + 1, W).select();
 }
 
 /** Writes what was queued, reading it back as Excel holds it, and remembers it: the setting, and the Summary sheet's marker (for the command line and the next run), every earlier one replaced. */
@@ -181,6 +231,7 @@ export async function writeSummary(env: RunEnv, read: ReadResult, computed: Comp
   const typeMix = typeMixOf(read, computed, parts);
   const target = await summarySheetFor(env);
   fillSummarySheet(env, target.sheet, summary, parts);
+  showResults(env);
   await rememberSummary(env, target.sheet, target.name);
   s.stats.millis.summary = Date.now() - tSummary;
   s.stats.millis.total = Date.now() - s.t0;
