@@ -3,13 +3,14 @@
  * the rules. Custom functions (a range argument is a column), the task pane and the command
  * line all go through these, so a value is read the same way everywhere.
  */
-import { assessAbg, type AbgAssessment, type Basis } from "./abg";
+import { abgAmount, abgBand, assessAbg, type AbgAssessment, type Basis } from "./abg";
+import type { AbgBand } from "./data/govResponse2008/abgBands";
 import type { FamilyGroup } from "./data/deliveryFramework2009/familyTypes";
 import { classifyFamilyType, familyGroupFor, type BoundaryMode, type FamilyTypeResult } from "./familyType";
-import { decideScales, isBlank, parseFlag, parseHalfWidth, parseNonNegative, parsePercentColumn, scaleSentence, scanScales, type Scale, type ScaleWhere, type TableScales } from "./input";
+import { clean, decideScales, isBlank, parseFlag, parseHalfWidth, parseNonNegative, parsePercentColumn, scaleSentence, scanScales, type Scale, type ScaleWhere, type TableScales } from "./input";
 import { compareToBenchmark, surveyCi, type BenchmarkComparison, type CiMethod, type ComparisonPolarity, type SurveyCi } from "./stats";
 import { parseNumber } from "./input";
-import { joinWarnings, ok, type Result, type Warning } from "./types";
+import { joinWarnings, ok, type Fail, type Result, type Warning } from "./types";
 
 export const LABELS = {
   score: "Score (get on well together %)",
@@ -143,6 +144,58 @@ export function abgColumn(scores: readonly unknown[], ci: readonly unknown[] | n
     if (!a.ok) return a;
     return ok(a.value, () => `${a.explanation} ${scaleSentence([{ label: SCALE_LABELS.score, scale: col.cellScale(i) }])}`, joinWarnings(s.warnings, a.warnings));
   });
+}
+
+/** What `abgColumnValues` gives for each row: the band (0–5) or the allocation in whole pounds. */
+export type AbgPick = "band" | "amountGbp";
+
+/**
+ * One number per score: its band or its allocation, exactly `abgColumn(scores, ci, options)`'s
+ * `value[pick]` for each row, and that row's `Fail` where `abgColumn` has one (same code and message).
+ * The whole-column path of ABG.BAND and ABG.ALLOCATION: rows whose score and CI are plain finite
+ * numbers are read and banded in place, with no per-row objects (a 100,000-row column in a few
+ * milliseconds, where building every row's assessment was mostly garbage collection); any other row
+ * (text, a blank score, an error value, a value out of range, a number format) goes through
+ * `abgColumn` itself, read by the same column decision.
+ * @see GR ¶2.3, fn 6
+ */
+export function abgColumnValues(scores: readonly unknown[], ci: readonly unknown[] | null, pick: AbgPick, options: AbgColumnOptions = {}): (number | Fail)[] {
+  if (options.formats?.score) return abgColumn(scores, ci, options).map((r) => (r.ok ? r.value[pick] : r));
+  const tableScales = scalesOf({ score: scores }, options);
+  const decision = decideScales(tableScales).score;
+  const fraction = decision.resolved === "fraction";
+  const explicit = decision.basis === "explicit";
+  const basis = options.basis ?? "point";
+  const slowOptions: AbgColumnOptions = { ...options, tableScales };
+  const out: (number | Fail)[] = new Array(scores.length);
+  for (let i = 0; i < scores.length; i++) {
+    const raw = scores[i];
+    const ciRaw = ci ? ci[i] : null;
+    let band = -1;
+    // The fast path repeats parsePercentColumn, parseHalfWidth and assessAbg for a plain number, step for step.
+    if (typeof raw === "number" && Number.isFinite(raw) && (ciRaw === null || ciRaw === undefined || (typeof ciRaw === "number" && Number.isFinite(ciRaw)))) {
+      const value = raw === 0 ? 0 : raw;
+      const score = fraction ? clean(value * 100) : value;
+      let half: number | null = null;
+      if (typeof ciRaw === "number") {
+        const v = ciRaw === 0 ? 0 : ciRaw;
+        half = fraction ? clean(v * 100) : v;
+      }
+      const inRange = !(fraction && explicit && (value < 0 || value > 1)) && score >= 0 && score <= 100 && (half === null || (half >= 0 && half <= 100));
+      if (inRange && (basis === "point" || half !== null)) {
+        const h = half ?? 0;
+        const basisScore =
+          basis === "lower" ? (h === 0 ? score : Math.min(score, clean(Math.max(0, score - h)))) : basis === "upper" ? (h === 0 ? score : Math.max(score, clean(Math.min(100, score + h)))) : score;
+        band = abgBand(basisScore);
+      }
+    }
+    if (band >= 0) out[i] = pick === "band" ? band : abgAmount(band as AbgBand);
+    else {
+      const r = abgColumn([raw], ci ? [ciRaw] : null, slowOptions)[0];
+      out[i] = r.ok ? r.value[pick] : r;
+    }
+  }
+  return out;
 }
 
 export interface SurveyCiColumnOptions {

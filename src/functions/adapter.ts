@@ -30,7 +30,9 @@ export function asMatrix(m: unknown): Matrix | null {
   if (m === null || m === undefined) return null;
   if (Array.isArray(m)) {
     if (m.length === 0) return null;
-    return m.map((row) => (Array.isArray(row) ? row : [row]));
+    let i = 0;
+    while (i < m.length && Array.isArray(m[i])) i++;
+    return i === m.length ? (m as unknown[][]) : m.map((row) => (Array.isArray(row) ? row : [row]));
   }
   return [[m]];
 }
@@ -44,8 +46,15 @@ export function commonShape(args: Record<string, Matrix | null>): Shape {
   let from = "";
   for (const [name, m] of Object.entries(args)) {
     if (!m) continue;
-    const s = { rows: m.length, cols: Math.max(...m.map((r) => r.length)) };
-    if (m.some((r) => r.length !== s.cols)) throw invalidArgument(`${name} must be a rectangular range.`);
+    // A loop, not Math.max(...rows): a whole column (1,048,576 rows) is more arguments than a call takes.
+    let cols = 0;
+    let ragged = false;
+    for (const r of m) {
+      if (r.length !== m[0].length) ragged = true;
+      if (r.length > cols) cols = r.length;
+    }
+    const s = { rows: m.length, cols };
+    if (ragged) throw invalidArgument(`${name} must be a rectangular range.`);
     if (s.rows === 1 && s.cols === 1) continue;
     if (!shape) {
       shape = s;
@@ -69,7 +78,8 @@ export function flatten(m: Matrix | null, shape: Shape): unknown[] | null {
 
 export function reshape<T>(values: readonly T[], shape: Shape): T[][] {
   const out: T[][] = new Array(shape.rows);
-  for (let r = 0; r < shape.rows; r++) out[r] = values.slice(r * shape.cols, (r + 1) * shape.cols);
+  if (shape.cols === 1 && values.length >= shape.rows) for (let r = 0; r < shape.rows; r++) out[r] = [values[r]];
+  else for (let r = 0; r < shape.rows; r++) out[r] = values.slice(r * shape.cols, (r + 1) * shape.cols);
   return out;
 }
 

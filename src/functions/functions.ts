@@ -33,12 +33,14 @@ import {
   BOUNDARY_MODES,
   SCALES,
   abgColumn,
+  abgColumnValues,
   summarise,
   evaluateColumns,
   typeInfoCell,
   typologyColumn,
   uncertaintyLines,
   type AbgAssessment,
+  type AbgPick,
   type BenchmarkComparison,
   type Neighbour,
   type Recommendation,
@@ -48,7 +50,7 @@ import {
   type TypeMix,
   type TypologyCell,
 } from "../engine";
-import { asMatrix, dropBlankRows, excelFunction, explained, invalidArgument, numbers, option, perCell, perRow, scalarNumber, table, toExcelError, type Cell, type Shape } from "./adapter";
+import { asMatrix, dropBlankRows, excelFunction, explained, invalidArgument, numbers, option, perCell, perRow, reshape, scalarNumber, table, toExcelError, type Cell, type Shape } from "./adapter";
 
 type Spill<R, T> = (answer: R, shape: Shape, args: any) => Cell<T>[][];
 
@@ -74,6 +76,17 @@ function abg<T>(ranges: { score: unknown; ci: unknown }, scale: unknown, basis: 
     args: () => abgOptions(scale, basis),
     engine: ({ columns: c }, o) => abgColumn(c.score ?? [null], c.ci, o),
     spill,
+  });
+}
+
+/** ABG.BAND, ABG.ALLOCATION: one number per score from the engine's whole-column path (abgColumnValues), a row's error in its cell. */
+function abgValues(ranges: { score: unknown; ci: unknown }, scale: unknown, basis: unknown, pick: AbgPick): number[][] {
+  return excelFunction({
+    ranges,
+    required: { score: true },
+    args: () => abgOptions(scale, basis),
+    engine: ({ columns: c }, o) => abgColumnValues(c.score ?? [null], c.ci, pick, o),
+    spill: (values, shape) => reshape<Cell<number>>(values.map((v) => (typeof v === "number" ? v : toExcelError(v.error))), shape),
   });
 }
 
@@ -164,7 +177,7 @@ export function typeInfoFn(type: any[][], field?: string): any[][] {
  * @returns Band 0–5 for each row.
  */
 export function abgBandFn(score: any[][], ci?: any[][], scale?: string, basis?: string): number[][] {
-  return abg({ score, ci }, scale, basis, perCell((v) => v.band));
+  return abgValues({ score, ci }, scale, basis, "band");
 }
 
 /**
@@ -178,7 +191,7 @@ export function abgBandFn(score: any[][], ci?: any[][], scale?: string, basis?: 
  * @returns Allocation in £ for each row (2008-2011 settlement; period split not stated).
  */
 export function abgAllocationFn(score: any[][], ci?: any[][], scale?: string, basis?: string): number[][] {
-  return abg({ score, ci }, scale, basis, perCell((v) => v.amountGbp));
+  return abgValues({ score, ci }, scale, basis, "amountGbp");
 }
 
 const RANGE_OUTPUTS = ["bands", "uncertain", "min", "max"] as const;
