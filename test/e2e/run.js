@@ -168,12 +168,16 @@ const expectedBands = (score, ci) => (validScore(score) ? [band(score), AMOUNT[b
 /** The screenshots this run took (--screenshots copies these, not whatever else is in the folder). */
 const taken = new Set();
 
-/** A screenshot of the page, or of `locator` alone (e.g. the pane). */
+/** shot()'s `locator` for the task pane alone: the preview gives it Excel's width (350 px), so the README shows each view as Excel would. */
+const PANE = Symbol("the pane");
+
+/** A screenshot of the page, or of `locator` alone (PANE: the pane, at the width Excel gives it). */
 async function shot(page, name, locator = null) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   // Same pixels for the same page: no hover, transitions finished, no caret.
   await page.mouse.move(0, 0);
-  await (locator ?? page).screenshot({ path: path.join(ARTIFACTS, `${name}.png`), animations: "disabled", caret: "hide" });
+  const target = locator === PANE ? page.locator("#container") : locator;
+  await (target ?? page).screenshot({ path: path.join(ARTIFACTS, `${name}.png`), animations: "disabled", caret: "hide" });
   if (!name.startsWith("FAILED-")) taken.add(`${name}.png`);
 }
 
@@ -312,7 +316,7 @@ test("Table tools → Grant bands: ABG columns beside the data, bands and amount
   assert.equal(row("£34m ABG cohesion programme (£)")[2], 34_000_000);
   await clickCell(page, 2, 15);
   await page.getByRole("heading", { name: "Summary" }).evaluate((el) => el.scrollIntoView({ block: "start" }));
-  await shot(page, "table-tools");
+  await shot(page, "table-tools", PANE);
 });
 
 test("Table tools: the sheet renamed during a run stops it, says what was and was not written, and changes no user cell", async ({ page, server }) => {
@@ -621,7 +625,7 @@ test("Check an area: a score and the four proxies give the band, allocation, fam
   const about = page.getByRole("region", { name: "About" });
   await about.getByText(/We will not use these to label, straight-jacket or pigeon-hole areas/).waitFor();
   await about.getByText(/^Framework data version \d{4}\.\d+\.\d+\.$/).waitFor();
-  await shot(page, "about");
+  await shot(page, "about", PANE);
 });
 
 test("Table tools → Family groups: Family type, Family type name and Family group per row", async ({ page, server }) => {
@@ -663,7 +667,7 @@ test("Table tools → Family groups: Family type, Family type name and Family gr
   assert.deepEqual(shown, counts, "the summary's areas per family type are the sheet's");
   await clickCell(page, 1, 14);
   await page.getByRole("heading", { name: "Summary" }).evaluate((el) => el.scrollIntoView({ block: "start" }));
-  await shot(page, "family-groups");
+  await shot(page, "family-groups", PANE);
 });
 
 test("Action plan: select a row in the grid, Use the selected row, tick an issue, Insert action plan → sheet 'Action plan'", async ({ page, server }) => {
@@ -679,7 +683,7 @@ test("Action plan: select a row in the grid, Use the selected row, tick an issue
   await issue.check();
   await page.getByText(/^Ranked actions \(\d+\)/).waitFor();
   await page.locator("#container").evaluate((c) => (c.scrollTop = 0));
-  await shot(page, "action-plan");
+  await shot(page, "action-plan", PANE);
   await page.getByRole("button", { name: "Insert action plan" }).click();
   await page.getByText(/The plan is on the new sheet "Action plan"/).waitFor({ timeout: 20_000 });
   assert.deepEqual(await hook(page, "sheets"), ["About", "Indicators", "Action plan"]);
@@ -694,6 +698,31 @@ test("Action plan: select a row in the grid, Use the selected row, tick an issue
   // The grid shows the new sheet.
   await page.locator('.pv-tab[aria-current="true"]', { hasText: "Action plan" }).waitFor();
   await shot(page, "action-plan-sheet");
+});
+
+test("Action plan: codes beside titles, as the command line and the plan sheet show them: issues (I01), ranked actions (A06), the five universal actions (U1), approaches to avoid (X01) and, with the LGA guide, its ids", async ({ page, server }) => {
+  await openPreview(page, server);
+  await page.getByRole("tab", { name: "Action plan" }).click();
+  await page.getByRole("checkbox", { name: /^I01 Lack of respect for ethnic difference$/ }).check();
+  await page.getByRole("checkbox", { name: /^I15 / }).check();
+  await page.getByText(/^Ranked actions \(\d+\)/).waitFor();
+  // Each ranked action's checkbox: "A06 Promote cohesion duty … — addresses 1 of your issues (I01)".
+  const plan = page.getByRole("region", { name: "Action plan" });
+  const actions = await plan.getByRole("checkbox", { name: / — addresses \d+ of your issues / }).evaluateAll((els) => els.map((e) => e.closest(".fui-Checkbox")?.textContent ?? ""));
+  assert.ok(actions.length >= 3, "the ranked actions are listed");
+  for (const a of actions) assert.match(a, /^A\d\d \S/, "a ranked action shows its code before its title");
+  assert.ok(actions.some((a) => a.startsWith("A08 Promote ESOL classes")), `A08 is among the actions: ${actions.join(" | ")}`);
+  // The code is on the same line as the start of its title (beside it, not above).
+  const u1 = plan.getByText("U1 Local authority and other local leaders to provide leadership", { exact: true });
+  await u1.waitFor();
+  assert.ok(await u1.isVisible(), "U1 is shown beside its title");
+  await plan.getByRole("button", { name: /Approaches to avoid/ }).click();
+  await plan.getByRole("checkbox", { name: /^X01 We avoid this: / }).waitFor();
+  // With the LGA's 2019 guide: its actions carry the guide's ids (e.g. A-KT2-04, CL-KT1-COVER).
+  await plan.getByRole("switch", { name: /Include the LGA's 2019 guide/ }).check();
+  await page.getByText(/^LGA 2019 · linked by this add-in$/).first().waitFor();
+  const lga = await plan.getByRole("checkbox", { name: /^(A|CL)-[A-Z0-9]+-\S+ .+ — addresses / }).count();
+  assert.ok(lga > 0, "the LGA guide's actions show their ids");
 });
 
 test("formulas typed into the grid: COHESION.ABG.ALLOCATION(59) → 540000; a bad input shows its error text; edits recalculate; a blocked spill shows #SPILL!", async ({ page, server }) => {
@@ -785,7 +814,7 @@ test("Peers & mix: nearest areas and the family-type mix from the sample, each w
   const rows = await peers.locator("tbody tr").allTextContents();
   assert.equal(rows.length, 15, "15 peers by default");
   await peers.evaluate((el) => el.scrollIntoView({ block: "center" }));
-  await shot(page, "peers-and-mix");
+  await shot(page, "peers-and-mix", PANE);
   await page.getByRole("button", { name: "Write peers sheet" }).click();
   await page.getByText(/Written to the new sheet "Peers /).waitFor();
   const sheet = (await hook(page, "sheets")).find((n) => n.startsWith("Peers "));
