@@ -355,7 +355,7 @@ async function generate() {
       "hover over the cell (or select it and look beside the formula bar) to read it.",
   );
   L.push("");
-  L.push("The examples' results below were computed by the functions themselves when this page was generated. Numbers are shown to at most 4 decimal places. The documents cited are listed in [sources](sources.md).");
+  L.push("The examples' results below were computed by the functions themselves when this page was generated. Numbers are shown to at most 4 decimal places. The documents cited are listed, with their publishers and reuse terms, in the project's `docs/sources.md`.");
   L.push("");
   L.push("| Function | What it gives |");
   L.push("| --- | --- |");
