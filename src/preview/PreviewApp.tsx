@@ -36,6 +36,13 @@ function parseA1(address: string): Rect {
 }
 
 const a1 = (row: number, column: number) => `${columnLetters(column)}${row + 1}`;
+
+/** A column's width in pixels: as the pane set it (points: 0.75 px), else as the file gave it, else the default. */
+function columnPx(host: PreviewHost, sheet: string, column: number): number {
+  const points = host.standIn.model.sheet(sheet)?.columnWidths.get(column);
+  if (points !== undefined) return Math.round(points / 0.75);
+  return host.info.widths.get(sheet.toLowerCase())?.get(column) ?? DEFAULT_W;
+}
 const rectA1 = (r: Rect) => (r.rows === 1 && r.columns === 1 ? a1(r.row, r.column) : `${a1(r.row, r.column)}:${a1(r.row + r.rows - 1, r.column + r.columns - 1)}`);
 
 /** What the user typed, as a cell value: numbers (1,234.5, 12%), TRUE/FALSE, text ('= keeps it text). */
@@ -95,6 +102,27 @@ export function PreviewApp({ host, loadError, officeTheme = "colorful" }: { host
     return s ? parseA1(s.address) : selRect;
   };
 
+  // A selection made elsewhere (the pane's Range.select, a sheet tab) is scrolled into view, as Excel does:
+  // the block's top-left cell, and as much of the block as fits. Selections made in the grid are in view already.
+  const selKey = sel ? `${sel.sheet}!${sel.address}` : "";
+  React.useEffect(() => {
+    const el = scroller.current;
+    const now = x.selection();
+    if (!el || !now) return;
+    const r = parseA1(now.address);
+    const w = (c: number) => columnPx(host, now.sheet, c);
+    let left = 0;
+    for (let c = 0; c < r.column; c++) left += w(c);
+    let width = 0;
+    for (let c = r.column; c < r.column + r.columns && width < el.clientWidth; c++) width += w(c);
+    const viewW = el.clientWidth - ROW_HEAD_W;
+    if (left < el.scrollLeft || left + Math.min(width, viewW) > el.scrollLeft + viewW) el.scrollLeft = Math.max(0, width <= viewW ? left + width - viewW : left);
+    if (left < el.scrollLeft) el.scrollLeft = left;
+    const top = r.row * ROW_H;
+    const viewH = el.clientHeight - ROW_H;
+    if (top < el.scrollTop || top + ROW_H > el.scrollTop + viewH) el.scrollTop = top;
+  }, [selKey, host, x]);
+
   React.useEffect(() => {
     const el = scroller.current;
     if (!el) return;
@@ -116,8 +144,7 @@ export function PreviewApp({ host, loadError, officeTheme = "colorful" }: { host
   const used = sheet.usedRect(false);
   const rowCount = Math.min(MAX_ROWS, Math.max(60, (used ? used.row + used.rows : 0) + 30, selRect.row + selRect.rows + 10));
   const colCount = Math.min(MAX_COLUMNS, Math.max(14, (used ? used.column + used.columns : 0) + 4, selRect.column + selRect.columns + 2));
-  const widths = host.info.widths.get(sheetName.toLowerCase());
-  const colW = (c: number) => widths?.get(c) ?? DEFAULT_W;
+  const colW = (c: number) => columnPx(host, sheetName, c);
   const first = Math.max(0, Math.floor(scroll.top / ROW_H) - OVERSCAN);
   const last = Math.min(rowCount - 1, Math.ceil((scroll.top + scroll.height) / ROW_H) + OVERSCAN);
 

@@ -2,19 +2,28 @@
  * .xlsx in and out of the preview's workbook, with ExcelJS's browser build (its package.json "browser"
  * field: dist/exceljs.min.js, self-contained, so webpack needs no Node polyfills).
  *
- * In: every sheet's values, formulas (with Excel's saved results), number formats, column widths and
- * tables; the active sheet. Out: all sheets, values, formulas with their results as cached values,
- * number formats and column widths. A spilled formula is written once, at its anchor (as
+ * In: every sheet's values, formulas (with Excel's saved results), number formats, column widths,
+ * tables, frozen rows and page set-up; the active sheet. Out: all sheets, values, formulas with their
+ * results as cached values, number formats, column widths (those the pane set, in points, first), wrap,
+ * vertical alignment and bold/size of the cells the pane formatted, frozen rows, the selection, and the
+ * page set-up (orientation, fit to pages, print title rows). Tables and their styles are not written
+ * (ExcelJS writes a table only from its own rows): their cells are. A spilled formula is written once, at its anchor (as
  * scripts/make-sample.js does): the spilled cells are its result, computed again when the file is opened.
  */
 import ExcelJS from "exceljs";
-import type { ExcelStandIn } from "./standIn";
+import { columnLetters, type ExcelStandIn } from "./standIn";
 import { PreviewHost, isErrorCode, type WorkbookInfo } from "./host";
 
 /** Excel's column width unit (characters of the default font) → pixels, roughly as Excel draws it. */
 const widthToPx = (w: number) => Math.round(w * 7 + 5);
 const pxToWidth = (px: number) => Math.max(1, Math.round(((px - 5) / 7) * 100) / 100);
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** "B3" or "B3:D9" of a block (0-based). */
+function a1Of(r: { row: number; column: number; rows: number; columns: number }): string {
+  const cell = (row: number, column: number) => `${columnLetters(column)}${row + 1}`;
+  return r.rows === 1 && r.columns === 1 ? cell(r.row, r.column) : `${cell(r.row, r.column)}:${cell(r.row + r.rows - 1, r.column + r.columns - 1)}`;
+}
 
 /** An ExcelJS cell value as a plain cell value (errors as their code, dates as serial numbers). */
 function plain(v: unknown): unknown {
@@ -61,6 +70,13 @@ export async function readWorkbook(host: PreviewHost, data: ArrayBuffer, name: s
         standIn.setCell(ws.name, r - 1, c - 1, value, formula, numFmt);
       });
     });
+    const model = standIn.model.sheet(ws.name)!;
+    const view = ws.views?.[0] as { state?: string; ySplit?: number } | undefined;
+    if (view?.state === "frozen" && view.ySplit) model.frozenRows = view.ySplit;
+    const ps = ws.pageSetup as Partial<ExcelJS.PageSetup> & { printTitlesRow?: string };
+    if (ps?.orientation === "landscape") model.pageLayout.orientation = "Landscape";
+    if (ps?.fitToPage) model.pageLayout.zoom = { horizontalFitToPages: ps.fitToWidth ?? 1, verticalFitToPages: ps.fitToHeight ?? 1 };
+    if (ps?.printTitlesRow) model.pageLayout.printTitleRows = ps.printTitlesRow;
     for (const t of ws.getTables?.() ?? []) {
       try {
         const m = (t as unknown as { table: { name: string; ref?: string; tableRef?: string } }).table;
@@ -117,6 +133,25 @@ export async function writeWorkbook(host: PreviewHost): Promise<ArrayBuffer> {
     }
     const w = host.info.widths.get(name.toLowerCase());
     if (w) for (const [c, px] of w) ws.getColumn(c + 1).width = pxToWidth(px);
+    const model = x.model.sheet(name)!;
+    for (const [c, points] of model.columnWidths) ws.getColumn(c + 1).width = pxToWidth(points / 0.75);
+    // Wrap, alignment and font of the cells the pane formatted (only sheets it formatted are walked).
+    const used = model.looks.length ? model.usedRect(false) : null;
+    if (used) {
+      for (let r = used.row; r < used.row + used.rows; r++)
+        for (let c = used.column; c < used.column + used.columns; c++) {
+          const look = model.lookAt(r, c);
+          if (look.wrapText || look.verticalAlignment) ws.getCell(r + 1, c + 1).alignment = { ...(look.wrapText ? { wrapText: true } : {}), ...(look.verticalAlignment ? { vertical: look.verticalAlignment.toLowerCase() as ExcelJS.Alignment["vertical"] } : {}) };
+          if (look.bold || look.fontSize) ws.getCell(r + 1, c + 1).font = { ...(look.bold ? { bold: true } : {}), ...(look.fontSize ? { size: look.fontSize } : {}) };
+        }
+    }
+    const sel = a1Of({ ...model.selection, rows: 1, columns: 1 }); // the active cell: the selection's top-left
+    ws.views = [model.frozenRows ? { state: "frozen", xSplit: 0, ySplit: model.frozenRows, topLeftCell: `A${model.frozenRows + 1}`, activeCell: sel } : { state: "normal", activeCell: sel }];
+    const layout = model.pageLayout;
+    if (layout.orientation) ws.pageSetup.orientation = layout.orientation === "Landscape" ? "landscape" : "portrait";
+    if (layout.zoom?.scale) ws.pageSetup.scale = layout.zoom.scale;
+    else if (layout.zoom) Object.assign(ws.pageSetup, { fitToPage: true, fitToWidth: layout.zoom.horizontalFitToPages ?? 0, fitToHeight: layout.zoom.verticalFitToPages ?? 0 });
+    if (layout.printTitleRows) ws.pageSetup.printTitlesRow = layout.printTitleRows.slice(layout.printTitleRows.lastIndexOf("!") + 1).replace(/\$/g, "");
     const f = host.info.columnFormats.get(name.toLowerCase());
     if (f) for (const [c, fmt] of f) ws.getColumn(c + 1).numFmt = fmt;
   }

@@ -42,6 +42,7 @@ import {
   type PlanProxy,
 } from "../../engine";
 import type { ActionPlanTools } from "../excel";
+import { Outcome, type OutcomeMessage } from "./Outcome";
 
 
 const useStyles = makeStyles({
@@ -78,6 +79,9 @@ function typedProfile(v: Record<TypedKey, string>): AreaProfile {
 /** The four typology proxies as typed (read as the typed profile reads them); labelled "typed" instead of a column. */
 const typedProxies = (v: Record<TypedKey, string>): PlanProxy[] => typologyProxies(TYPED_HEADERS, [typedRow(v)], 0, { scale: "percent" }).map((p) => ({ ...p, header: null }));
 
+// Every action, issue, approach, guidance item and case study shows its code (A08, U1, I15, X01, E02, CS07, the LGA
+// guide's ids) before its title, as the command line and the Action plan sheet do, so people can refer to it.
+
 /** Initial choices, for tests and the preview (server-side rendering cannot click). */
 export interface ActionPlanInitial {
   typed?: Partial<Record<TypedKey, string>>;
@@ -103,7 +107,7 @@ export function ActionPlan({
   const [typed, setTyped] = React.useState<Record<TypedKey, string>>({ name: "", score: "", nvq4: "", rural: "", a8: "", jobs1984: "", ni2_belonging: "", ni4_influence: "", ...initial.typed });
   const [picked, setPicked] = React.useState<{ profile: AreaProfile; where: string; proxies: PlanProxy[] } | null>(null);
   const [busy, setBusy] = React.useState(false);
-  const [message, setMessage] = React.useState<{ intent: "success" | "warning" | "error" | "info"; text: string } | null>(null);
+  const [message, setMessage] = React.useState<OutcomeMessage | null>(null);
   const [comparator, setComparator] = React.useState<ComparatorKind>(initial.comparator ?? "national");
   const [custom, setCustom] = React.useState<Partial<Record<IndicatorId, string>>>({});
   const [ticked, setTicked] = React.useState<Set<IssueCode>>(new Set(initial.ticked ?? []));
@@ -171,12 +175,18 @@ export function ActionPlan({
       const keep = rec.value.actions.map((a) => a.code).filter((c) => !dropped.has(c));
       const plan = buildActionPlan(rec.value, { area: profile.name, inputs, date: today(), chosen: [...keep, ...rec.value.universal.map((u) => u.code)] });
       const r = await tools.insertActionPlan(plan, "Action plan");
+      // The new sheet is the active one, at A1; the action goes back to it.
+      const goToPlan = async (sheet: string) => {
+        const e = await tools.goTo(`'${sheet.replace(/'/g, "''")}'!A1`);
+        if (e) setMessage({ intent: "error", text: e.error });
+      };
+      const go = "error" in r ? [] : [{ label: "Go to the plan", run: () => goToPlan(r.sheet) }];
       setMessage(
         "error" in r
           ? { intent: "error", text: r.error }
           : r.warning
-            ? { intent: "warning", text: r.warning }
-            : { intent: "success", text: `The plan is on the new sheet "${r.sheet}".` },
+            ? { intent: "warning", text: r.warning, actions: go }
+            : { intent: "success", text: `The plan is on the new sheet "${r.sheet}".`, actions: go },
       );
     } finally {
       setBusy(false);
@@ -194,6 +204,7 @@ export function ActionPlan({
 
   return (
     <section aria-label="Action plan" className={styles.root}>
+      <Outcome message={message} />
       <Subtitle2 as="h2">1. The area</Subtitle2>
       <RadioGroup value={mode} onChange={(_, d) => setMode(d.value as "selection" | "typed")} aria-label="Where the area's values come from" layout="horizontal">
         <Radio value="selection" label="Selected row" disabled={!tools} />
@@ -331,7 +342,7 @@ export function ActionPlan({
                           else next.add(a.code);
                           setDropped(next);
                         }}
-                        label={`${a.title} — addresses ${a.count} of your issues (${a.issues.join(", ")})`}
+                        label={`${a.code} ${a.title} — addresses ${a.count} of your issues (${a.issues.join(", ")})`}
                       />
                       {a.origin === "lga2019" && (
                         <Badge appearance="outline" color="brand">
@@ -349,7 +360,9 @@ export function ActionPlan({
                 <ul className={styles.list}>
                   {rec.value.universal.map((u) => (
                     <li key={u.code}>
-                      <Body1>{u.title}</Body1>
+                      <Body1>
+                        {u.code} {u.title}
+                      </Body1>
                     </li>
                   ))}
                 </ul>
@@ -378,7 +391,7 @@ export function ActionPlan({
               <AccordionHeader>Approaches to avoid — a self-check</AccordionHeader>
               <AccordionPanel>
                 {rec.value.avoid.map((x) => (
-                  <Checkbox key={x.code} label={`We avoid this: ${x.title}`} />
+                  <Checkbox key={x.code} label={`${x.code} We avoid this: ${x.title}`} />
                 ))}
               </AccordionPanel>
             </AccordionItem>
@@ -391,6 +404,7 @@ export function ActionPlan({
                 <ul className={styles.list}>
                   {rec.value.guidance.map((g) => (
                     <li key={g.code}>
+                      {g.code}{" "}
                       <Link href={g.url} target="_blank" rel="noopener noreferrer">
                         {g.title}
                       </Link>{" "}
@@ -415,7 +429,7 @@ export function ActionPlan({
                     {rec.value.caseStudies.slice(0, 15).map((c) => (
                       <li key={c.code}>
                         <Body1>
-                          <strong>{c.title}</strong>
+                          {c.code} <strong>{c.title}</strong>
                           {c.place ? ` (${c.place})` : ""}: {c.summary}
                         </Body1>
                       </li>
@@ -433,11 +447,6 @@ export function ActionPlan({
             {tools && !profile && <Caption1>Choose the area first: select its row and press “Use the selected row”, or type its values.</Caption1>}
           </div>
         </>
-      )}
-      {message && (
-        <MessageBar intent={message.intent}>
-          <MessageBarBody>{message.text}</MessageBarBody>
-        </MessageBar>
       )}
     </section>
   );

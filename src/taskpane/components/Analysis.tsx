@@ -6,8 +6,6 @@ import {
   Dropdown,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
   Option,
   Radio,
   RadioGroup,
@@ -27,6 +25,7 @@ import { indicatorTable, nearestNeighbours, NEIGHBOUR_METHODS, type Neighbour, t
 import { typeMix, type TypeMix } from "../../engine/typeMix";
 import { TYPOLOGY_CAVEATS } from "../../engine";
 import type { ExcelTools, SourceInfo } from "../excel";
+import { Outcome, type OutcomeMessage } from "./Outcome";
 
 /** What the view needs from the workbook (src/taskpane/excel/; plain data in and out). */
 export interface AnalysisTools {
@@ -45,7 +44,7 @@ const useStyles = makeStyles({
   table: { minWidth: "260px" },
 });
 
-type Message = { intent: "success" | "error" | "warning"; text: string } | null;
+type Message = OutcomeMessage | null;
 
 /** Peers (nearest areas on chosen indicators) and the family-type mix of sub-areas, on a table of the workbook. */
 export function Analysis({ tools, analysis }: { tools: ExcelTools | null; analysis: AnalysisTools | null }) {
@@ -141,11 +140,25 @@ export function Analysis({ tools, analysis }: { tools: ExcelTools | null; analys
               [[`Nearest areas to ${area}`], ["Indicators", [...indicators].map((c) => source?.headers[c]).join(", ")], ["Method", method === "zscore" ? "z-score, rebased so the farthest is 1 (CIPFA's description)" : "min-max (NHS England's method)"]],
               ["Rank", "Area", "Distance"],
               peers.map((p, i) => [i + 1, p.name, p.distance]),
+              { Distance: "0.000" },
             )
           : mix
-            ? await analysis.insertTableSheet("Type mix", [["Family-type mix of the sub-areas"], [TYPOLOGY_CAVEATS.districtLevel]], ["Type", "Name", "Sub-areas", "Population", "Share (%)"], mix.rows.map((r) => [r.type, r.name, r.subAreas, r.population, Math.round(r.sharePct * 10) / 10]))
+            ? await analysis.insertTableSheet(
+                "Type mix",
+                [["Family-type mix of the sub-areas"], [TYPOLOGY_CAVEATS.districtLevel]],
+                ["Type", "Name", "Sub-areas", "Population", "Share"],
+                // The share as a fraction with a % format (0.123 shows as 12.3%), rounded as the pane shows it.
+                mix.rows.map((r) => [r.type, r.name, r.subAreas, r.population, Math.round(r.sharePct * 10) / 1000]),
+                { "Sub-areas": "#,##0", Population: "#,##0", Share: "0.0%" },
+              )
             : null;
-      if (out) setMessage("error" in out ? { intent: "error", text: out.error } : { intent: "success", text: `Written to the new sheet "${out.sheet}".` });
+      if (out) {
+        const go = async (sheet: string) => {
+          const e = await analysis.goTo(`'${sheet.replace(/'/g, "''")}'!A1`);
+          if (e) setMessage({ intent: "error", text: e.error });
+        };
+        setMessage("error" in out ? { intent: "error", text: out.error } : { intent: "success", text: `Written to the new sheet "${out.sheet}".`, actions: [{ label: "Go to the sheet", run: () => go(out.sheet) }] });
+      }
     } finally {
       setBusy(false);
     }
@@ -154,6 +167,7 @@ export function Analysis({ tools, analysis }: { tools: ExcelTools | null; analys
   const canMix = source && ["nvq4", "rural", "a8", "population"].every((f) => fields[f as InputField] !== undefined);
   return (
     <section aria-label="Analysis" className={styles.root}>
+      <Outcome message={message} />
       <div className={styles.row}>
         <Button onClick={find} disabled={!tools || busy}>
           Find tables on this sheet
@@ -281,11 +295,6 @@ export function Analysis({ tools, analysis }: { tools: ExcelTools | null; analys
             </Table>
           )}
         </>
-      )}
-      {message && (
-        <MessageBar intent={message.intent}>
-          <MessageBarBody>{message.text}</MessageBarBody>
-        </MessageBar>
       )}
     </section>
   );

@@ -25,6 +25,7 @@ import { BOUNDARY_MODES } from "../../engine/familyType";
 import { SCALES } from "../../engine/input";
 import { FIELD_LABELS, OUTPUT_GROUPS, type ColumnMapping, type Field as InputField, type OutputGroup } from "../../engine/table";
 import { DEFAULT_OPTIONS, type ExcelTools, type NeedsConfirmation, type RunOptions, type RunProgress, type SourceInfo, type Stopped, type ToolResult } from "../excel";
+import { Outcome, type OutcomeAction } from "./Outcome";
 import { SummaryView } from "./SummaryView";
 
 const useStyles = makeStyles({
@@ -59,6 +60,8 @@ interface Message {
   text: string;
   /** Lines listed under the text (a stopped run: what was and was not written). */
   details?: string[];
+  /** "Go to results", "Go to summary". */
+  actions?: OutcomeAction[];
 }
 
 /** A run stopped because the workbook changed under it (or Excel refused a write): why, then what was and was not written. */
@@ -163,10 +166,19 @@ export function TableTools({ tools, initialSources }: { tools: ExcelTools | null
         setResult(out);
         const secs = (out.stats.millis.total / 1000).toFixed(1);
         // The percentages' scale and why (decision A7); a guessed scale makes the message a warning that says so first.
+        // The results are selected in Excel (it scrolls to them); the actions select them, or open the summary, again.
+        const go = (address: string) => async () => {
+          const r = await tools.goTo(address);
+          if (r) setMessage({ intent: "error", text: r.error });
+        };
         setMessage({
           intent: out.scaleWarning ? "warning" : "success",
           text: `${out.scaleWarning ? `${out.scaleWarning} ` : ""}Wrote ${out.headers.join(", ")} to ${out.outputAddress} as ${out.written === "formulas" ? "live formulas" : "values"}; summary and charts on the sheet "${out.summarySheet}".${out.summaryKept ? ` ${out.summaryKept}` : ""} ${out.stats.rows.toLocaleString("en-GB")} rows in ${secs} s.`,
           details: out.scales?.length ? out.scales : undefined,
+          actions: [
+            { label: "Go to results", run: go(out.outputAddress) },
+            { label: "Go to summary", run: go(`'${out.summarySheet.replace(/'/g, "''")}'!A1`) },
+          ],
         });
         // The workbook now remembers the mapping and the toolkit's columns; mirror that without another read.
         setSources((list) => list?.map((s) => (s.key === source.key ? { ...s, mapping: { ...mapping }, hints: Object.fromEntries(Object.entries(s.hints ?? {}).filter(([f]) => mapping[f as InputField] === s.mapping[f as InputField])), remembered: true, options, formulas, ownColumns: out.headers, ownAddress: out.outputAddress } : s)) ?? list);
@@ -192,6 +204,7 @@ export function TableTools({ tools, initialSources }: { tools: ExcelTools | null
 
   return (
     <section aria-label="Table tools" className={styles.root}>
+      <Outcome message={message} />
       <Body1>
         Grant bands and family groups for every row of a table on the active sheet, written as new columns beside the data, with a summary sheet.
       </Body1>
@@ -345,10 +358,6 @@ export function TableTools({ tools, initialSources }: { tools: ExcelTools | null
           </Field>
           <Button onClick={() => running.controller.abort()}>Cancel</Button>
         </div>
-      )}
-
-      {message && (
-        <RunMessage {...message} />
       )}
 
       {result && <SummaryView result={result} />}

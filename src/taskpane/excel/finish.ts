@@ -106,4 +106,4 @@ export function finishTable(
 }
 
 /** Most rows a generated sheet freezes at its top (more would fill a laptop's screen). */
-export const MAX_FROZEN_ROWS = 8;
+export const MAX_FROZEN_ROWS = 6;
