@@ -60,7 +60,7 @@ async function run(report) {
     const out = (name) => path.join(dir, name);
     const cases = [
       { name: "csv → csv (streamed, two passes)", args: [cli, "apply", csv, "--out", out("a.csv")] },
-      { name: "csv → xlsx (streamed; streaming writer)", args: [cli, "apply", csv, "--out", out("a.xlsx")] },
+      { name: "csv → xlsx (streamed; a new workbook written as it streams)", args: [cli, "apply", csv, "--out", out("a.xlsx")] },
       { name: "xlsx → csv (read part by part, two passes)", args: [cli, "apply", xlsx, "--out", out("b.csv")] },
       { name: "xlsx → xlsx (read part by part, two passes; the data sheet rewritten as it streams)", args: [cli, "apply", xlsx, "--out", out("b.xlsx")] },
     ];
