@@ -3,7 +3,7 @@
 // JSDoc names; an unconditional use needs it declared in the manifest, a newer one must sit under an
 // isSetSupported check (the convention: test/helpers/apiRequirements.ts, and excelApiSupported in src/taskpane/excel/requirements.ts).
 import { ExcelStandIn, STAND_IN_REQUIREMENT_SETS, standInSupports } from "../../src/preview/standIn";
-import { insertTableSheet, type ExcelRun } from "../../src/taskpane/excel";
+import { insertTableSheet } from "../../src/taskpane/excel";
 import { compareVersions, createProgram, highestUnconditional, manifestSets, readManifest, scanUses, uncovered, type Requirement, type Scan } from "../helpers/apiRequirements";
 
 const MANIFEST_SETS = manifestSets(readManifest());

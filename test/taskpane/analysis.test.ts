@@ -1,6 +1,6 @@
 /** The Analysis view's workbook functions: chunked block reads and new-sheet tables, against the stand-in. */
 import { ExcelStandIn } from "../../src/preview/standIn";
-import { createAnalysisTools, readBlock, type ExcelRun } from "../../src/taskpane/excel";
+import { createAnalysisTools, readBlock } from "../../src/taskpane/excel";
 
 describe("readBlock", () => {
   it("reads a sheet block in row chunks sized to the payload target, one sync per chunk", async () => {

@@ -17,7 +17,6 @@ import {
   createExcelTools,
   REQUEST_TARGET_BYTES,
   SUMMARY_SETTING,
-  type ExcelRun,
   type RunOutcome,
   type SourceInfo,
   type ToolResult,

@@ -4,7 +4,7 @@
  * tie it refused to guess between (issue 12.2).
  */
 import { ExcelStandIn } from "../../src/preview/standIn";
-import { createExcelTools, type ExcelRun, type SourceInfo } from "../../src/taskpane/excel";
+import { createExcelTools, type SourceInfo } from "../../src/taskpane/excel";
 
 async function sourceOf(rows: unknown[][]): Promise<SourceInfo> {
   const x = new ExcelStandIn().addSheet("Place Survey");

@@ -8,7 +8,7 @@
 import { evaluateColumns, rowCells, type Columns } from "../../src/engine";
 import { type CellSnapshot } from "../../src/preview/standIn";
 import { sampleIndicatorColumns } from "../../src/preview/sampleIndicators";
-import { createExcelTools, type ExcelRun, type RunOutcome, type Stopped } from "../../src/taskpane/excel";
+import { createExcelTools, type RunOutcome, type Stopped } from "../../src/taskpane/excel";
 import { HostileStandIn } from "../helpers/hostileStandIn";
 
 const noYield = async () => undefined;

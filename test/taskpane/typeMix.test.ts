@@ -1,6 +1,6 @@
 /** Family groups with a population column: the summary adds the family-type mix of the rows. */
 import { ExcelStandIn } from "../../src/preview/standIn";
-import { createExcelTools, type ExcelRun } from "../../src/taskpane/excel";
+import { createExcelTools } from "../../src/taskpane/excel";
 
 describe("Family groups offers the type mix when a population column is mapped", () => {
   it("gives the population share per family type, with the district-level caveat", async () => {
