@@ -9,7 +9,7 @@
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { columnLetters, type CellSnapshot } from "./standIn";
+import { columnLetters, type CellSnapshot, type ExcelStandIn } from "./standIn";
 import { PreviewHost, installGlobals, loadDimensions, type SyncCount } from "./host";
 import { previewThemeFromQuery } from "./officeThemes";
 import { PreviewApp } from "./PreviewApp";
@@ -44,6 +44,8 @@ interface PreviewHook {
   values(sheet: string, address: string): unknown[][];
   cell(sheet: string, address: string): { value: unknown; formula?: string; numberFormat?: string; note?: string };
   selection(): { sheet: string; address: string } | null;
+  /** How a sheet looks as the pane set it (column widths in points, frozen rows, print set-up, tables, …): the stand-in's sheetLook. */
+  look(sheet: string, cells?: string[]): ReturnType<ExcelStandIn["sheetLook"]>;
   /** Every non-empty cell of a sheet (value, formula, number format), keyed "A1". */
   cells(sheet: string): [string, CellSnapshot][];
   // Writes. Mid-run changes, after the n-th sync of the pane from now ({ writes: n }: the n-th that wrote cells):
@@ -70,6 +72,7 @@ const hook: PreviewHook = {
     return { ...c, ...(note ? { note: note.text } : {}) };
   },
   selection: () => host.standIn.selection(),
+  look: (sheet, cells) => host.standIn.sheetLook(sheet, cells),
   cells: (name) => {
     // (The stand-in's snapshot() gives the same, for the whole workbook and more slowly: this is run on 45,000-row sheets.)
     const sheet = host.standIn.model.sheet(name);

@@ -834,8 +834,11 @@ test("Peers & mix: nearest areas and the family-type mix from the sample, each w
   const mix = await values(page, "Type mix", "A1:E20");
   const head = mix.findIndex((r) => r[0] === "Type" && r[1] === "Name");
   assert.ok(head > 0, "the type mix table header");
+  assert.deepEqual(mix[head], ["Type", "Name", "Sub-areas", "Population", "Share"]);
   const shares = mix.slice(head + 1).filter((r) => typeof r[0] === "number").map((r) => r[4]);
-  assert.ok(Math.abs(shares.reduce((a, b) => a + b, 0) - 100) < 0.6, `shares add up to 100% (${shares.join(", ")})`);
+  // The share is a fraction shown as a per cent (0.0%), rounded as the pane shows it (to 0.1%).
+  assert.ok(Math.abs(shares.reduce((a, b) => a + b, 0) - 1) < 0.006, `shares add up to 100% (${shares.join(", ")})`);
+  assert.equal((await cell(page, "Type mix", `E${head + 2}`)).numberFormat, "0.0%");
 });
 
 // ------------------------------------------------------------------------------------------------
@@ -927,6 +930,123 @@ for (const width of [320, 350]) {
     }
   }, { context: { viewport: { width, height: 900 } } });
 }
+
+// Issue 15, where did it go: what is VISIBLE after a run, on a 1024×768 screen.
+const SMALL_SCREEN = { viewport: { width: 1024, height: 768 } };
+
+/** Where an element is on screen, and whether all of it is inside the viewport and inside each box given (a scrolling area). */
+async function onScreen(page, locator, ...within) {
+  const box = await locator.boundingBox();
+  assert.ok(box, "the element is rendered");
+  const vp = page.viewportSize();
+  const inside = (b, o) => b.x >= o.x - 0.5 && b.y >= o.y - 0.5 && b.x + b.width <= o.x + o.width + 0.5 && b.y + b.height <= o.y + o.height + 0.5;
+  const areas = [{ x: 0, y: 0, width: vp.width, height: vp.height }];
+  for (const w of within) areas.push(await w.boundingBox());
+  return { box, visible: areas.every((a) => inside(box, a)) };
+}
+
+/** The grid's cell is drawn, selected, and wholly within the sheet's scrolling area (right of the row numbers, below the column letters). */
+async function cellInGrid(page, row, column) {
+  const td = page.locator(`#pv-cell-${row}-${column}`);
+  assert.equal(await td.count(), 1, `cell ${row},${column} is drawn`);
+  const scroller = await page.locator(".pv-scroller").boundingBox();
+  const rowHead = await page.locator(".pv-rowhead").first().boundingBox();
+  const colHead = await page.locator(".pv-colhead").first().boundingBox();
+  const area = { x: rowHead.x + rowHead.width, y: colHead.y + colHead.height, width: scroller.x + scroller.width - (rowHead.x + rowHead.width), height: scroller.y + scroller.height - (colHead.y + colHead.height) };
+  const { visible, box } = await onScreen(page, td, { boundingBox: async () => area });
+  assert.ok(visible, `cell ${row},${column} (${JSON.stringify(box)}) is in view in the grid (${JSON.stringify(area)})`);
+  assert.equal(await td.getAttribute("aria-selected"), "true", `cell ${row},${column} is selected`);
+}
+
+test("Where did it go (1024×768): after Grant bands the outcome is at the top of the pane, in view, and the grid shows the results selected; Go to results selects them again, Go to summary opens the Summary sheet at A1", async ({ page, server }) => {
+  await openPreview(page, server);
+  const container = page.locator("#container");
+  await runTool(page, "Grant bands");
+  const outcome = page.locator("[data-outcome]").filter({ hasText: /^Wrote / });
+  await outcome.waitFor();
+  // The message and its actions are in view: in the window and in the pane's own scrolling area (the button pressed was below the fold).
+  const message = await onScreen(page, outcome.getByText(/^Wrote ABG band, ABG allocation, ABG band range, Notes to Indicators!O1:R353/), container);
+  assert.ok(message.visible, `the outcome message is in view (${JSON.stringify(message.box)})`);
+  const goResults = outcome.getByRole("button", { name: "Go to results" });
+  const goSummary = outcome.getByRole("button", { name: "Go to summary" });
+  for (const b of [goResults, goSummary]) assert.ok((await onScreen(page, b, container)).visible, "its actions are in view");
+  // It is the first thing in the view, above the form.
+  const intro = await page.getByText(/^Grant bands and family groups for every row/).boundingBox();
+  assert.ok(message.box.y < intro.y, "the outcome is above the view's first paragraph");
+  // Excel (here, the preview's grid) shows the results: the data's sheet, the toolkit's columns selected and scrolled to.
+  assert.deepEqual(await hook(page, "selection"), { sheet: "Indicators", address: "O1:R353" });
+  assert.equal(await page.getByRole("textbox", { name: "Name box" }).inputValue(), "O1:R353");
+  await page.locator('.pv-tab[aria-current="true"]', { hasText: "Indicators" }).waitFor();
+  for (const c of [14, 15, 16, 17]) await cellInGrid(page, 0, c);
+  await shot(page, "where-results");
+  // Elsewhere, then back: Go to results selects the block again (and the grid scrolls back to it).
+  await page.locator(".pv-scroller").evaluate((el) => (el.scrollLeft = 0));
+  await clickCell(page, 10, 0);
+  assert.deepEqual(await hook(page, "selection"), { sheet: "Indicators", address: "A11" });
+  assert.equal(await page.locator("#pv-cell-0-14").count(), 1);
+  assert.ok(!(await onScreen(page, page.locator("#pv-cell-0-17"), page.locator(".pv-scroller"))).visible, "column R is out of view before Go to results");
+  await goResults.click();
+  await page.waitForFunction(() => window.__cohesionPreview.selection()?.address === "O1:R353");
+  await cellInGrid(page, 0, 14);
+  await cellInGrid(page, 1, 17);
+  // Go to summary: the Summary sheet, at A1, its table in view.
+  await goSummary.click();
+  await page.locator('.pv-tab[aria-current="true"]', { hasText: "Summary" }).waitFor();
+  assert.deepEqual(await hook(page, "selection"), { sheet: "Summary", address: "A1" });
+  await cellInGrid(page, 0, 0);
+  const summary = await values(page, "Summary", "A1:C12");
+  const bandHead = summary.findIndex((r) => r[0] === "ABG band");
+  assert.ok(bandHead > 0, "the band table");
+  const head = await onScreen(page, page.locator(`#pv-cell-${bandHead}-2`), page.locator(".pv-scroller"));
+  assert.ok(head.visible, "the band table's header is in view");
+  // The Summary sheet is finished: widths the pane set (the grid draws them), the title row frozen.
+  const look = await hook(page, "look", "Summary");
+  assert.equal(look.frozenRows, 1);
+  assert.ok(look.columnWidths.A >= 200, `column A is wide enough for its labels (${look.columnWidths.A} pt)`);
+  const a = await page.locator("#pv-cell-2-0").boundingBox();
+  assert.ok(Math.abs(a.width - look.columnWidths.A / 0.75) <= 2, `the grid draws column A at the width set (${a.width} px)`);
+}, { context: SMALL_SCREEN });
+
+test("Where did it go (1024×768): Insert action plan opens the new sheet at A1, finished (widths, wrap, frozen title, table style); the outcome is in view at the top of the pane; Go to the plan returns to it", async ({ page, server }) => {
+  await openPreview(page, server);
+  await clickCell(page, 6, 2);
+  await page.getByRole("tab", { name: "Action plan" }).click();
+  await page.getByRole("button", { name: "Use the selected row" }).click();
+  await page.getByText(/row 7/).first().waitFor();
+  await page.getByRole("checkbox", { name: /^I01 / }).check();
+  await page.getByText(/^Ranked actions \(\d+\)/).waitFor();
+  await page.getByRole("button", { name: "Insert action plan" }).click();
+  const outcome = page.locator("[data-outcome]").filter({ hasText: /The plan is on the new sheet "Action plan"/ });
+  await outcome.waitFor({ timeout: 20_000 });
+  const container = page.locator("#container");
+  assert.ok((await onScreen(page, outcome.getByText(/The plan is on the new sheet/), container)).visible, "the outcome message is in view");
+  const go = outcome.getByRole("button", { name: "Go to the plan" });
+  assert.ok((await onScreen(page, go, container)).visible, "its action is in view");
+  assert.ok((await outcome.boundingBox()).y < (await page.getByRole("heading", { name: "1. The area" }).boundingBox()).y, "above the view's first heading");
+  // The grid shows the new sheet at A1.
+  await page.locator('.pv-tab[aria-current="true"]', { hasText: "Action plan" }).waitFor();
+  assert.deepEqual(await hook(page, "selection"), { sheet: "Action plan", address: "A1" });
+  await cellInGrid(page, 0, 0);
+  const sheet = await values(page, "Action plan", "A1:I60");
+  const top = sheet.findIndex((r) => r[0] === "Action" && r[1] === "Issues addressed");
+  const look = await hook(page, "look", "Action plan", ["A1", `A${top + 2}`]);
+  assert.deepEqual(Object.keys(look.columnWidths), ["A", "B", "C", "D", "E", "F", "G", "H", "I"], "every plan column has its width");
+  assert.equal(look.columnWidths.A, (50 * 7 + 5) * 0.75, "the Action column at the widest a column gets (50 characters)");
+  assert.equal(look.cells[`A${top + 2}`].wrapText, true, "long actions wrap");
+  assert.equal(look.frozenRows, 1);
+  assert.deepEqual(look.tables.map((t) => t.style), ["TableStyleMedium2"]);
+  assert.deepEqual(look.pageLayout, { orientation: "Landscape", zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: "$1:$1" });
+  const a = await page.locator("#pv-cell-0-0").boundingBox();
+  assert.ok(Math.abs(a.width - look.columnWidths.A / 0.75) <= 2, `the grid draws column A at the width set (${a.width} px)`);
+  await shot(page, "where-action-plan");
+  // Elsewhere, then back.
+  await page.locator(".pv-tab", { hasText: "Indicators" }).click();
+  assert.equal((await hook(page, "selection")).sheet, "Indicators");
+  await go.click();
+  await page.locator('.pv-tab[aria-current="true"]', { hasText: "Action plan" }).waitFor();
+  assert.deepEqual(await hook(page, "selection"), { sheet: "Action plan", address: "A1" });
+  await cellInGrid(page, 0, 0);
+}, { context: SMALL_SCREEN });
 
 const KNOWN_VIEWS = ["Check an area", "Table tools", "Action plan", "Peers & mix", "About"];
 /** Each axe scan runs with Office's default theme and again with a dark one (?theme=dark). */
