@@ -57,8 +57,8 @@ describe("ActionPlan view", () => {
     if (!rec.ok) throw new Error(rec.error.message);
     expect(html).toContain(`Ranked actions (${rec.value.actions.length})`);
     const shown = [...html.matchAll(/<label for="[^"]+">([^<]+ — addresses \d+ of your issues \([^)]*\))<\/label>/g)].map((m) => m[1]);
-    expect(shown).toEqual(rec.value.actions.map((a) => `${a.title} — addresses ${a.count} of your issues (${a.issues.join(", ")})`));
-    expect(shown[0]).toBe("Promote cohesion duty in schools and work with local colleges — addresses 2 of your issues (I01, I02)");
+    expect(shown).toEqual(rec.value.actions.map((a) => `${a.code} ${a.title} — addresses ${a.count} of your issues (${a.issues.join(", ")})`));
+    expect(shown[0]).toBe("A06 Promote cohesion duty in schools and work with local colleges — addresses 2 of your issues (I01, I02)");
     for (const u of rec.value.universal) expect(html).toContain(u.title);
     expect(checkbox(html, "I01 Lack of respect for ethnic difference")).toContain('checked=""');
     expect(html).toContain(FAMILY_GROUPS.d.heading); // the typology's group for type 4
