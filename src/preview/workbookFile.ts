@@ -3,7 +3,7 @@
  * field: dist/exceljs.min.js, self-contained, so webpack needs no Node polyfills).
  *
  * In: every sheet's values, formulas (with Excel's saved results), number formats, column widths,
- * tables, frozen rows and page set-up; the active sheet. Out: all sheets, values, formulas with their
+ * tables, frozen rows, active cell and page set-up; the active sheet. Out: all sheets, values, formulas with their
  * results as cached values, number formats, column widths (those the pane set, in points, first), wrap,
  * vertical alignment and bold/size of the cells the pane formatted, frozen rows, the selection, and the
  * page set-up (orientation, fit to pages, print title rows). Tables and their styles are not written
@@ -11,7 +11,8 @@
  * scripts/make-sample.js does): the spilled cells are its result, computed again when the file is opened.
  */
 import ExcelJS from "exceljs";
-import { columnLetters, type ExcelStandIn } from "./standIn";
+import { columnIndex, columnLetters, type ExcelStandIn } from "./standIn";
+import { quoteSheet } from "../engine/a1";
 import { PreviewHost, isErrorCode, type WorkbookInfo } from "./host";
 
 /** Excel's column width unit (characters of the default font) → pixels, roughly as Excel draws it. */
@@ -71,8 +72,9 @@ export async function readWorkbook(host: PreviewHost, data: ArrayBuffer, name: s
       });
     });
     const model = standIn.model.sheet(ws.name)!;
-    const view = ws.views?.[0] as { state?: string; ySplit?: number } | undefined;
+    const view = ws.views?.[0] as { state?: string; ySplit?: number; activeCell?: string } | undefined;
     if (view?.state === "frozen" && view.ySplit) model.frozenRows = view.ySplit;
+    if (view?.activeCell && /^[A-Z]{1,3}\d{1,7}$/.test(view.activeCell)) standIn.select(ws.name, view.activeCell); // each sheet keeps its own (the active sheet is set below)
     const ps = ws.pageSetup as Partial<ExcelJS.PageSetup> & { printTitlesRow?: string };
     if (ps?.orientation === "landscape") model.pageLayout.orientation = "Landscape";
     if (ps?.fitToPage) model.pageLayout.zoom = { horizontalFitToPages: ps.fitToWidth ?? 1, verticalFitToPages: ps.fitToHeight ?? 1 };
@@ -112,17 +114,17 @@ export async function writeWorkbook(host: PreviewHost): Promise<ArrayBuffer> {
     const ws = wb.addWorksheet(name);
     const spilled = x.spills(name).map((s) => {
       const m = /^([A-Z]+)(\d+)$/.exec(s.anchor)!;
-      const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      const col = columnIndex(m[1]);
       return { row: Number(m[2]) - 1, col, rows: s.rows, cols: s.columns };
     });
     const inSpill = (r: number, c: number) => spilled.some((s) => r >= s.row && c >= s.col && r < s.row + s.rows && c < s.col + s.cols && (r !== s.row || c !== s.col));
-    const prefix = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? `${name}!` : `'${name.replace(/'/g, "''")}'!`;
+    const prefix = `${quoteSheet(name)}!`;
     for (const [address, cell] of x.snapshot((s) => s === name)) {
       const a1 = address.slice(prefix.length);
       const m = /^([A-Z]+)(\d+)$/.exec(a1);
       if (!m) continue;
       const r = Number(m[2]) - 1;
-      const c = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      const c = columnIndex(m[1]);
       if (inSpill(r, c) && !cell.formula) continue; // part of a spilled result: written by its formula
       const target = ws.getCell(r + 1, c + 1);
       const v = cell.value;

@@ -1170,6 +1170,17 @@ test("Download saves the workbook as .xlsx (values, formulas with results, forma
   assert.equal(ws.getCell("P3").value, 280000);
   assert.equal(ws.getCell("P3").numFmt, "£#,##0");
   assert.equal(ws.getCell("A2").value, (await values(page, "Indicators", "A2"))[0][0]);
+  assert.equal(ws.views[0].activeCell, "O1", "the data's sheet is saved with the results selected");
+  // The Summary sheet's finish survives the file: widths, number formats, frozen title row, opened at A1, print set-up.
+  const look = await hook(page, "look", "Summary");
+  const sum = wb.getWorksheet("Summary");
+  assert.ok(Math.abs(sum.getColumn(1).width - ((look.columnWidths.A / 0.75 - 5) / 7)) < 0.02, `column A's width (${sum.getColumn(1).width} characters)`);
+  const bandRow = sum.getColumn(1).values.findIndex((v) => v === "ABG band");
+  assert.equal(sum.getCell(bandRow + 1, 3).numFmt, "£#,##0");
+  assert.equal(sum.getCell(bandRow + 1, 2).numFmt, "#,##0");
+  assert.equal(sum.getCell("A1").font.bold, true);
+  assert.deepEqual({ state: sum.views[0].state, ySplit: sum.views[0].ySplit, activeCell: sum.views[0].activeCell }, { state: "frozen", ySplit: 1, activeCell: "A1" });
+  assert.deepEqual({ orientation: sum.pageSetup.orientation, fitToPage: sum.pageSetup.fitToPage, fitToWidth: sum.pageSetup.fitToWidth, fitToHeight: sum.pageSetup.fitToHeight, printTitlesRow: sum.pageSetup.printTitlesRow }, { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" });
   // Open it again: a fresh page, so the workbook really comes from the file.
   await openPreview(page, server);
   await page.locator('input[type="file"]').setInputFiles(file);

@@ -222,5 +222,7 @@ describe("a downloaded workbook keeps the finish (read back with ExcelJS)", () =
     const { standIn } = await readWorkbook({ newStandIn: () => new ExcelStandIn() } as unknown as PreviewHost, (await wb.xlsx.writeBuffer()) as ArrayBuffer, "back.xlsx", false);
     expect(standIn.sheetLook("Action plan").frozenRows).toBe(1);
     expect(standIn.sheetLook("Action plan").pageLayout).toMatchObject({ orientation: "Landscape", printTitleRows: "1:1" });
+    expect(standIn.sheetLook("Sheet1").selection).toBe("I1"); // the active cell (the file keeps the selection's top-left)
+    expect(standIn.selection()).toEqual({ sheet: "Action plan", address: "A1" }); // the active sheet, as saved
   });
 });
