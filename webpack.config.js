@@ -82,7 +82,9 @@ module.exports = (env, options) => {
       // preview first: its script installs the CustomFunctions, Office and Excel stand-ins that the next two use.
       ...(dev ? { preview: "./src/preview/preview.tsx" } : {}),
       functions: "./src/functions/functions.ts",
-      taskpane: "./src/taskpane/index.tsx",
+      // The pane runs in the functions' page (shared runtime): it depends on that entry, so the engine modules the
+      // functions load are never bundled again for the pane or its lazily loaded views.
+      taskpane: { import: "./src/taskpane/index.tsx", dependOn: "functions" },
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -101,9 +103,27 @@ module.exports = (env, options) => {
           exclude: /node_modules/,
           use: { loader: "ts-loader", options: { transpileOnly: true, configFile: "tsconfig.json" } },
         },
+        // The engine is pure (src/engine/types.ts): importing a module runs nothing that matters, so a bundle
+        // keeps only the engine modules it uses, not everything its index re-exports.
+        { test: /[\\/]src[\\/]engine[\\/]/, sideEffects: false },
       ],
     },
     performance: { hints: false },
+    // One page (taskpane.html, the shared runtime; preview.html in development) runs both entries: one webpack
+    // runtime (runtime.js) so they share module instances, and the engine in ONE chunk (engine.js) that the
+    // functions and the pane both use. What the pane needs only on use (each tab's view, the LGA guide's case
+    // studies and sections, the survey series) is split off by import() and fetched from this origin when first
+    // used (test/build/chunks.test.ts checks the initial size and that the engine is in one chunk).
+    optimization: {
+      runtimeChunk: { name: "runtime" },
+      splitChunks: {
+        cacheGroups: {
+          engine: { name: "engine", test: /[\\/]src[\\/]engine[\\/]/, chunks: "initial", enforce: true, priority: 10 },
+          // Engine modules that only lazily loaded code uses (the result block of the table tools …): one chunk too, never a copy per view.
+          engineLater: { name: "engine-later", test: /[\\/]src[\\/]engine[\\/]/, chunks: "async", enforce: true, priority: 9 },
+        },
+      },
+    },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new HtmlWebpackPlugin({

@@ -8,6 +8,8 @@
 //    ratio = interactive ÷ blank page.
 // 2. Bundle bytes: the PRODUCTION dist/taskpane.js and dist/functions.js, raw and gzip level 9 (built first
 //    if dist/ is missing), and a check that functions.js carries no React or Fluent UI.
+// 3. Bytes loaded before interactive: the gzip total of the scripts taskpane.html loads at start (bench/_initialBytes.js).
+//    Baseline, same run: a bare Fluent UI v9 page with three controls built for production. ratio = page ÷ bare page.
 //
 // `node bench/preview.bench.js` alone, or within `npm run bench`. Needs /usr/bin/chromium.
 const { spawnSync } = require("child_process");
@@ -15,6 +17,7 @@ const fs = require("fs");
 const path = require("path");
 const zlib = require("zlib");
 const { runAlone } = require("./_util");
+const { initialScripts, bareFluentBytes } = require("./_initialBytes");
 const h = require("../test/e2e/harness");
 
 const REPEAT = 3;
@@ -83,6 +86,19 @@ async function run(report) {
     functionsHasReactOrFluent: leak ? `YES (${leak[0]})` : "no",
   });
   if (leak) throw new Error(`dist/functions.js contains React or Fluent UI ("${leak[0]}")`);
+
+  // 3. Bytes loaded before interactive: the scripts taskpane.html loads by itself (office.js aside), gzip level 9,
+  //    against a bare Fluent UI v9 page with three controls built the same way (bench/fixtures/bareFluent.tsx).
+  const initial = initialScripts(path.join(h.root, "dist"));
+  const bare = await bareFluentBytes();
+  report("bytes loaded before interactive: bare Fluent UI v9 page, three controls (baseline)", { gzipBytes: bare.gzip, rawBytes: bare.raw, ratio: 1 });
+  report("bytes loaded before interactive: taskpane.html (functions + pane, production)", {
+    gzipBytes: initial.gzip,
+    rawBytes: initial.raw,
+    ratio: +(initial.gzip / bare.gzip).toFixed(2),
+    targetGzipBytes: 150 * 1024,
+    scripts: initial.scripts.map((s) => `${s.file} ${s.gzip}`).join(", "),
+  });
 
   if (!h.chromiumPresent()) throw new Error(`${h.CHROMIUM} not found: apt-get install -y chromium`);
   h.buildPreview();

@@ -1,7 +1,9 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./components/App";
-import { createActionPlanTools, createAnalysisTools, createExcelTools } from "./excel";
+import type { ActionPlanTools, ExcelTools } from "./excel";
+import type { AnalysisTools } from "./components/Analysis";
+import { lazyTools } from "./lazyTools";
 import { PaneThemeProvider } from "./PaneThemeProvider";
 import { dismissNotice, prepareWorkbook, stopLoadingOnOpen, type StartupState } from "./startup";
 
@@ -11,9 +13,11 @@ function render(host: string | null, startupState: StartupState | null = null) {
   const container = document.getElementById("container");
   if (!container) return;
   // The workbook functions exist only inside Excel; the components get them as a prop.
-  const tools = host === "Excel" ? createExcelTools() : null;
-  const planTools = host === "Excel" ? createActionPlanTools() : null;
-  const analysisTools = host === "Excel" ? createAnalysisTools() : null;
+  // Each is fetched on first use (./lazyTools.ts): the Excel code is a chunk of its own, not part of the pane's start.
+  const excel = () => import(/* webpackChunkName: "excel" */ "./excel");
+  const tools = host === "Excel" ? lazyTools<ExcelTools>(() => excel().then((m) => m.createExcelTools())) : null;
+  const planTools = host === "Excel" ? lazyTools<ActionPlanTools>(() => excel().then((m) => m.createActionPlanTools())) : null;
+  const analysisTools = host === "Excel" ? lazyTools<AnalysisTools>(() => excel().then((m) => m.createAnalysisTools())) : null;
   const startup = startupState ? { state: startupState, dismiss: () => dismissNotice(Office), stopLoading: () => stopLoadingOnOpen(Office) } : null;
   createRoot(container).render(
     <PaneThemeProvider container={container}>

@@ -13,11 +13,15 @@ import * as React from "react";
 import { FUNDING_COMPONENTS, TYPOLOGY_CAVEATS } from "../../engine";
 import { DATA_VERSION } from "../../engine/version";
 import type { ActionPlanTools, ExcelTools } from "../excel";
-import { ActionPlan } from "./ActionPlan";
-import { Analysis, type AnalysisTools } from "./Analysis";
-import { QuickCheck } from "./QuickCheck";
+import type { AnalysisTools } from "./Analysis";
 import { StartupNotice, type StartupControls } from "./StartupNotice";
-import { TableTools } from "./TableTools";
+
+// Each tab's view is its own chunk, fetched from the add-in's origin when the tab is first shown (issue 17.2):
+// the pane is interactive before any of them has loaded.
+const QuickCheck = React.lazy(() => import(/* webpackChunkName: "view-check" */ "./QuickCheck").then((m) => ({ default: m.QuickCheck })));
+const TableTools = React.lazy(() => import(/* webpackChunkName: "view-table" */ "./TableTools").then((m) => ({ default: m.TableTools })));
+const ActionPlan = React.lazy(() => import(/* webpackChunkName: "view-plan" */ "./ActionPlan").then((m) => ({ default: m.ActionPlan })));
+const Analysis = React.lazy(() => import(/* webpackChunkName: "view-analysis" */ "./Analysis").then((m) => ({ default: m.Analysis })));
 
 const useStyles = makeStyles({
   // minWidth 0 and overflowWrap: nothing (a long message, an unbroken error text) makes the pane wider than Excel's.
@@ -108,7 +112,7 @@ export function App(props: AppProps) {
           </Tab>
         ))}
       </TabList>
-      {current.render(props, styles)}
+      <React.Suspense fallback={<Caption1 as="p" role="status">Loading…</Caption1>}>{current.render(props, styles)}</React.Suspense>
     </main>
   );
 }
