@@ -5,7 +5,7 @@
  * `matchHeaders`, overridden by --col), and where the output columns go (reused from an earlier run,
  * else appended after the last used column).
  */
-import { FIELD_LABELS, findBlockByHeaders, HEADER_SEARCH_ROWS, INPUT_FIELDS, isHeaderRow, matchHeaders, normaliseHeader, OUTPUT_HEADERS, planBlock, type Field, type HeaderCandidate, type HeaderMatches, type OutputHeader } from "../engine";
+import { columnLetter, FIELD_LABELS, findBlockByHeaders, HEADER_SEARCH_ROWS, INPUT_FIELDS, isHeaderRow, matchHeaders, normaliseHeader, OUTPUT_HEADERS, planBlock, type Field, type HeaderCandidate, type HeaderMatches, type OutputHeader } from "../engine";
 import { cellText, engineValue, hasValue } from "./cells";
 import { CliError } from "./errors";
 
@@ -41,13 +41,6 @@ export interface FieldMapping {
   explicit: Set<Field>;
   /** The header rule's result for the other fields (scores, runner-up, ties), when it was run. */
   matches?: HeaderMatches;
-}
-
-/** "A", "B", … "Z", "AA", … for a 1-based column number. */
-export function columnLetter(n: number): string {
-  let s = "";
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
 }
 
 /** Lists headers for a message: "Area" (A), "NI 1 %" (B) … */

@@ -8,16 +8,19 @@ import type * as ExcelJS from "exceljs";
 import {
   blockMarkerName,
   cellKey,
+  columnLetter,
   gridFingerprint,
   isValidBlock,
   nextBlockId,
+  parseBlock,
   parseMarkerName,
+  quoteSheet,
   summaryMarkerName,
   Fingerprint,
   type BlockMarker,
   type OutputHeader,
+  unquoteSheet,
 } from "../engine";
-import { columnLetter } from "./layout";
 
 /** A defined name: its name, its ranges, and its sheet when it is scoped to one. */
 export interface NameModel {
@@ -30,17 +33,14 @@ export interface NameModel {
 export function parseReference(ref: string): { sheet: string; row: number; col: number; lastRow: number; lastCol: number } | null {
   const bang = ref.lastIndexOf("!");
   if (bang < 0) return null;
-  const sheet = ref.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(ref.slice(bang + 1));
-  if (!m) return null;
-  const num = (l: string) => [...l.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return { sheet, row: Number(m[2]), col: num(m[1]), lastRow: Number(m[4] ?? m[2]), lastCol: num(m[3] ?? m[1]) };
+  const b = parseBlock(ref.slice(bang + 1));
+  if (!b) return null;
+  return { sheet: unquoteSheet(ref.slice(0, bang)), row: b.row, col: b.column, lastRow: b.lastRow, lastCol: b.lastColumn };
 }
 
 /** An absolute reference to a block of a sheet (1-based). */
 export function reference(sheet: string, row: number, col: number, lastRow: number, lastCol: number): string {
-  const q = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-  return `${q}!$${columnLetter(col)}$${row}:$${columnLetter(lastCol)}$${lastRow}`;
+  return `${quoteSheet(sheet)}!$${columnLetter(col)}$${row}:$${columnLetter(lastCol)}$${lastRow}`;
 }
 
 function names(wb: Pick<ExcelJS.Workbook, "definedNames">): NameModel[] {

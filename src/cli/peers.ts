@@ -4,11 +4,11 @@
  * farthest is 1, or min-max). With --json, stdout is exactly {"area": NAME, "neighbours": [{"name", "distance"}, …]}.
  */
 import * as fs from "fs";
-import { DEFAULT_NEIGHBOURS, indicatorTable, nearestNeighbours, NEIGHBOUR_METHODS, parseChoice, type NeighbourMethod } from "../engine";
+import { columnLetter, DEFAULT_NEIGHBOURS, indicatorTable, nearestNeighbours, NEIGHBOUR_METHODS, parseChoice, type NeighbourMethod } from "../engine";
 import { formatOf, load } from "./apply";
 import { cellText, engineValue } from "./cells";
 import { CliError } from "./errors";
-import { columnLetter, findLayout, listHeaders } from "./layout";
+import { findLayout, listHeaders } from "./layout";
 
 export interface PeersOptions {
   input: string;

@@ -1,5 +1,6 @@
 /** The engine's public API: the framework as typed data and pure functions. */
 export * from "./types";
+export * from "./a1";
 export * from "./input";
 export * from "./familyType";
 export * from "./abg";
@@ -12,3 +13,4 @@ export * from "./data/govResponse2008/abgBands";
 export { DATA_VERSION } from "./version";
 export * from "./stats";
 export * from "./recommender";
+export * from "./commission";

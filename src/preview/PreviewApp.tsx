@@ -4,7 +4,8 @@
  * Everything it shows is read from the stand-in's model on each redraw; edits go back through it.
  */
 import * as React from "react";
-import { columnLetters } from "./standIn";
+import { columnIndex, columnLetters } from "./standIn";
+import { MAX_COLUMNS, MAX_ROWS } from "../engine/a1";
 import { PreviewHost } from "./host";
 import { formatValue } from "./numberFormat";
 import { PREVIEW_THEMES } from "./officeThemes";
@@ -14,8 +15,6 @@ const ROW_H = 24;
 const ROW_HEAD_W = 52;
 const DEFAULT_W = 96;
 const OVERSCAN = 8;
-const MAX_ROWS = 1048576;
-const MAX_COLUMNS = 16384;
 
 interface Rect {
   row: number;
@@ -28,7 +27,7 @@ function parseA1(address: string): Rect {
   const [a, b] = address.split(":");
   const one = (p: string) => {
     const m = /^([A-Z]+)(\d+)$/.exec(p)!;
-    return { column: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1, row: Number(m[2]) - 1 };
+    return { column: columnIndex(m[1]), row: Number(m[2]) - 1 };
   };
   const p = one(a);
   const q = b ? one(b) : p;

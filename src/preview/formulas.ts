@@ -6,6 +6,7 @@
  * The one operator is `&` (text concatenation, element by element over spilled arrays), which the
  * task pane's live Notes formula uses.
  */
+import { columnNumber } from "../engine/a1";
 
 export type Value = string | number | boolean | null;
 export interface ErrorValue {
@@ -37,7 +38,7 @@ type Node =
 
 export class FormulaError extends Error {}
 
-const colIndex = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+const colIndex = (letters: string) => columnNumber(letters) - 1;
 
 /** Parses the text after "=". Throws FormulaError with a readable message. */
 export function parseFormula(text: string): Node {

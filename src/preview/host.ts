@@ -13,7 +13,7 @@
  * Development only: webpack builds the preview entry in development mode alone, so none of this is in
  * the production bundles (test/build/preview-exclusion.test.ts).
  */
-import { ExcelStandIn, standInContext, standInSupports } from "./standIn";
+import { ExcelStandIn, columnIndex, standInContext, standInSupports } from "./standIn";
 import { evaluateFormulaText, type ErrorValue, type Evaluated } from "./formulas";
 import { ASYNC_STATUS, START_UP, createPreviewDocument, type PreviewDocument } from "./officeDocument";
 import { THEME_IDS, type PreviewOfficeTheme } from "./officeThemes";
@@ -278,7 +278,7 @@ export type SyncCount = number | { writes: number };
 const cellIndex = (address: string) => {
   const m = /^([A-Z]+)(\d+)$/.exec(address.toUpperCase());
   if (!m) throw new Error(`Not a cell address: ${address}`);
-  return { row: Number(m[2]) - 1, column: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1 };
+  return { row: Number(m[2]) - 1, column: columnIndex(m[1]) };
 };
 
 type SheetModel = NonNullable<ReturnType<ExcelStandIn["model"]["sheet"]>>;

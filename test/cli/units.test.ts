@@ -4,7 +4,7 @@ import * as path from "path";
 import { FIELD_SYNONYMS, INPUT_FIELDS } from "../../src/engine";
 import * as os from "os";
 import { delimitedRecords, detectDelimiter, sniffDelimited } from "../../src/cli/delimited";
-import { columnLetter, describeMapping, findLayout, LayoutScanner, mapFields, parseColOption } from "../../src/cli/layout";
+import { describeMapping, findLayout, LayoutScanner, mapFields, parseColOption } from "../../src/cli/layout";
 import { cellText, engineValue } from "../../src/cli/cells";
 
 describe("detectDelimiter", () => {
@@ -45,9 +45,6 @@ describe("sniffDelimited and delimitedRecords (streamed)", () => {
 });
 
 describe("layout", () => {
-  it("names columns like Excel", () => {
-    expect([1, 26, 27, 52, 703].map(columnLetter)).toEqual(["A", "Z", "AA", "AZ", "AAA"]);
-  });
   it("takes the first non-empty row as the header and stops at the last row with a value", () => {
     const grid = [undefined, undefined, ["", "Area", "NI 1 %"], ["", "A", 59], undefined, [null, "B", 60], [" "]];
     const l = findLayout(grid, "t");

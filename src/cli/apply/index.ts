@@ -22,19 +22,19 @@
 import { once } from "events";
 import * as fs from "fs";
 import * as path from "path";
-import { ambiguousScaleWarning, describeScales, finishSummary, groupsFor, listCells, startSummary, type Field, type Scale } from "../../engine";
+import { ambiguousScaleWarning, columnLetter, describeScales, MAX_COLUMNS, MAX_ROWS, finishSummary, groupsFor, listCells, startSummary, type Field, type Scale } from "../../engine";
 import { writeAtomically } from "../atomic";
 import { failIf, faultRows } from "../faults";
 import { CliError } from "../errors";
-import { columnLetter, describeMapping, describeMatch } from "../layout";
+import { describeMapping, describeMatch } from "../layout";
 import { renderRows, summarySheetRows, type RunInfo } from "../summary";
 
-import { XLSX_MAX_COLUMNS, XLSX_MAX_ROWS, checkPaths, formatOf, type ApplyOptions } from "./options";
+import { checkPaths, formatOf, type ApplyOptions } from "./options";
 import { open } from "./source";
 import { scan, withResults } from "./passes";
 import { writeCsv, writeXlsxNew, writeXlsxPatched, type Typed } from "./write";
 
-export { CSV_FORMULAS, EVALUATE_CHUNK_ROWS, XLSX_MAX_CELL_CHARS, XLSX_MAX_COLUMNS, XLSX_MAX_ROWS, formatOf, type ApplyOptions, type CsvFormulas, type Format } from "./options";
+export { CSV_FORMULAS, EVALUATE_CHUNK_ROWS, XLSX_MAX_CELL_CHARS, formatOf, type ApplyOptions, type CsvFormulas, type Format } from "./options";
 export { load, type Loaded, type Source } from "./source";
 
 // ---------------------------------------------------------------------------------------------
@@ -60,11 +60,11 @@ export async function runApply(o: ApplyOptions, print: (text: string) => void, w
   const fields = describeMapping(layout, mapping);
   const rowCount = layout.lastRow - layout.headerRow;
   if (outFormat.kind === "xlsx") {
-    if (s.rows > XLSX_MAX_ROWS) {
-      throw new CliError(`${src.where} has ${s.rows.toLocaleString("en-GB")} rows; an .xlsx sheet holds at most ${XLSX_MAX_ROWS.toLocaleString("en-GB")}: write a .csv output instead`);
+    if (s.rows > MAX_ROWS) {
+      throw new CliError(`${src.where} has ${s.rows.toLocaleString("en-GB")} rows; an .xlsx sheet holds at most ${MAX_ROWS.toLocaleString("en-GB")}: write a .csv output instead`);
     }
     const width = Math.max(layout.lastCol, ...layout.outputCols);
-    if (width > XLSX_MAX_COLUMNS) throw new CliError(`the output would need ${width.toLocaleString("en-GB")} columns; an .xlsx sheet holds at most ${XLSX_MAX_COLUMNS.toLocaleString("en-GB")}: write a .csv output instead`);
+    if (width > MAX_COLUMNS) throw new CliError(`the output would need ${width.toLocaleString("en-GB")} columns; an .xlsx sheet holds at most ${MAX_COLUMNS.toLocaleString("en-GB")}: write a .csv output instead`);
   }
   const rowLabel = (i: number) => layout.headerRow + 1 + i;
   const info: RunInfo = {

@@ -3,12 +3,12 @@ import { XLSX_MAX_CELL_CHARS, EVALUATE_CHUNK_ROWS, type ApplyOptions, type CsvFo
 import type { RowValues, Source } from "./source";
 import { withResults, type OutRow, type Scan } from "./passes";
 import { once } from "events";
-import { Fingerprint, OUTPUT_HEADERS, type OutputHeader, type OutputCell, type SummaryTally } from "../../engine";
+import { columnLetter, Fingerprint, OUTPUT_HEADERS, type OutputHeader, type OutputCell, type SummaryTally } from "../../engine";
 import { writeToTemp } from "../atomic";
 import { faultRows } from "../faults";
 import { cellText, cellText as cellTextOf, csvFieldToCell, csvSafe } from "../cells";
 import { writeDelimited, type Delimiter } from "../delimited";
-import { columnLetter, type Layout } from "../layout";
+import type { Layout } from "../layout";
 import { type SummaryCell } from "../summary";
 import { typedByUser, writeBlockMarker, writeSummaryMarker, type MarkedBlock } from "../marker";
 import { type NameModel } from "../xlsx/book";

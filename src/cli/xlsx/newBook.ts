@@ -5,8 +5,7 @@
  * holds one chunk of rows and the packed sheet, never the table.
  */
 import type { Writable } from "stream";
-import type { OutputCell } from "../../engine";
-import { columnLetter } from "../layout";
+import { columnLetter, type OutputCell } from "../../engine";
 import type { SummaryCell } from "../summary";
 import { CONTENT_WORKSHEET, NS_REL, TYPE_WORKSHEET, esc } from "./book";
 import { cellXml } from "./sheetPatch";

@@ -9,7 +9,7 @@
 import * as path from "path";
 import type { Writable } from "stream";
 import type { OutputCell, OutputHeader } from "../../engine";
-import { gridFingerprint, parseMarkerName } from "../../engine";
+import { columnLetter, gridFingerprint, parseMarkerName } from "../../engine";
 import type { Layout } from "../layout";
 import { writeBlockMarker, writeSummaryMarker, usedGridValues, type MarkedBlock } from "../marker";
 import { SUMMARY_TITLE, type SummaryCell } from "../summary";
@@ -21,7 +21,6 @@ import { sheetGrid, type RowValues, type XlsxPass } from "./read";
 import { cellStyle, patchHead, patchRow, type CellEdits, type RowWriteInfo } from "./sheetPatch";
 import { summarySheetXml, summaryStyles } from "./summarySheet";
 import { tableWithResults } from "./tables";
-import { columnLetter } from "../layout";
 import { ZipOut } from "./zipOut";
 
 export interface OutRow {

@@ -7,7 +7,8 @@
  */
 import type { Book, SheetInfo } from "./book";
 import { cellFormat, cellValue, type ReadContext } from "./cellValues";
-import { colNumber, sheetRows, type RowTok } from "./sheetXml";
+import { parseBlock, type CellBlock } from "../../engine";
+import { sheetRows, type RowTok } from "./sheetXml";
 
 export type RowValues = readonly unknown[] | undefined;
 
@@ -24,44 +25,26 @@ export interface XlsxPass {
 /** Rows of formats kept behind the row being read (the evaluator looks back one chunk of 1,000 rows at most). */
 const FORMAT_ROWS_KEPT = 5_000;
 
-interface Range {
-  r1: number;
-  c1: number;
-  r2: number;
-  c2: number;
-}
-
-/** "B2:D4" → its corners (1-based). */
-export function parseRange(ref: string): Range | null {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(ref.trim());
-  if (!m) return null;
-  const c1 = colNumber(m[1].toUpperCase());
-  const r1 = Number(m[2]);
-  const c2 = colNumber((m[3] ?? m[1]).toUpperCase());
-  const r2 = Number(m[4] ?? m[2]);
-  return { r1: Math.min(r1, r2), c1: Math.min(c1, c2), r2: Math.max(r1, r2), c2: Math.max(c1, c2) };
-}
-
 /** Clears, in each row as it comes, the cells a merged range covers other than its top-left one. */
 class MergeCover {
-  private readonly ranges: Range[];
+  private readonly ranges: CellBlock[];
   private next = 0;
-  private active: Range[] = [];
+  private active: CellBlock[] = [];
 
   constructor(refs: readonly string[]) {
     this.ranges = refs
-      .map(parseRange)
-      .filter((r): r is Range => !!r && (r.r1 !== r.r2 || r.c1 !== r.c2))
-      .sort((a, b) => a.r1 - b.r1);
+      .map(parseBlock)
+      .filter((b): b is CellBlock => !!b && (b.row !== b.lastRow || b.column !== b.lastColumn))
+      .sort((a, b) => a.row - b.row);
   }
 
   apply(r: number, values: unknown[]): void {
     if (!this.ranges.length) return;
-    while (this.next < this.ranges.length && this.ranges[this.next].r1 <= r) this.active.push(this.ranges[this.next++]);
+    while (this.next < this.ranges.length && this.ranges[this.next].row <= r) this.active.push(this.ranges[this.next++]);
     if (!this.active.length) return;
-    this.active = this.active.filter((m) => m.r2 >= r);
+    this.active = this.active.filter((m) => m.lastRow >= r);
     for (const m of this.active) {
-      for (let c = m.c1; c <= Math.min(m.c2, values.length); c++) if (r !== m.r1 || c !== m.c1) values[c - 1] = null;
+      for (let c = m.column; c <= Math.min(m.lastColumn, values.length); c++) if (r !== m.row || c !== m.column) values[c - 1] = null;
     }
   }
 }

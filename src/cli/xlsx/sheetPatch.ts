@@ -6,8 +6,7 @@
  * formulas. The head gets the wider dimension and the new columns' widths; the tail is unchanged.
  */
 import type { Layout } from "../layout";
-import { columnLetter } from "../layout";
-import type { OutputCell } from "../../engine";
+import { columnLetter, columnNumber, type OutputCell } from "../../engine";
 import { CliError } from "../errors";
 import { esc } from "./book";
 import type { CellTok, RowTok } from "./sheetXml";
@@ -97,8 +96,7 @@ export function patchHead(head: string, layout: Layout, widths: ReadonlyMap<numb
   let out = head.replace(/(<(\w+:)?dimension\b[^>]*\sref\s*=\s*")([^"]*)"/, (_m, start: string, _p: string, ref: string) => {
     const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(ref);
     if (!m) return `${start}${ref}"`;
-    const num = (l: string) => [...l.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-    const last = Math.max(num(m[3] ?? m[1]), lastCol);
+    const last = Math.max(columnNumber(m[3] ?? m[1]), lastCol);
     const rows = Math.max(Number(m[4] ?? m[2]), layout.lastRow);
     return `${start}${m[1]}${m[2]}:${columnLetter(last)}${rows}"`;
   });

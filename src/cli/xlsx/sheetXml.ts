@@ -11,6 +11,7 @@
  */
 import { StringDecoder } from "string_decoder";
 import * as zlib from "zlib";
+import { columnNumber } from "../../engine";
 import { crc32, type ZipEntry } from "../zip";
 
 export interface CellTok {
@@ -36,13 +37,6 @@ export interface RowTok {
   cells: CellTok[];
 }
 
-/** Column letters → 1-based number ("A" → 1, "XFD" → 16,384). */
-export function colNumber(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) & 0x1f);
-  return n;
-}
-
 const ROW_START = /<(\w+:)?row\b([^>]*?)(\/?)>/y;
 const SHEETDATA = /<(\w+:)?sheetData\b[^>]*?(\/?)>/;
 const CELL = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g;
@@ -57,7 +51,7 @@ export function parseCells(inner: string): CellTok[] {
   for (let m = CELL.exec(inner); m; m = CELL.exec(inner)) {
     const attrs = m[1];
     const ref = REF.exec(attrs);
-    col = ref ? colNumber(ref[1].toUpperCase()) : col + 1;
+    col = ref ? columnNumber(ref[1]) : col + 1;
     cells.push({ col, raw: m[0], attrs, inner: m[2] ?? "", hasRef: !!ref });
   }
   return cells;

@@ -2,7 +2,7 @@
  * The Summary sheet's XML (a new part), and the two cell formats it uses added to a workbook's
  * styles (ECMA-376 Part 1, §18.8: fonts, cellXfs; built-in number format 3 is "#,##0").
  */
-import { columnLetter } from "../layout";
+import { columnLetter } from "../../engine";
 import type { SummaryCell } from "../summary";
 import { NS_REL } from "./book";
 import { cellXml } from "./sheetPatch";

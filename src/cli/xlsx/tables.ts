@@ -5,9 +5,8 @@
  * beside it. Everything else in the table (name, style, filter buttons, totals row or none) stays.
  */
 import type { Layout } from "../layout";
-import { columnLetter } from "../layout";
+import { columnLetter, parseBlock } from "../../engine";
 import { attr, esc } from "./book";
-import { colNumber } from "./sheetXml";
 
 export interface TableRange {
   name: string;
@@ -22,14 +21,14 @@ export interface TableRange {
 export function tableRange(xml: string): TableRange | null {
   const tag = /<(\w+:)?table\b[^>]*>/.exec(xml)?.[0];
   const ref = tag && attr(tag, "ref");
-  const m = ref && /^\$?([A-Z]+)\$?(\d+):\$?([A-Z]+)\$?(\d+)$/i.exec(ref);
-  if (!tag || !m) return null;
+  const b = ref && ref.includes(":") ? parseBlock(ref) : null;
+  if (!tag || !b) return null;
   return {
     name: attr(tag, "displayName") ?? attr(tag, "name") ?? "",
-    firstCol: colNumber(m[1].toUpperCase()),
-    firstRow: Number(m[2]),
-    lastCol: colNumber(m[3].toUpperCase()),
-    lastRow: Number(m[4]),
+    firstCol: b.column,
+    firstRow: b.row,
+    lastCol: b.lastColumn,
+    lastRow: b.lastRow,
     headerRow: attr(tag, "headerRowCount") !== "0",
   };
 }

@@ -37,7 +37,7 @@ import { WorkbookProxy, type NamedItemCollectionProxy, type NamedItemProxy, type
 import type { ChartCollectionProxy, ChartProxy, FreezePanesProxy, PageLayoutProxy, TableCollectionProxy, TableProxy, WorksheetProxy } from "./worksheet";
 
 export { EXCEL_WEB_PAYLOAD_LIMIT_BYTES, standInContext, type OfficeShape, type StandInContext, type SyncRecord } from "./context";
-export { columnLetters, jsonBytes, type CellLook, type PageLayoutSnapshot, type CellSnapshot, type ChartSnapshot, type DataValidationRuleSnapshot, type FormulaEvaluator } from "./model";
+export { columnIndex, columnLetters, jsonBytes, type CellLook, type PageLayoutSnapshot, type CellSnapshot, type ChartSnapshot, type DataValidationRuleSnapshot, type FormulaEvaluator } from "./model";
 
 /**
  * The requirement sets the preview can honestly claim (its `Office.context.requirements.isSetSupported`):

@@ -4,9 +4,10 @@
  * and the A1 addresses, errors and JSON sizes the proxies share. Nothing here knows of requests
  * or proxies (context.ts and the proxy files do).
  */
+import { MAX_COLUMNS, MAX_ROWS, columnLetter, columnNumber, unquoteSheet } from "../../engine/a1";
 
-export const MAX_ROWS = 1048576;
-export const MAX_COLUMNS = 16384;
+/** A sheet's size and the quoting of its name: the engine's A1 rules (src/engine/a1.ts). */
+export { MAX_COLUMNS, MAX_ROWS, quoteSheet } from "../../engine/a1";
 
 export interface CellSnapshot {
   value: unknown;
@@ -48,21 +49,11 @@ export type FormulaEvaluator = (formula: string, at: { sheet: string; row: numbe
 // ---------------------------------------------------------------------------------------------
 // Addresses
 
-export function columnLetters(index: number): string {
-  let s = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+/** Letters of a 0-based column index (the stand-in counts from 0, as Office.js does): 0 → "A". */
+export const columnLetters = (index: number): string => columnLetter(index + 1);
 
-export function columnIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
-
-export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
+/** 0-based column index of its letters: "A" → 0. */
+export const columnIndex = (letters: string): number => columnNumber(letters) - 1;
 
 export interface Rect {
   row: number;
@@ -83,7 +74,7 @@ export function parseAddress(address: string): { sheet: string | null; rect: Rec
   let ref = address;
   const bang = address.lastIndexOf("!");
   if (bang >= 0) {
-    sheet = address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+    sheet = unquoteSheet(address.slice(0, bang));
     ref = address.slice(bang + 1);
   }
   const parts = ref.replace(/\$/g, "").toUpperCase().split(":");

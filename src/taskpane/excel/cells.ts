@@ -1,26 +1,17 @@
-/** A1 addresses and cell values: pure helpers shared by the pane's workbook functions. */
-
-export function columnLetter(index: number): string {
-  let s = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
+/** A1 addresses and cell values: pure helpers shared by the pane's workbook functions (letters and quoting: the engine's a1.ts). */
+import { columnLetter, quoteSheet, unquoteSheet } from "../../engine/a1";
 
 /** A1 address of a block given by 0-based indices, e.g. rangeAddress("Sheet1", 1, 7, 300, 1) → "Sheet1!H2:H301". */
 export function rangeAddress(sheet: string | null, row: number, column: number, rows: number, columns: number): string {
-  const tl = `${columnLetter(column)}${row + 1}`;
-  const ref = rows === 1 && columns === 1 ? tl : `${tl}:${columnLetter(column + columns - 1)}${row + rows}`;
+  const tl = `${columnLetter(column + 1)}${row + 1}`;
+  const ref = rows === 1 && columns === 1 ? tl : `${tl}:${columnLetter(column + columns)}${row + rows}`;
   return sheet === null ? ref : `${quoteSheet(sheet)}!${ref}`;
 }
 
 /** "'My sheet'!H1:K1" → its sheet. */
 export function sheetOfAddress(address: string): string {
   const bang = address.lastIndexOf("!");
-  return address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+  return unquoteSheet(address.slice(0, bang));
 }
 
 export function isEmptyCell(v: unknown): boolean {

@@ -7,7 +7,7 @@
 import { findHeaderRow } from "../../engine/table";
 import { isValidBlock, parseMarkerName, type BlockMarker } from "../../engine/resultBlock";
 import { headerText, rangeAddress, sheetOfAddress } from "./cells";
-import { MAX_SHEET_COLUMNS } from "./payload";
+import { MAX_COLUMNS } from "../../engine/a1";
 import { settingsKey, type SavedOutput, type SavedSource } from "./settings";
 import type { SourceRef } from "./types";
 
@@ -133,7 +133,7 @@ export async function locate(context: Excel.RequestContext, tally: Tally, only?:
       if (m.range.rowIndex === p.headerRow && rel >= 1 && rel <= p.width) p.marked.push({ name: m.name, marker: m.marker, column: m.range.columnIndex, width: m.range.columnCount });
     }
     const ownEnd = Math.max(p.saved?.output ? p.saved.output.column + p.saved.output.headers.length : 0, ...p.marked.map((m) => m.column + m.width));
-    const width = Math.min(MAX_SHEET_COLUMNS - p.firstColumn, Math.max(p.width + 7, ownEnd - p.firstColumn + 7));
+    const width = Math.min(MAX_COLUMNS - p.firstColumn, Math.max(p.width + 7, ownEnd - p.firstColumn + 7));
     p.cells = sheet.getRangeByIndexes(p.headerRow, p.firstColumn, 1, width).load("formulas");
   }
   if (pending.length) {

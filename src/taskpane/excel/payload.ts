@@ -23,7 +23,6 @@ export const REQUEST_TARGET_BYTES = 1_000_000;
 export const MAX_CHUNK_ROWS = 20_000;
 export const COMPUTE_CHUNK_ROWS = 5_000;
 export const READ_BYTES_PER_CELL = 32;
-export const MAX_SHEET_COLUMNS = 16384;
 
 /** Upper bound of the UTF-8 bytes of a cell's JSON (a separator included). */
 export function cellBytes(v: unknown): number {

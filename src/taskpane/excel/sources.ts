@@ -3,7 +3,8 @@
  * fields to columns (remembered, else the engine's header rule) with a hint per field in words.
  */
 import { FIELD_LABELS, INPUT_FIELDS, matchHeaders, type ColumnMapping, type Field, type FieldMatch } from "../../engine/table";
-import { columnLetter, rangeAddress } from "./cells";
+import { columnLetter } from "../../engine/a1";
+import { rangeAddress } from "./cells";
 import type { Region } from "./locate";
 import { DEFAULT_OPTIONS, type SourceInfo } from "./types";
 
@@ -27,7 +28,7 @@ function proposeMapping(region: Region): { mapping: ColumnMapping; remembered: b
   const matches = matchHeaders(region.headers);
   const proposed: ColumnMapping = {};
   for (const f of MAPPED_FIELDS) if (matches[f].column !== null) proposed[f] = matches[f].column as number;
-  const letters = region.headers.map((_, i) => columnLetter(region.firstColumn + i));
+  const letters = region.headers.map((_, i) => columnLetter(region.firstColumn + i + 1));
   const hintsFor = (mapping: ColumnMapping) => {
     const hints: Partial<Record<Field, string>> = {};
     for (const f of MAPPED_FIELDS) {
@@ -65,7 +66,7 @@ export function sourceInfo(r: Region): SourceInfo {
     label: r.ref.kind === "table" ? `${r.ref.name} (${address})` : address,
     address,
     headers: r.headers,
-    columnLetters: r.headers.map((_, i) => columnLetter(r.firstColumn + i)),
+    columnLetters: r.headers.map((_, i) => columnLetter(r.firstColumn + i + 1)),
     rowCount: r.rowCount,
     mapping,
     remembered,

@@ -1,5 +1,5 @@
 /** A run's outcome when it does not finish: cancelled, or stopped (why, and exactly which rows were written). */
-import { columnLetter, quoteSheet } from "../cells";
+import { columnLetter, quoteSheet } from "../../../engine/a1";
 import type { Cancelled, Stopped } from "../types";
 import type { Stop } from "./guards";
 import type { WriteProgress } from "./state";
@@ -7,7 +7,7 @@ import type { WriteProgress } from "./state";
 /** Exactly which rows of which columns hold this run's results, once writing has been planned. */
 export function whatWasWritten(done: WriteProgress): string {
   const t = done.target!;
-  const cols = `${quoteSheet(t.sheet)}!${columnLetter(t.blockCol)}:${columnLetter(t.blockCol + t.W - 1)}`;
+  const cols = `${quoteSheet(t.sheet)}!${columnLetter(t.blockCol + 1)}:${columnLetter(t.blockCol + t.W)}`;
   const row = (i: number) => (t.firstDataRow + i + 1).toLocaleString("en-GB"); // sheet row of data row i
   const rest = t.hadOwn ? "they still hold what an earlier run wrote there, which may not match" : "those cells are empty";
   if (!done.started) return `Nothing was written: the toolkit's columns ${cols} are as they were.`;

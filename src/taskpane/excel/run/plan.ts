@@ -6,7 +6,7 @@
  */
 import { OUTPUT_GROUPS, OUTPUT_HEADERS, type ColumnMapping, type Field, type OutputGroup, type OutputHeader } from "../../../engine/table";
 import { locate, type Region } from "../locate";
-import { MAX_SHEET_COLUMNS } from "../payload";
+import { MAX_COLUMNS } from "../../../engine/a1";
 import { SUMMARY_SETTING } from "../settings";
 import { MAPPED_FIELDS } from "../sources";
 import type { RunRequest } from "../types";
@@ -100,7 +100,7 @@ export async function planRun(s: RunState, context: Excel.RequestContext): Promi
   const W = headers.length;
   const ownW = own ? own.headers.length : 0;
   const ownRows = own ? own.rows : 0;
-  if (blockCol + W > MAX_SHEET_COLUMNS) throw new Error("There is no room for the toolkit's columns to the right of the data.");
+  if (blockCol + W > MAX_COLUMNS) throw new Error("There is no room for the toolkit's columns to the right of the data.");
   s.done.target = { sheet: region.sheet, firstDataRow, blockCol, W, n, hadOwn: ownRows > 0 };
   const originalNames = sheetList.items.map((x) => x.name);
 
