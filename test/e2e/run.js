@@ -165,8 +165,11 @@ const STOP_TAIL = ["No summary sheet was written, and nothing outside the toolki
 /** Grant-band cells [band, allocation, band range] expected for a score and CI ("" for a score the tool refuses). */
 const expectedBands = (score, ci) => (validScore(score) ? [band(score), AMOUNT[band(score)], bandRange(score, ci)] : ["", "", ""]);
 
-/** The screenshots this run took (--screenshots copies these, not whatever else is in the folder). */
-const taken = new Set();
+/**
+ * The screenshots this run took, name → PNG bytes: --screenshots writes these to docs/, not whatever is in the folder
+ * (another run at the same time may have emptied or rewritten test-artifacts/screenshots/ meanwhile).
+ */
+const taken = new Map();
 
 /** shot()'s `locator` for the task pane alone: the preview gives it Excel's width (350 px), so the README shows each view as Excel would. */
 const PANE = Symbol("the pane");
@@ -177,8 +180,8 @@ async function shot(page, name, locator = null) {
   // Same pixels for the same page: no hover, transitions finished, no caret.
   await page.mouse.move(0, 0);
   const target = locator === PANE ? page.locator("#container") : locator;
-  await (target ?? page).screenshot({ path: path.join(ARTIFACTS, `${name}.png`), animations: "disabled", caret: "hide" });
-  if (!name.startsWith("FAILED-")) taken.add(`${name}.png`);
+  const png = await (target ?? page).screenshot({ path: path.join(ARTIFACTS, `${name}.png`), animations: "disabled", caret: "hide" });
+  if (!name.startsWith("FAILED-")) taken.set(`${name}.png`, png);
 }
 
 /**
@@ -1284,11 +1287,11 @@ async function main() {
   // Screenshots for the README, with --screenshots only (npm run screenshots), and only from a run with no failure:
   // this run's (not the failure shots) to docs/screenshots/. Without the flag nothing is written outside test-artifacts/.
   if (args.screenshots) {
-    const shots = [...taken].sort();
+    const shots = [...taken.keys()].sort();
     if (results.failed) console.log(`screenshots: not copied to docs/screenshots/ (${results.failed} failed)`);
     else if (shots.length) {
       fs.mkdirSync(DOC_SHOTS, { recursive: true });
-      for (const f of shots) fs.copyFileSync(path.join(ARTIFACTS, f), path.join(DOC_SHOTS, f));
+      for (const f of shots) fs.writeFileSync(path.join(DOC_SHOTS, f), taken.get(f));
       console.log(`screenshots: copied ${shots.join(", ")} to ${path.relative(h.root, DOC_SHOTS)}/`);
     }
   }
