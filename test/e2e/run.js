@@ -829,6 +829,15 @@ test("Peers & mix: nearest areas and the family-type mix from the sample, each w
   assert.deepEqual(body.map((r) => r[0]), Array.from({ length: 15 }, (_, i) => i + 1));
   assert.ok(body.every((r) => names.has(r[1]) && r[1] !== area), "peers are other areas of the sheet");
   assert.ok(body.every((r, i) => i === 0 || r[2] >= body[i - 1][2]), "distances ascend");
+  // The new sheet is active at A1, finished (rows through the table header frozen, distances to 3 places); Go to the sheet returns to it.
+  assert.deepEqual(await hook(page, "selection"), { sheet, address: "A1" });
+  const peersLook = await hook(page, "look", sheet);
+  assert.equal(peersLook.frozenRows, top + 1);
+  assert.equal((await cell(page, sheet, `C${top + 2}`)).numberFormat, "0.000");
+  await page.locator(".pv-tab", { hasText: "Indicators" }).click();
+  await page.locator("[data-outcome]").getByRole("button", { name: "Go to the sheet" }).click();
+  await page.waitForFunction((name) => window.__cohesionPreview.selection()?.sheet === name, sheet);
+  assert.deepEqual(await hook(page, "selection"), { sheet, address: "A1" });
   // Type mix: back on the Indicators sheet (the view reads the table it found there).
   await page.getByRole("button", { name: "Type mix", exact: true }).click();
   await page.getByRole("table", { name: "Family-type mix" }).waitFor();
