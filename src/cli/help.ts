@@ -1,5 +1,18 @@
 /** Help text. The field list and its synonyms come from the engine (FIELD_SYNONYMS, FIELD_LABELS). */
-import { BASES, FIELD_LABELS, FIELD_SYNONYMS, INPUT_FIELDS, OUTPUT_HEADERS, SCALES } from "../engine";
+import {
+  BASES,
+  COMMISSION_AUDIENCE_INFO,
+  COMMISSION_AUDIENCES,
+  COMMISSION_THEME_INFO,
+  COMMISSION_THEMES,
+  FIELD_LABELS,
+  FIELD_SYNONYMS,
+  INPUT_FIELDS,
+  OUTPUT_HEADERS,
+  RESPONSE_STANCE_INFO,
+  RESPONSE_STANCES,
+  SCALES,
+} from "../engine";
 
 export const MAIN_HELP = `Cohesion Toolkit for Excel: the 2007–09 community cohesion framework on your own tables.
 
@@ -7,14 +20,17 @@ Usage:
   cohesion apply <input.xlsx|input.csv> --out <output.xlsx|output.csv> [options]
   cohesion recommend --issue ID [--issue ID]... [--group a|b|c|d|e] [--source cdf2009|all] [--json]
   cohesion peers <file> --area NAME --col name=HEADER --col ind=HEADER... [--k N] [--method zscore|minmax] [--json]
+  cohesion recommendations [--theme T] [--for AUDIENCE] [--stance S] [--search TEXT] [--json]
   cohesion --help | --version
 
 Commands:
   apply       add family type, family group and Area Based Grant band columns to every row, and a summary
   recommend   actions for an area's issues (CDF Annex D), with the universal actions and approaches to avoid
   peers       the nearest areas to one area on chosen indicators (z-score or min-max distance)
+  recommendations
+              the Commission's 57 recommendations (2007) with the Government's response (2008)
 
-Run "cohesion apply --help" or "cohesion recommend --help" for details.
+Run "cohesion <command> --help" (apply, recommend, peers, recommendations) for details.
 Exit status: 0 done (rows may carry notes); 2 usage error or unreadable input (one line on stderr).
 `;
 
@@ -94,3 +110,32 @@ The k nearest areas (default 15) to NAME on the indicator columns, for finding p
 Blank indicator cells are filled with the column's mean; ties are broken by name.
 With --json, stdout is {"area": NAME, "neighbours": [{"name": …, "distance": …}, …]}.
 `;
+
+/** `cohesion recommendations --help`: the themes, audiences and stances are listed from the engine. */
+export function recommendationsHelp(): string {
+  const list = (ids: readonly string[], label: (id: string) => string) => ids.map((id) => `                    ${id.padEnd(19)} ${label(id)}`).join("\n");
+  return `Usage: cohesion recommendations [--theme T] [--for AUDIENCE] [--stance S] [--search TEXT] [--json]
+
+Lists the 57 recommendations of the Commission on Integration and Cohesion ('Our Shared Future',
+June 2007) as the Leicestershire factsheet words them, each with its report reference, the
+Government's response (CLG, February 2008, Section 4) and the Secretary of State's priority
+actions (letter, October 2007) that concern it. Every given option must hold.
+
+The response's reading (--stance) is this add-in's reading of each answer, with the answer's own
+words beside it: the Response does not label its answers. The letter names no recommendation by
+number, so its links are marked inferred. Themes are the add-in's grouping; the factsheet has none.
+
+Options:
+  --theme T         one theme (id or label, any case):
+${list(COMMISSION_THEMES, (t) => COMMISSION_THEME_INFO[t as keyof typeof COMMISSION_THEME_INFO].label)}
+  --for AUDIENCE    whom the recommendation's text names:
+${list(COMMISSION_AUDIENCES, (a) => COMMISSION_AUDIENCE_INFO[a as keyof typeof COMMISSION_AUDIENCE_INFO].label)}
+  --stance S        the reading of the Government's answer:
+${list(RESPONSE_STANCES, (s) => RESPONSE_STANCE_INFO[s as keyof typeof RESPONSE_STANCE_INFO].label)}
+  --search TEXT     words that must all occur (any case) in the recommendation, whom it names, its
+                    theme, report reference or the answer
+  --json            print one JSON object: filter, count, recommendations (each with response and
+                    priorities)
+  -h, --help        this help
+`;
+}

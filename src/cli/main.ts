@@ -9,9 +9,10 @@ import { parseArgs } from "util";
 import { BASES, DATA_VERSION, parseChoice, SCALES, type Basis, type Scale } from "../engine";
 import { CSV_FORMULAS, runApply, type CsvFormulas } from "./apply";
 import { CliError, describeError, oneLine } from "./errors";
-import { applyHelp, MAIN_HELP, PEERS_HELP, RECOMMEND_HELP } from "./help";
+import { applyHelp, MAIN_HELP, PEERS_HELP, RECOMMEND_HELP, recommendationsHelp } from "./help";
 import { runPeers } from "./peers";
 import { runRecommend } from "./recommend";
+import { runRecommendations } from "./recommendations";
 
 function packageVersion(): string {
   try {
@@ -145,6 +146,29 @@ export async function main(argv: string[]): Promise<number> {
     if (positionals.length !== 1) throw new CliError("peers: give one input file; usage: cohesion peers <file> --area NAME --col name=HEADER --col ind=HEADER...");
     if (!values.area) throw new CliError("peers: missing --area NAME");
     return runPeers({ input: positionals[0], area: values.area, cols: values.col ?? [], k: values.k, method: values.method, sheet: values.sheet, json: Boolean(values.json) }, print, warn);
+  }
+  if (command === "recommendations") {
+    const { values, positionals } = guard(() =>
+      parseArgs({
+        args: rest,
+        allowPositionals: true,
+        strict: true,
+        options: {
+          theme: { type: "string" },
+          for: { type: "string" },
+          stance: { type: "string" },
+          search: { type: "string" },
+          json: { type: "boolean" },
+          help: { type: "boolean", short: "h" },
+        },
+      }),
+    );
+    if (values.help) {
+      print(recommendationsHelp());
+      return 0;
+    }
+    if (positionals.length) throw new CliError(`recommendations: unexpected argument "${positionals[0]}"; search with --search TEXT`);
+    return runRecommendations({ theme: values.theme, audience: values.for, stance: values.stance, search: values.search, json: Boolean(values.json) }, print);
   }
   throw new CliError(`unknown command "${command}"; try cohesion --help`);
 }

@@ -185,7 +185,7 @@ export function recommendationRow(r: RecommendationRecord): string[] {
     r.stanceLabel ?? "No answer printed",
     r.response ? r.response.summary : (r.responseNote ?? ""),
     r.priorities.map((p) => `${p.number}. ${p.title}`).join(" "),
-    sources.map(citation).join("; "),
+    sources.map(citation).join(" · "),
   ];
 }
 

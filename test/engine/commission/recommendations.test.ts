@@ -220,6 +220,6 @@ describe("commissionRecommendations", () => {
     const row = recommendationRow(RECOMMENDATION_RECORDS[33]);
     expect(row.slice(0, 3)).toEqual(["34", "7.29", "Communications and myth-busting"]);
     expect(row[5]).toBe("Not taken up at present");
-    expect(row[8]).toBe("REC Recommendation 34; report ¶7.29; GR Section 4, recommendation 34");
+    expect(row[8]).toBe("REC Recommendation 34; report ¶7.29 · GR Section 4, recommendation 34");
   });
 });
