@@ -6,7 +6,7 @@
  * - text for a CSV or a message (`cellText`).
  * No rule lives here: the engine decides what a value means.
  */
-import { isBlank } from "../engine";
+import { isBlank, numberText } from "../engine";
 
 type Obj = Record<string, unknown>;
 
@@ -60,18 +60,16 @@ export function csvFieldToCell(s: string): string | number | null {
 
 /** A text cell starting with one of these is read as a formula by Excel or LibreOffice when a CSV is opened (OWASP, "CSV Injection"). */
 const FORMULA_START = /^[=+\-@\t\r]/;
-/** Text that is a number as written (a sign, digits, thousands commas, a point, an exponent, a %): a spreadsheet reads a number, never a formula. */
-const NUMBER_TEXT = /^[+-]?(?=[.\d])(\d{1,3}(,\d{3})+|\d*)(\.\d+)?([eE][+-]?\d+)?%?$/;
 
 /**
  * A cell's text for a CSV output, neutralised against formula injection (OWASP, "CSV Injection"): a
  * text cell starting with =, +, -, @, a tab or a carriage return gets a leading single quote, which
  * Excel and LibreOffice read as "this is text" (`=HYPERLINK(…)` → `'=HYPERLINK(…)`). Numbers are
- * never changed: a number cell (-3.2), text that is a number as written ("-3.2", "+5", "-1,500"),
+ * never changed: a number cell (-3.2), text that is a number as written (the engine's numberText: "-3.2", "+5", "-1,500", "-12%"),
  * and a lone "-" or "+" (a placeholder, nothing to evaluate). Returns the text and whether it was changed.
  */
 export function csvSafe(v: unknown): { text: string; changed: boolean } {
   const text = cellText(v);
-  if (!FORMULA_START.test(text) || typeof engineValue(v) !== "string" || NUMBER_TEXT.test(text) || text === "-" || text === "+") return { text, changed: false };
+  if (!FORMULA_START.test(text) || typeof engineValue(v) !== "string" || numberText(text) !== null || text === "-" || text === "+") return { text, changed: false };
   return { text: `'${text}`, changed: true };
 }

@@ -1,6 +1,7 @@
 /** The engine's public API: the framework as typed data and pure functions. */
 export * from "./types";
 export * from "./a1";
+export * from "./excelText";
 export * from "./input";
 export * from "./familyType";
 export * from "./abg";

@@ -12,6 +12,7 @@
  * means all are per cent; else (all within 0–1) fractions, with a warning that the scale was a guess.
  * See `decideScales`; `scanScales` gathers the evidence slice by slice for tables read in chunks.
  */
+import { DECIMAL_COMMA_NUMBER, excelErrorCode, numberText } from "./excelText";
 import { fail, NO_WARNINGS, ok, type Result, type Warning } from "./types";
 
 export type Scale = "auto" | "percent" | "fraction";
@@ -25,9 +26,7 @@ export function clean(x: number): number {
 
 /** An Excel error value as it reaches JavaScript (CustomFunctions.Error, an ExcelJS error cell, or "#N/A" text). */
 function excelErrorText(raw: unknown): string | null {
-  if (typeof raw === "string" && /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|BUSY!|FIELD!|BLOCKED!|CONNECT!|UNKNOWN!)$/i.test(raw.trim())) {
-    return raw.trim().toUpperCase();
-  }
+  if (typeof raw === "string") return excelErrorCode(raw);
   if (raw !== null && typeof raw === "object") {
     const o = raw as Record<string, unknown>;
     if (typeof o.error === "string") return o.error; // ExcelJS { error: "#N/A" }
@@ -124,12 +123,6 @@ export interface ParsedNumber {
   percentSign: boolean;
 }
 
-// Unambiguous (each digit can match one way only), so a 100,000-character cell is rejected in linear
-// time: the earlier form (\d+\.?\d*) backtracked quadratically, about 9 s on 50,000 digits and a letter.
-const PLAIN = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
-const THOUSANDS = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
-const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
-
 /**
  * Reads one raw value as a finite number. Blank → "missing"; anything else that is not a number → "invalid".
  * @example parseNumber(" 72 ", "score", "Score") //=> ok({value: 72, percentSign: false})
@@ -151,18 +144,14 @@ export function parseNumber(raw: unknown, field: string, label: string, expected
   if (typeof raw === "boolean") return fail("invalid", `${label} must be a number; got ${show(raw)}.${give}`, field);
   if (raw instanceof Date) return fail("invalid", `${label} must be a number; got ${show(raw)}.${give}`, field);
   if (typeof raw !== "string") return fail("invalid", `${label} must be a number; got ${show(raw)}.${give}`, field);
-  let text = raw.trim().replace(/\u00a0/g, "");
-  let percentSign = false;
-  if (text.endsWith("%")) {
-    percentSign = true;
-    text = text.slice(0, -1).trim();
+  const written = raw.trim().replace(/\u00a0/g, "");
+  const n = numberText(written); // the number-as-text rule (excelText.ts)
+  if (n) {
+    if (!Number.isFinite(n.value)) return fail("invalid", `${label} must be a finite number; got ${show(raw)}.`, field);
+    return ok({ value: n.value === 0 ? 0 : n.value, percentSign: n.percentSign }, "");
   }
-  if (PLAIN.test(text) || THOUSANDS.test(text)) {
-    const value = Number(text.replace(/,/g, ""));
-    if (!Number.isFinite(value)) return fail("invalid", `${label} must be a finite number; got ${show(raw)}.`, field);
-    return ok({ value: value === 0 ? 0 : value, percentSign }, "");
-  }
-  if (DECIMAL_COMMA.test(text)) {
+  const text = written.endsWith("%") ? written.slice(0, -1).trim() : written;
+  if (DECIMAL_COMMA_NUMBER.test(text)) {
     return fail("invalid", `${label} ${show(raw)} uses a comma as the decimal point; write ${text.replace(",", ".")}.`, field);
   }
   return fail("invalid", `${label} must be a number; got the text ${show(raw)}.${give}`, field);

@@ -6,6 +6,7 @@
 import * as React from "react";
 import { columnIndex, columnLetters } from "./standIn";
 import { MAX_COLUMNS, MAX_ROWS } from "../engine/a1";
+import { numberText } from "../engine/excelText";
 import { PreviewHost } from "./host";
 import { formatValue } from "./numberFormat";
 import { PREVIEW_THEMES } from "./officeThemes";
@@ -48,9 +49,8 @@ const rectA1 = (r: Rect) => (r.rows === 1 && r.columns === 1 ? a1(r.row, r.colum
 function parseInput(text: string): unknown {
   if (text.startsWith("'")) return text.slice(1);
   const t = text.trim();
-  if (/^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(t)) return Number(t);
-  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) return Number(t.replace(/,/g, ""));
-  if (/^[+-]?(\d+(\.\d*)?|\.\d+)%$/.test(t)) return Number(t.slice(0, -1)) / 100;
+  const n = numberText(t);
+  if (n) return n.percentSign ? n.value / 100 : n.value;
   if (/^(true|false)$/i.test(t)) return t.toUpperCase() === "TRUE";
   return text;
 }

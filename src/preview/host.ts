@@ -14,6 +14,7 @@
  * the production bundles (test/build/preview-exclusion.test.ts).
  */
 import { ExcelStandIn, columnIndex, standInContext, standInSupports } from "./standIn";
+import { isExcelErrorCode } from "../engine/excelText";
 import { evaluateFormulaText, type ErrorValue, type Evaluated } from "./formulas";
 import { ASYNC_STATUS, START_UP, createPreviewDocument, type PreviewDocument } from "./officeDocument";
 import { THEME_IDS, type PreviewOfficeTheme } from "./officeThemes";
@@ -40,8 +41,8 @@ export interface WorkbookInfo {
   columnFormats: Map<string, Map<number, string>>;
 }
 
-const ERROR_CODES = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#SPILL!", "#CALC!", "#BUSY!", "#GETTING_DATA", "#FIELD!", "#CONNECT!", "#BLOCKED!", "#UNKNOWN!"];
-export const isErrorCode = (v: unknown): v is string => typeof v === "string" && ERROR_CODES.includes(v);
+/** Excel's error values (the engine's list, excelText.ts). */
+export const isErrorCode = isExcelErrorCode;
 
 const SPILL_MESSAGE = "The result would spill over cells that are not empty. Clear them (or move the formula) and it spills again.";
 const FOREIGN_NOTE = "Saved by Excel with the file: the preview computes only the add-in's COHESION.* functions, so this result is kept as it was.";

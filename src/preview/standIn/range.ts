@@ -4,6 +4,7 @@
  * each write queued and measured for the request's payload.
  */
 import { ClientObjectStandIn, parseLoad, type OfficeShape, type StandInContext } from "./context";
+import { PLAIN_NUMBER } from "../../engine/excelText";
 import { a1, clone, jsonBytes, quoteSheet, standInError, type CellLook, type DataValidationRuleSnapshot, type Rect, type SheetModel } from "./model";
 
 export type RectResolver = () => { sheet: SheetModel; rect: Rect } | null;
@@ -237,7 +238,7 @@ export class RangeProxy extends ClientObjectStandIn implements OfficeShape<Excel
           }
           if (v === null || v === undefined) continue; // null leaves the cell unchanged, as in Excel
           if (typeof v === "string" && v.startsWith("'")) sheet.setRaw(r, c, v.slice(1));
-          else if (typeof v === "string" && /^[=+-]/.test(v) && !/^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(v)) this.ctx.host.writeFormula(sheet, r, c, v.startsWith("=") ? v : `=${v}`);
+          else if (typeof v === "string" && /^[=+-]/.test(v) && !PLAIN_NUMBER.test(v)) this.ctx.host.writeFormula(sheet, r, c, v.startsWith("=") ? v : `=${v}`);
           else sheet.setRaw(r, c, v);
         }
     }, jsonBytes(data));
