@@ -226,3 +226,50 @@ describe("a downloaded workbook keeps the finish (read back with ExcelJS)", () =
     expect(standIn.selection()).toEqual({ sheet: "Action plan", address: "A1" }); // the active sheet, as saved
   });
 });
+
+describe("the stand-in records formats as Office.js documents them, and refuses what Excel refuses", () => {
+  it("column widths per column, wrap and fonts per block (clear('Formats') resets them), freezeRows, table style, page layout", async () => {
+    const x = new ExcelStandIn().addSheet("S");
+    await x.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("S");
+      ws.getRange("B:C").format.columnWidth = 100;
+      ws.getRange("A1:B2").format.wrapText = true;
+      ws.getRange("A1").format.font.bold = true;
+      ws.getRange("B2").format.fill.color = "#FFFF00";
+      const t = ws.tables.add("S!A4:B6", true);
+      t.style = "TableStyleLight9";
+      ws.freezePanes.freezeRows(4);
+      ws.pageLayout.orientation = "Landscape";
+      ws.pageLayout.zoom = { scale: 80 };
+      ws.pageLayout.setPrintTitleRows("$1:$4");
+      await context.sync();
+    });
+    const look = x.sheetLook("S", ["A1", "B2", "C3"]);
+    expect(look.columnWidths).toEqual({ B: 100, C: 100 });
+    expect(look.cells).toEqual({ A1: { wrapText: true, bold: true }, B2: { wrapText: true, fill: "#FFFF00" }, C3: {} });
+    expect(look.tables).toEqual([{ name: "Table1", address: "A4:B6", style: "TableStyleLight9" }]);
+    expect(look.frozenRows).toBe(4);
+    expect(look.pageLayout).toEqual({ orientation: "Landscape", zoom: { scale: 80 }, printTitleRows: "$1:$4" });
+    await x.run(async (context) => {
+      context.workbook.worksheets.getItem("S").getRange("A1:A1").clear("Formats");
+      await context.sync();
+    });
+    expect(x.sheetLook("S", ["A1", "B2"]).cells).toEqual({ A1: {}, B2: { wrapText: true, fill: "#FFFF00" } });
+  });
+
+  it.each([
+    ["print title rows that are not whole rows", (ws: Excel.Worksheet) => ws.pageLayout.setPrintTitleRows("A1:C3")],
+    ["a print scale outside 10–400", (ws: Excel.Worksheet) => (ws.pageLayout.zoom = { scale: 5 })],
+    ["a width beyond Excel's widest column (255 characters)", (ws: Excel.Worksheet) => (ws.getRange("A:A").format.columnWidth = 5000)],
+    ["a table style Excel does not have", (ws: Excel.Worksheet) => (ws.tables.add("S!A1:B2", true).style = "TableStyleMedium99")],
+    ["a negative row count to freeze", (ws: Excel.Worksheet) => ws.freezePanes.freezeRows(-1)],
+  ])("refuses %s (InvalidArgument, at sync)", async (_what, act) => {
+    const x = new ExcelStandIn().addSheet("S");
+    await expect(
+      x.run(async (context) => {
+        act(context.workbook.worksheets.getItem("S"));
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "InvalidArgument" });
+  });
+});

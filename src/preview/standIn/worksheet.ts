@@ -241,7 +241,6 @@ export class PageLayoutProxy extends ClientObjectStandIn implements OfficeShape<
   set zoom(z: Excel.PageLayoutZoomOptions) {
     const copy = { ...z };
     this.ctx.enqueue(() => {
-      if (copy.scale !== undefined && (copy.horizontalFitToPages !== undefined || copy.verticalFitToPages !== undefined)) throw standInError("InvalidArgument", "Stand-in: a zoom is a scale or pages to fit, not both.");
       if (copy.scale !== undefined && (copy.scale < 10 || copy.scale > 400)) throw standInError("InvalidArgument", `Stand-in: a print scale of ${copy.scale} is outside 10–400.`);
       this.sheetOf().pageLayout.zoom = copy;
     });
