@@ -26,7 +26,9 @@
  * @see METHOD CIPFA nearest neighbours (as used in the Hartlepool JSNA); CCG Nearest Neighbours tool; NHS Digital ASC_LA_Peer_Groups
  */
 import { fail, ok, type Result, type Warning } from "../types";
-import { checkNumber, compareCodeUnits, fmt, show } from "./_validate";
+import { compareCodeUnits, show } from "./_validate";
+import { checkIndicators, checkNames, checkWeights, coordinates } from "./neighbourSteps";
+import { makeQuery } from "./neighbourQuery";
 
 /** "zscore" (CIPFA / CCG) or "minmax" (NHS England). */
 export type NeighbourMethod = "zscore" | "minmax";
@@ -80,69 +82,9 @@ export interface NeighbourModel {
 }
 
 const MAX_LISTED = 5;
-/** The largest min-max distance computed (its square, summed over columns, stays finite). */
-const MAX_MINMAX_DISTANCE = 1e150;
-
-/** Distances are compared on a grid of 1e-12 of the farthest distance: closer than that is a tie. */
-const TIE_GRID = 1e12;
-
 function listCols(cols: number[]): string {
   const shown = cols.slice(0, MAX_LISTED).map((c) => c + 1).join(", ");
   return cols.length > MAX_LISTED ? `${shown} and ${cols.length - MAX_LISTED} more` : shown;
-}
-
-/**
- * The `take` areas other than `target` with the smallest (key, nameRank), in ascending order.
- * A bounded max-heap: O(n log take) with no allocation per area, so a query for 15 peers among
- * 10,000 areas does not sort all 10,000.
- */
-function selectNearest(n: number, target: number, take: number, key: Float64Array, nameRank: Int32Array): Int32Array {
-  const heap = new Int32Array(take);
-  if (take === 0) return heap;
-  // "a after b" in the output order
-  const after = (a: number, b: number): boolean => key[a] > key[b] || (key[a] === key[b] && nameRank[a] > nameRank[b]);
-  const siftDown = (size: number): void => {
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      if (l >= size) return;
-      const r = l + 1;
-      const c = r < size && after(heap[r], heap[l]) ? r : l;
-      if (!after(heap[c], heap[i])) return;
-      const tmp = heap[i];
-      heap[i] = heap[c];
-      heap[c] = tmp;
-      i = c;
-    }
-  };
-  let size = 0;
-  for (let i = 0; i < n; i++) {
-    if (i === target) continue;
-    if (size < take) {
-      // sift up
-      let j = size++;
-      heap[j] = i;
-      while (j > 0) {
-        const parent = (j - 1) >> 1;
-        if (!after(heap[j], heap[parent])) break;
-        const tmp = heap[j];
-        heap[j] = heap[parent];
-        heap[parent] = tmp;
-        j = parent;
-      }
-    } else if (after(heap[0], i)) {
-      heap[0] = i;
-      siftDown(size);
-    }
-  }
-  // Pop the largest to the end: ascending order in place.
-  for (let end = size - 1; end > 0; end--) {
-    const tmp = heap[0];
-    heap[0] = heap[end];
-    heap[end] = tmp;
-    siftDown(end);
-  }
-  return heap;
 }
 
 /**
@@ -162,150 +104,24 @@ export function prepareNeighbours(
   options: NeighbourModelOptions = {},
 ): Result<NeighbourModel> {
   const opts: NeighbourModelOptions = options ?? {};
-  // ---- names
-  if (names === undefined || names === null) return fail("missing", "Area names are blank; give one name per area.", "names");
-  if (!Array.isArray(names)) return fail("invalid", `Area names must be a list of text; got ${show(names)}.`, "names");
-  if (names.length === 0) return fail("missing", "Area names are empty; give one name per area.", "names");
-  const index = new Map<string, number>();
-  for (let i = 0; i < names.length; i++) {
-    const nm: unknown = names[i];
-    if (nm === undefined || nm === null || (typeof nm === "string" && nm.trim() === "")) {
-      return fail("missing", `Area name ${i + 1} is blank; every area needs a unique name.`, "names");
-    }
-    if (typeof nm !== "string") return fail("invalid", `Area name ${i + 1} must be text; got ${show(nm)}.`, "names");
-    const prev = index.get(nm);
-    if (prev !== undefined) {
-      return fail("invalid", `Area name "${nm}" appears twice (areas ${prev + 1} and ${i + 1}); names must be unique.`, "names");
-    }
-    index.set(nm, i);
-  }
+  const named = checkNames(names);
+  if (!named.ok) return named;
+  const index = named.value;
   // ---- method
   const method = opts.method ?? "zscore";
   if (method !== "zscore" && method !== "minmax") {
     return fail("invalid", `Method must be "zscore" or "minmax"; got ${show(method)}.`, "method");
   }
-  // ---- indicators: shape and cells
-  if (indicators === undefined || indicators === null) return fail("missing", "Indicators are blank; give one row per area.", "indicators");
-  if (!Array.isArray(indicators)) return fail("invalid", `Indicators must be a table (rows = areas); got ${show(indicators)}.`, "indicators");
+  const table = checkIndicators(names, indicators);
+  if (!table.ok) return table;
+  const { values, present, m } = table.value;
   const n = names.length;
-  if (indicators.length !== n) {
-    return fail("invalid", `Indicators have ${indicators.length} rows but there are ${n} area names; give one row per area.`, "indicators");
-  }
-  const first: unknown = indicators[0];
-  if (!Array.isArray(first)) return fail("invalid", `Indicator row 1 must be a list of numbers; got ${show(first)}.`, "indicators");
-  const m = first.length;
-  if (m === 0) return fail("missing", "Indicator rows are empty; give at least one indicator column.", "indicators");
-  const values = new Float64Array(n * m);
-  const present = new Uint8Array(n * m);
-  for (let i = 0; i < n; i++) {
-    const row: unknown = indicators[i];
-    if (!Array.isArray(row)) return fail("invalid", `Indicator row ${i + 1} ("${names[i]}") must be a list of numbers; got ${show(row)}.`, "indicators");
-    if (row.length !== m) {
-      return fail("invalid", `Indicator row ${i + 1} ("${names[i]}") has ${row.length} values but row 1 has ${m}; every row needs the same columns.`, "indicators");
-    }
-    for (let j = 0; j < m; j++) {
-      const v: unknown = row[j];
-      if (v === null || v === undefined) continue;
-      if (typeof v !== "number" || !Number.isFinite(v)) {
-        return fail(
-          "invalid",
-          `Indicator row ${i + 1} ("${names[i]}"), column ${j + 1} must be a finite number or blank (missing); got ${show(v)}.`,
-          "indicators",
-        );
-      }
-      values[i * m + j] = v;
-      present[i * m + j] = 1;
-    }
-  }
-  // ---- weights
-  const weights = new Float64Array(m).fill(1);
-  if (opts.weights !== undefined && opts.weights !== null) {
-    const w: unknown = opts.weights;
-    if (!Array.isArray(w)) return fail("invalid", `Weights must be a list of ${m} numbers ≥ 0; got ${show(w)}.`, "weights");
-    if (w.length !== m) return fail("invalid", `Weights have ${w.length} values but there are ${m} indicator columns; give one weight per column.`, "weights");
-    let total = 0;
-    for (let j = 0; j < m; j++) {
-      const bad = checkNumber(w[j], "weights", `Weight ${j + 1}`, { min: 0, text: "of at least 0 (0 excludes the indicator)" });
-      if (bad) return bad;
-      weights[j] = w[j] as number;
-      total += weights[j];
-    }
-    if (!(total > 0)) return fail("invalid", "Weights are all 0; at least one indicator needs a weight above 0.", "weights");
-  }
-  let maxWeight = 0;
-  for (let j = 0; j < m; j++) maxWeight = Math.max(maxWeight, weights[j]);
-  // Min-max distances are on the [0, weight] scale itself, so their squares must stay finite.
-  if (method === "minmax" && maxWeight * Math.sqrt(m) > MAX_MINMAX_DISTANCE) {
-    return fail("invalid", `Weights up to ${maxWeight} are too large for min-max distances (their squares overflow); weights are relative, so divide them all by the same number.`, "weights");
-  }
-
-  // ---- column statistics, once: count, min, max, mean (shifted by min), population SD (two-pass)
-  const coords = new Float64Array(n * m);
-  const flat: number[] = [];
-  const empty: number[] = [];
-  let imputed = 0;
-  for (let j = 0; j < m; j++) {
-    let count = 0;
-    let min = Infinity;
-    let max = -Infinity;
-    for (let i = 0; i < n; i++) {
-      if (present[i * m + j] === 0) continue;
-      const v = values[i * m + j];
-      count++;
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
-    imputed += n - count;
-    if (count > 0 && !Number.isFinite(max - min)) {
-      return fail("invalid", `Indicator column ${j + 1} spans more than the largest representable number (${min} to ${max}); rescale it.`, "indicators");
-    }
-    if (count === 0) {
-      empty.push(j);
-      continue; // coords stay 0
-    }
-    if (min === max || weights[j] === 0) {
-      if (min === max) flat.push(j);
-      continue; // contributes 0 to every distance
-    }
-    // In units of the column's span, u = (x − min)/(max − min) ∈ [0, 1]: z-scores and min-max scaling
-    // are the same in these units, and no sum can overflow (found by fast-check: a column holding
-    // −1e308, 0, 0 summed to Infinity and gave NaN distances).
-    const span = max - min;
-    let uSum = 0;
-    for (let i = 0; i < n; i++) {
-      const k = i * m + j;
-      if (present[k] === 0) continue;
-      values[k] = (values[k] - min) / span; // this column's values are read in these units from here on
-      uSum += values[k];
-    }
-    const uMean = uSum / count;
-    if (method === "zscore") {
-      let ss = 0;
-      for (let i = 0; i < n; i++) {
-        if (present[i * m + j] === 0) continue;
-        const d = values[i * m + j] - uMean;
-        ss += d * d;
-      }
-      const sd = Math.sqrt(ss / count);
-      if (!(sd > 0)) {
-        flat.push(j);
-        continue;
-      }
-      // Weights relative to the largest: z-score distances are rebased, so only their ratios count, and
-      // a weight of 1e300 cannot overflow a distance.
-      const scale = weights[j] / maxWeight / sd;
-      for (let i = 0; i < n; i++) {
-        const k = i * m + j;
-        coords[k] = present[k] === 1 ? (values[k] - uMean) * scale : 0; // missing → z = 0 (mean imputation)
-      }
-    } else {
-      const w = weights[j];
-      for (let i = 0; i < n; i++) {
-        const k = i * m + j;
-        coords[k] = (present[k] === 1 ? values[k] : uMean) * w; // missing → scaled column mean
-      }
-    }
-  }
+  const weighted = checkWeights(opts.weights, m, method);
+  if (!weighted.ok) return weighted;
+  const { weights, maxWeight } = weighted.value;
+  const coordinated = coordinates(values, present, n, m, weights, maxWeight, method);
+  if (!coordinated.ok) return coordinated;
+  const { coords, flat, empty, imputed } = coordinated.value;
 
   const warnings: Warning[] = [];
   if (imputed > 0) {
@@ -331,90 +147,7 @@ export function prepareNeighbours(
   const nameList: readonly string[] = Object.freeze(names.slice());
   const methodText = method === "zscore" ? "z-scores (population SD), rebased so the farthest area is 1" : "min-max scaled to [0, weight]";
 
-  const query = (area: string, k?: number | null): Result<Neighbour[]> => {
-    if (area === undefined || area === null || (typeof area === "string" && area.trim() === "")) {
-      return fail("missing", "Area is blank; give the name of the area to find neighbours for.", "area");
-    }
-    if (typeof area !== "string") return fail("invalid", `Area must be a name (text); got ${show(area)}.`, "area");
-    const kk = k ?? DEFAULT_NEIGHBOURS;
-    const badK = checkNumber(kk, "k", "Number of neighbours k", { min: 1, integer: true, text: "that is a whole number of at least 1" });
-    if (badK) return badK;
-    const t = index.get(area);
-    if (t === undefined) {
-      const folded = area.trim().toLowerCase();
-      const near = nameList.find((x) => x.trim().toLowerCase() === folded);
-      return fail(
-        "notFound",
-        `Area "${area}" is not among the ${n} area names${near === undefined ? "" : ` (names match exactly; did you mean "${near}"?)`}.`,
-        "area",
-      );
-    }
-
-    const qWarnings: Warning[] = warnings.slice();
-    let targetKnown = 0;
-    let targetMissing = 0;
-    for (let j = 0; j < m; j++) {
-      if (present[t * m + j] === 1) {
-        if (weights[j] > 0) targetKnown++;
-      } else targetMissing++;
-    }
-    if (targetKnown === 0) {
-      return fail("missing", `Area "${area}" has no value for any weighted indicator, so it has no position to measure from.`, "area");
-    }
-    if (targetMissing > 0) {
-      qWarnings.push({
-        code: "targetImputed",
-        message: `"${area}" is missing ${targetMissing} of ${m} indicator${m === 1 ? "" : "s"}; the column mean was used for ${targetMissing === 1 ? "it" : "them"}.`,
-      });
-    }
-
-    // Distances from the target: one pass, no allocation in the inner loop.
-    const dist = new Float64Array(n);
-    const base = t * m;
-    let maxD = 0;
-    for (let i = 0; i < n; i++) {
-      if (i === t) continue;
-      const off = i * m;
-      let s = 0;
-      for (let j = 0; j < m; j++) {
-        const d = coords[off + j] - coords[base + j];
-        s += d * d;
-      }
-      const di = Math.sqrt(s);
-      dist[i] = di;
-      if (di > maxD) maxD = di;
-    }
-    if (method === "zscore") {
-      if (maxD > 0) {
-        for (let i = 0; i < n; i++) dist[i] = i === t ? 0 : dist[i] / maxD;
-      } else if (n > 1) {
-        qWarnings.push({ code: "allEqual", message: `Every area is at distance 0 from "${area}", so distances cannot be rebased; all are 0.` });
-      }
-    }
-
-    // Order by distance rounded to 1e-12 of the farthest distance (so that distances equal but for
-    // floating-point noise count as ties), then by name.
-    const key = new Float64Array(n);
-    const farthest = method === "zscore" ? (maxD > 0 ? 1 : 0) : maxD;
-    if (farthest > 0) for (let i = 0; i < n; i++) key[i] = Math.round((dist[i] / farthest) * TIE_GRID);
-    const take = Math.min(kk, n - 1);
-    const chosen = selectNearest(n, t, take, key, nameRank);
-    if (kk > n - 1) {
-      qWarnings.push({
-        code: "fewerThanK",
-        message: `Asked for ${kk} neighbours but only ${n - 1} other area${n - 1 === 1 ? "" : "s"} exist${n - 1 === 1 ? "s" : ""}; all are returned.`,
-      });
-    }
-    const out: Neighbour[] = new Array<Neighbour>(take);
-    for (let r = 0; r < take; r++) out[r] = { name: nameList[chosen[r]], distance: dist[chosen[r]] };
-    return ok(
-      out,
-      `${take} nearest of ${n - 1} areas to "${area}" by Euclidean distance over ${m} indicator${m === 1 ? "" : "s"} (${methodText}); ` +
-        `missing values mean-imputed; ties ordered by name.` +
-        (take > 0 ? ` Nearest: "${out[0].name}" at ${fmt(out[0].distance, 4)}.` : ""),
-      qWarnings,
-    );
-  };
+  const query = makeQuery({ method, methodText, index, nameList, nameRank, n, m, present, weights, coords, warnings });
 
   return ok(
     Object.freeze({ method, names: nameList, indicators: m, warnings: Object.freeze(warnings.slice()), query }),
