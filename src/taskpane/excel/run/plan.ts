@@ -4,7 +4,8 @@
  * for, and those already beside the data whose inputs are still mapped), which inputs to read, and the
  * block of the toolkit's columns to the right of the data.
  */
-import { OUTPUT_GROUPS, OUTPUT_HEADERS, type ColumnMapping, type Field, type OutputGroup, type OutputHeader } from "../../../engine/table";
+import { OUTPUT_GROUPS, type ColumnMapping, type Field, type OutputGroup, type OutputHeader } from "../../../engine/table";
+import { groupsOfHeaders, headersFor } from "../../../engine/resultBlock";
 import { locate, type Region } from "../locate";
 import { MAX_COLUMNS } from "../../../engine/a1";
 import { SUMMARY_SETTING } from "../settings";
@@ -13,17 +14,6 @@ import type { RunRequest } from "../types";
 import type { RunEnv, RunState } from "./state";
 
 /* global Excel */
-
-/** The tool each of the toolkit's columns belongs to (Notes: every tool's). */
-export const GROUP_OF: Record<OutputHeader, OutputGroup | null> = {
-  "Family type": "familyGroups",
-  "Family type name": "familyGroups",
-  "Family group": "familyGroups",
-  "ABG band": "grantBands",
-  "ABG allocation": "grantBands",
-  "ABG band range": "grantBands",
-  Notes: null,
-};
 
 export interface Plan {
   region: Region;
@@ -69,10 +59,7 @@ function checkedMapping(req: RunRequest, region: Region): ColumnMapping {
 /** The tool asked for, and the tools whose columns are already there: each kept up to date only while its required inputs are mapped. */
 function toolsToWrite(req: RunRequest, own: Region["own"], mapping: ColumnMapping): Set<OutputGroup> {
   const groups = new Set<OutputGroup>([req.tool]);
-  for (const h of own?.headers ?? []) {
-    const g = GROUP_OF[h];
-    if (g) groups.add(g);
-  }
+  for (const g of groupsOfHeaders(own?.headers ?? [])) groups.add(g); // the engine's OUTPUT_GROUPS
   for (const g of [...groups]) if (g !== req.tool && OUTPUT_GROUPS[g].required.some((f) => mapping[f] === undefined)) groups.delete(g);
   return groups;
 }
@@ -91,7 +78,7 @@ export async function planRun(s: RunState, context: Excel.RequestContext): Promi
   const mapping = checkedMapping(req, region);
   const own = region.own;
   const groups = toolsToWrite(req, own, mapping);
-  const headers = OUTPUT_HEADERS.filter((h) => h === "Notes" || groups.has(GROUP_OF[h] as OutputGroup));
+  const headers = headersFor(groups);
   const fields = MAPPED_FIELDS.filter((f) => mapping[f] !== undefined && [...groups].some((g) => OUTPUT_GROUPS[g].fields.includes(f)));
   const n = region.rowCount;
   s.stats.rows = n;
