@@ -957,16 +957,20 @@ async function onScreen(page, locator, ...within) {
   return { box, visible: areas.every((a) => inside(box, a)) };
 }
 
-/** The grid's cell is drawn, selected, and wholly within the sheet's scrolling area (right of the row numbers, below the column letters). */
-async function cellInGrid(page, row, column) {
+/**
+ * The grid's cell is drawn, selected, and wholly within the sheet's scrolling area (right of the row numbers, below the
+ * column letters); with `partly`, its top-left corner is (a block wider than the window shows from its left edge, as in Excel).
+ */
+async function cellInGrid(page, row, column, { partly = false } = {}) {
   const td = page.locator(`#pv-cell-${row}-${column}`);
   assert.equal(await td.count(), 1, `cell ${row},${column} is drawn`);
   const scroller = await page.locator(".pv-scroller").boundingBox();
   const rowHead = await page.locator(".pv-rowhead").first().boundingBox();
   const colHead = await page.locator(".pv-colhead").first().boundingBox();
   const area = { x: rowHead.x + rowHead.width, y: colHead.y + colHead.height, width: scroller.x + scroller.width - (rowHead.x + rowHead.width), height: scroller.y + scroller.height - (colHead.y + colHead.height) };
-  const { visible, box } = await onScreen(page, td, { boundingBox: async () => area });
-  assert.ok(visible, `cell ${row},${column} (${JSON.stringify(box)}) is in view in the grid (${JSON.stringify(area)})`);
+  const corner = { boundingBox: async () => ({ ...(await td.boundingBox()), width: 1, height: 1 }) };
+  const { visible, box } = await onScreen(page, partly ? corner : td, { boundingBox: async () => area });
+  assert.ok(visible, `cell ${row},${column} (${JSON.stringify(box)}) is ${partly ? "partly " : ""}in view in the grid (${JSON.stringify(area)})`);
   assert.equal(await td.getAttribute("aria-selected"), "true", `cell ${row},${column} is selected`);
 }
 
@@ -989,7 +993,13 @@ test("Where did it go (1024×768): after Grant bands the outcome is at the top o
   assert.deepEqual(await hook(page, "selection"), { sheet: "Indicators", address: "O1:R353" });
   assert.equal(await page.getByRole("textbox", { name: "Name box" }).inputValue(), "O1:R353");
   await page.locator('.pv-tab[aria-current="true"]', { hasText: "Indicators" }).waitFor();
-  for (const c of [14, 15, 16, 17]) await cellInGrid(page, 0, c);
+  // O–Q wholly in view; R (Notes, 50 characters wide) from its left edge, the block being wider than the grid here.
+  for (const c of [14, 15, 16]) await cellInGrid(page, 0, c);
+  await cellInGrid(page, 0, 17, { partly: true });
+  const widths = (await hook(page, "look", "Indicators")).columnWidths;
+  assert.deepEqual(Object.keys(widths), ["O", "P", "Q", "R"], "the new columns, and only they, get widths");
+  const rangeCell = await page.locator("#pv-cell-2-16").boundingBox();
+  assert.ok(Math.abs(rangeCell.width - widths.Q / 0.75) <= 2 && rangeCell.width > 150, `the band range column is wide enough for "band 4 or band 5" (${rangeCell.width} px)`);
   await shot(page, "where-results");
   // Elsewhere, then back: Go to results selects the block again (and the grid scrolls back to it).
   await page.locator(".pv-scroller").evaluate((el) => (el.scrollLeft = 0));
@@ -1000,7 +1010,7 @@ test("Where did it go (1024×768): after Grant bands the outcome is at the top o
   await goResults.click();
   await page.waitForFunction(() => window.__cohesionPreview.selection()?.address === "O1:R353");
   await cellInGrid(page, 0, 14);
-  await cellInGrid(page, 1, 17);
+  await cellInGrid(page, 1, 17, { partly: true });
   // Go to summary: the Summary sheet, at A1, its table in view.
   await goSummary.click();
   await page.locator('.pv-tab[aria-current="true"]', { hasText: "Summary" }).waitFor();

@@ -137,6 +137,8 @@ describe("after a run of a table tool: where the results went", () => {
     const out = done(await withExcelApi(null, () => tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping })));
     expect(out.outputAddress).toBe("Sheet1!I1:L41");
     expect(x.selection()).toEqual({ sheet: "Sheet1", address: "I1:L41" });
+    // The new columns are wide enough for their values (band ranges); the data's own columns are untouched.
+    expect(Object.fromEntries(Object.entries(x.sheetLook("Sheet1").columnWidths).map(([c, w]) => [c, chars(w)]))).toEqual({ I: 10, J: 15, K: 26, L: 50 });
     const look = x.sheetLook("Summary", ["A1", "A8"]);
     expect(look.selection).toBe("A1");
     expect(look.frozenRows).toBe(1);
@@ -163,9 +165,18 @@ describe("after a run of a table tool: where the results went", () => {
     done(await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping }));
     x.select("Summary", "H30");
     x.select("Sheet1", "A3");
+    // The user widens the band column; the same columns written again keep it.
+    x.model.sheet("Sheet1")!.columnWidths.set(8, 120);
+    done(await tools.runTool({ source: s.ref, tool: "grantBands", mapping: s.mapping }));
+    expect(x.sheetLook("Sheet1").columnWidths.I).toBe(120);
+    x.select("Summary", "H30");
+    x.select("Sheet1", "A3");
     x.resetStats();
     const out = done(await tools.runTool({ source: s.ref, tool: "familyGroups", mapping: s.mapping }));
     expect(out.stats.syncs).toBe(x.syncs.length);
+    // Laid out afresh (family columns before the band columns): each column gets its width again.
+    expect(out.headers).toEqual(["Family type", "Family type name", "Family group", "ABG band", "ABG allocation", "ABG band range", "Notes"]);
+    expect(chars(x.sheetLook("Sheet1").columnWidths.I)).toBe(12);
     expect(x.sheetLook("Summary").selection).toBe("A1");
     expect(x.selection()).toEqual({ sheet: "Sheet1", address: out.outputAddress.slice("Sheet1!".length) });
   });
