@@ -11,6 +11,7 @@ import { PreviewHost } from "./host";
 import { formatValue } from "./numberFormat";
 import { PREVIEW_THEMES } from "./officeThemes";
 import { readWorkbook, writeWorkbook } from "./workbookFile";
+import { ChartView, chartData, type ChartData } from "./ChartView";
 
 const ROW_H = 24;
 const ROW_HEAD_W = 52;
@@ -383,6 +384,28 @@ export function PreviewApp({ host, loadError, officeTheme = "colorful" }: { host
     );
   }
 
+  // Charts, drawn over the grid where the pane placed them (setPosition: from the top-left of the first cell to the
+  // bottom-right of the second), else right of the used range.
+  const left = (c: number) => ROW_HEAD_W + Array.from({ length: c }, (_, k) => colW(k)).reduce((n, w) => n + w, 0);
+  const charts = sheet.charts.map((c, i) => {
+    const start = c.position ? parseA1(c.position[0]) : { row: 1, column: used ? used.column + used.columns + 1 : 1, rows: 1, columns: 1 };
+    const end = c.position?.[1] ? parseA1(c.position[1]) : { row: start.row + 14, column: start.column + 7, rows: 1, columns: 1 };
+    const data: ChartData = chartData(c, {
+      value: (r, col) => sheet.value(r, col),
+      text: (r, col) => formatValue(sheet.value(r, col), host.numberFormat(sheetName, r, col)),
+      numberFormat: (r, col) => host.numberFormat(sheetName, r, col),
+    });
+    return {
+      key: `${i}-${c.name}`,
+      data,
+      top: ROW_H + start.row * ROW_H,
+      left: left(start.column),
+      width: Math.max(160, left(end.column + 1) - left(start.column)),
+      height: Math.max(120, (end.row + 1 - start.row) * ROW_H),
+    };
+  });
+  const bookHasCharts = x.sheetNames().some((n) => (x.model.sheet(n)?.charts.length ?? 0) > 0);
+
   const status = activeNote
     ? `${a1(active.row, active.column)}: ${activeNote.code ? `${activeNote.code} — ` : ""}${activeNote.text}`
     : `Ready. ${host.lastRecalc.formulas} formula${host.lastRecalc.formulas === 1 ? "" : "s"} recalculated after the last change.`;
@@ -414,6 +437,7 @@ export function PreviewApp({ host, loadError, officeTheme = "colorful" }: { host
           <button type="button" className="pv-button" onClick={() => void download()}>
             Download
           </button>
+          {bookHasCharts && <span className="pv-chart-note">Charts are shown here but not in the downloaded file: ExcelJS, which writes it, cannot write charts.</span>}
           <label className="pv-theme">
             Office theme
             <select
@@ -511,6 +535,11 @@ export function PreviewApp({ host, loadError, officeTheme = "colorful" }: { host
               )}
             </tbody>
           </table>
+          {charts.map((c) => (
+            <div key={c.key} className="pv-chart" style={{ top: c.top, left: c.left, width: c.width, height: c.height }}>
+              <ChartView id={`pv-chart-${c.key.replace(/[^A-Za-z0-9-]/g, "_")}`} data={c.data} width={c.width} height={c.height} format={(s, v) => formatValue(v, c.data.series[s]?.format)} />
+            </div>
+          ))}
         </div>
         <nav className="pv-tabs" aria-label="Sheets">
           {x.sheetNames().map((name) => (
