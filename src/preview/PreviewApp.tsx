@@ -142,8 +142,10 @@ export function PreviewApp({ host, loadError, officeTheme = "colorful" }: { host
   }
 
   const used = sheet.usedRect(false);
-  const rowCount = Math.min(MAX_ROWS, Math.max(60, (used ? used.row + used.rows : 0) + 30, selRect.row + selRect.rows + 10));
-  const colCount = Math.min(MAX_COLUMNS, Math.max(14, (used ? used.column + used.columns : 0) + 4, selRect.column + selRect.columns + 2));
+  // The grid reaches past the charts placed on the sheet, as it does past the used range.
+  const chartEnds = sheet.charts.map((c) => (c.position ? parseA1(c.position[1] ?? c.position[0]) : { row: 15, column: (used ? used.column + used.columns : 0) + 8, rows: 1, columns: 1 }));
+  const rowCount = Math.min(MAX_ROWS, Math.max(60, (used ? used.row + used.rows : 0) + 30, selRect.row + selRect.rows + 10, ...chartEnds.map((e) => e.row + 10)));
+  const colCount = Math.min(MAX_COLUMNS, Math.max(14, (used ? used.column + used.columns : 0) + 4, selRect.column + selRect.columns + 2, ...chartEnds.map((e) => e.column + 2)));
   const colW = (c: number) => columnPx(host, sheetName, c);
   const first = Math.max(0, Math.floor(scroll.top / ROW_H) - OVERSCAN);
   const last = Math.min(rowCount - 1, Math.ceil((scroll.top + scroll.height) / ROW_H) + OVERSCAN);

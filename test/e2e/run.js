@@ -322,6 +322,32 @@ test("Table tools → Grant bands: ABG columns beside the data, bands and amount
   await shot(page, "table-tools", PANE);
 });
 
+test("Charts (issue 15): after Grant bands the Summary sheet draws the pane's chart (an SVG named by its title and values, in view); the toolbar says Download cannot carry charts", async ({ page, server }) => {
+  await openPreview(page, server);
+  const note = page.getByText("Charts are shown here but not in the downloaded file: ExcelJS, which writes it, cannot write charts.");
+  assert.equal(await note.count(), 0, "no chart note before a run");
+  await runTool(page, "Grant bands");
+  await page.locator(".pv-tab", { hasText: "Summary" }).click();
+  await page.locator('.pv-tab[aria-current="true"]', { hasText: "Summary" }).waitFor();
+  const title = "ABG allocation by band (£)";
+  const chart = page.locator(`svg[role="img"][data-chart="${title}"]`);
+  await chart.waitFor();
+  const name = await chart.evaluate((el) => document.getElementById(el.getAttribute("aria-labelledby")).textContent);
+  assert.match(name, /^ABG allocation by band \(£\)\. Column chart of Allocation \(£\)\. /, "the chart's accessible name: its title, kind, series");
+  assert.equal(await page.getByRole("img", { name }).count(), 1, "the SVG is an image named so");
+  await chart.evaluate((el) => el.scrollIntoView({ block: "nearest", inline: "nearest" }));
+  const heading = chart.locator("text", { hasText: title });
+  assert.equal(await heading.count(), 1, "the chart's title is drawn");
+  assert.ok((await onScreen(page, heading, page.locator(".pv-scroller"))).visible, "the chart's title is in view in the grid");
+  assert.ok((await chart.locator(".pv-chart-bar").count()) >= 5, "a column per band");
+  // Its values are the sheet's: the chart's data block beside the summary.
+  const label = name;
+  const data = await values(page, "Summary", "H2:I7");
+  for (const [band, amount] of data.slice(0, data.findIndex((r) => r[0] === "") < 0 ? data.length : data.findIndex((r) => r[0] === ""))) assert.ok(label.includes(`${band}: £${Number(amount).toLocaleString("en-GB")}`), `${band} in ${label}`);
+  assert.ok(await note.isVisible(), "the download note is shown");
+  await axeScan(page, "Summary sheet with its chart");
+}, { context: { bypassCSP: true } });
+
 test("Table tools: the sheet renamed during a run stops it, says what was and was not written, and changes no user cell", async ({ page, server }) => {
   await openPreview(page, server);
   const before = await values(page, "Indicators", "A1:N353");
