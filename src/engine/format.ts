@@ -16,4 +16,6 @@ export function fmtNumber(x: number, digits = 1): string {
 }
 
 export const fmtGbp = (n: number): string => `£${fmtNumber(n, 0)}`;
+/** Whole millions of pounds as the documents write them: fmtGbpMillions(34_000_000) → "£34m", 4_500_000 → "£4.5m". */
+export const fmtGbpMillions = (n: number): string => `£${fmtNumber(n / 1e6, 3)}m`;
 export const fmtPct = (x: number): string => `${fmtNumber(x, 3)}%`;

@@ -12,6 +12,7 @@ export * from "./typeMix";
 export * from "./data/deliveryFramework2009/familyTypes";
 export * from "./data/govResponse2008/abgBands";
 export { DATA_VERSION } from "./version";
+export { fmtGbpMillions } from "./format";
 export * from "./stats";
 export * from "./recommender";
 export * from "./commission";

@@ -8,6 +8,7 @@ import { ABG_BANDS, ABG_PROGRAMME, type AbgBand } from "./data/govResponse2008/a
 import { TABLE_1, TABLE_1_TOTAL, type FamilyType } from "./data/deliveryFramework2009/familyTypes";
 import { abgColumn, LABELS, SCALE_LABELS, typologyColumn, type PercentField, type PercentOptions } from "./columns";
 import type { BoundaryMode } from "./familyType";
+import { fmtGbpMillions } from "./format";
 import { isBlank, parseNumber, scanScales, type Scale, type TableScales } from "./input";
 import type { Result } from "./types";
 import { HEADER_RULES } from "./data/project/headers";
@@ -170,9 +171,19 @@ export interface RowResult {
   notes: string[];
 }
 
+const NOTES_SEPARATOR = "; ";
+
+/**
+ * A row's notes as its Notes cell shows them, joined by "; ". `formulas`: the parts are Excel formulas
+ * (the pane's live Notes column), joined with &"; "& so that the cell shows the same.
+ */
+export function joinNotes(parts: readonly string[], formulas = false): string {
+  return parts.join(formulas ? `&"${NOTES_SEPARATOR}"&` : NOTES_SEPARATOR);
+}
+
 /** The row's output cells, in OUTPUT_HEADERS order (null = empty cell). */
 export function rowCells(r: RowResult): OutputCell[] {
-  return [r.familyType, r.familyTypeName, r.familyGroup, r.abgBand, r.abgAllocation, r.abgBandRange, r.notes.length ? r.notes.join("; ") : null];
+  return [r.familyType, r.familyTypeName, r.familyGroup, r.abgBand, r.abgAllocation, r.abgBandRange, r.notes.length ? joinNotes(r.notes) : null];
 }
 
 export type Columns = Partial<Record<Field, readonly unknown[]>>;
@@ -381,6 +392,39 @@ export function uncertaintyLines(s: Pick<TableSummary, "uncertainRows" | "rowsWi
   return lines;
 }
 
+/** The ABG summary table's words, one wording wherever it is shown (the Summary sheet, stdout, the pane's view, ABG.SUMMARY). */
+export const ABG_SUMMARY_LABELS = {
+  band: "ABG band",
+  areas: "Areas",
+  allocation: "Allocation (£)",
+  total: "Total allocation (£)",
+  programme: `${fmtGbpMillions(ABG_PROGRAMME.abgCohesionGbp)} ABG cohesion programme (£)`,
+  share: "Share of the programme (%)",
+  note: "Amounts per authority, 2008-2011 settlement (period split not stated). GR ¶2.3.",
+} as const;
+
+/** A row of the ABG summary table: a band (areas, £), the total (areas, £), the programme (£) or the total's share of it (%, in `value`). */
+export interface AbgSummaryRow {
+  kind: "band" | "total" | "programme" | "share";
+  label: string;
+  areas: number | null;
+  /** £ for a band, the total and the programme; per cent (0–100, one decimal) for the share. */
+  value: number;
+}
+
+/**
+ * The ABG summary table, built once for every shell (each only lays it out): its header, a row per
+ * band, the total, the £34m programme and the total's share of it, and the note on the amounts.
+ */
+export function abgSummaryTable(s: Pick<TableSummary, "byBand" | "totalAllocationGbp" | "programmeGbp" | "shareOfProgrammePct">): { header: readonly [string, string, string]; rows: AbgSummaryRow[]; note: string } {
+  const L = ABG_SUMMARY_LABELS;
+  const rows: AbgSummaryRow[] = s.byBand.map((b) => ({ kind: "band", label: b.label, areas: b.areas, value: b.amountGbp }));
+  rows.push({ kind: "total", label: L.total, areas: s.byBand.reduce((a, b) => a + b.areas, 0), value: s.totalAllocationGbp });
+  rows.push({ kind: "programme", label: L.programme, areas: null, value: s.programmeGbp });
+  rows.push({ kind: "share", label: L.share, areas: null, value: s.shareOfProgrammePct });
+  return { header: [L.band, L.areas, L.allocation], rows, note: L.note };
+}
+
 /** Which parts of the summary to show: the ABG bands, the family types, or both (default). */
 export interface SummaryParts {
   abg?: boolean;
@@ -398,12 +442,9 @@ export function summaryRows(s: TableSummary, rowLabel: (i: number) => string | n
   rows.push(["Cohesion Toolkit summary"], []);
   rows.push(["Rows", s.rows], ["Rows with results", s.rowsWithResults], ["Rows with notes about bad or missing inputs", s.rowsWithErrors], []);
   if (showAbg) {
-    rows.push(["ABG band", "Areas", "Allocation (£)"]);
-    for (const b of s.byBand) rows.push([b.label, b.areas, b.amountGbp]);
-    rows.push(["Total allocation (£)", null, s.totalAllocationGbp]);
-    rows.push(["£34m ABG cohesion programme (£)", null, s.programmeGbp]);
-    rows.push(["Share of the programme (%)", null, s.shareOfProgrammePct]);
-    rows.push(["Amounts per authority, 2008-2011 settlement (period split not stated). GR ¶2.3."], []);
+    const abg = abgSummaryTable(s);
+    rows.push([...abg.header], ...abg.rows.map((r) => [r.label, r.areas, r.value]));
+    rows.push([abg.note], []);
     rows.push(...uncertaintyLines(s).map((l) => [l.label, ...(l.count === null ? [] : [l.count])]));
     if (s.uncertainRows.length) rows.push(["Uncertain rows", s.uncertainRows.slice(0, 200).map(rowLabel).join(", ") + (s.uncertainRows.length > 200 ? ", …" : "")]);
     if (showTypes) rows.push([]);

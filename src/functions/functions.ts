@@ -39,6 +39,7 @@ import {
   typeInfoCell,
   typologyColumn,
   uncertaintyLines,
+  abgSummaryTable,
   type AbgAssessment,
   type AbgPick,
   type BenchmarkComparison,
@@ -248,11 +249,9 @@ export function abgSummaryFn(scores: any[][], ci?: any[][], scale?: string, basi
     args: () => abgOptions(scale, basis),
     engine: ({ columns, n }, o) => summarise(evaluateColumns({ score: columns.scores ?? [], ci: columns.ci ?? undefined }, n, o)),
     spill: (s) => {
-      const rows: (string | number)[][] = [["ABG band", "Areas", "Allocation (£)"]];
-      for (const b of s.byBand) rows.push([b.label, b.areas, b.amountGbp]);
-      rows.push(["Total", s.byBand.reduce((a, b) => a + b.areas, 0), s.totalAllocationGbp]);
-      rows.push(["£34m programme", "", s.programmeGbp]);
-      rows.push(["Share of programme (%)", "", s.shareOfProgrammePct]);
+      // The engine's ABG table (the Summary sheet's), then this function's own rows.
+      const abg = abgSummaryTable(s);
+      const rows: (string | number)[][] = [[...abg.header], ...abg.rows.map((r) => [r.label, r.areas ?? "", r.value])];
       rows.push(["Rows with no band (bad or blank input)", s.rowsWithErrors, ""]);
       // One row, so the spill keeps its shape: the uncertain rows, or that uncertainty was not assessed (no CI given).
       const u = uncertaintyLines(s)[0];

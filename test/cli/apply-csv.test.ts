@@ -86,7 +86,7 @@ describe("cohesion apply: CSV", () => {
     expect(run.stdout).toMatch(/singleissue ← "Single issue" \(column H\)/);
     expect(run.stdout).toMatch(/8 data rows \(rows 2–9\)/);
     expect(run.stdout).toMatch(/Results in columns I–O/);
-    expect(run.stdout).toMatch(/Total allocation \(£\)\s+1,350,000/); // 540,000 + 150,000 + 0 + 660,000
+    expect(run.stdout).toMatch(/Total allocation \(£\)\s+4\s+1,350,000/); // 4 areas with a band or none: 540,000 + 150,000 + 0 + 660,000
     expect(run.stdout).toMatch(/Uncertain rows\s+2\b/);
   });
 });

@@ -134,8 +134,10 @@ describe("COHESION.ABG.*", () => {
   it("SUMMARY totals a column against the £34m", () => {
     const out = F.abgSummaryFn(col(50, 56, 61, 66, 71, 80, ""), [[0]]);
     expect(out[0]).toEqual(["ABG band", "Areas", "Allocation (£)"]);
-    expect(out.find((r) => r[0] === "Total")).toEqual(["Total", 6, 660000 + 540000 + 410000 + 280000 + 150000]);
-    expect(out.find((r) => r[0] === "£34m programme")).toEqual(["£34m programme", "", 34000000]);
+    // The engine's ABG table, in the Summary sheet's words (issue 14: one builder).
+    expect(out.find((r) => r[0] === "Total allocation (£)")).toEqual(["Total allocation (£)", 6, 660000 + 540000 + 410000 + 280000 + 150000]);
+    expect(out.find((r) => r[0] === "£34m ABG cohesion programme (£)")).toEqual(["£34m ABG cohesion programme (£)", "", 34000000]);
+    expect(out.find((r) => r[0] === "Share of the programme (%)")).toEqual(["Share of the programme (%)", "", 6]); // £2,040,000 of £34m
     expect(out.find((r) => String(r[0]).startsWith("Rows with no band"))?.[1]).toBe(1);
     expect(out[11]).toEqual(["Rows whose band is uncertain under the CI", 0, ""]); // a CI of 0 was given: assessed
   });

@@ -10,7 +10,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
-import { FUNDING_COMPONENTS, TYPOLOGY_CAVEATS } from "../../engine";
+import { FUNDING_COMPONENTS, TYPOLOGY_CAVEATS, fmtGbpMillions } from "../../engine";
 import { DATA_VERSION } from "../../engine/version";
 import type { ActionPlanTools, ExcelTools } from "../excel";
 import type { AnalysisTools } from "./Analysis";
@@ -54,12 +54,12 @@ export function About({ className }: { className: string }) {
       <Caption1 as="p" block className={className}>
         {TYPOLOGY_CAVEATS.noLabelling} (GR ¶3.6)
       </Caption1>
-      <Body1 as="p" block>The £{FUNDING_COMPONENTS.totalGbp / 1e6}m cohesion investment, as printed (GR ¶2.2–2.7):</Body1>
-      <table aria-label="The £50m cohesion investment, as printed">
+      <Body1 as="p" block>The {fmtGbpMillions(FUNDING_COMPONENTS.totalGbp)} cohesion investment, as printed (GR ¶2.2–2.7):</Body1>
+      <table aria-label={`The ${fmtGbpMillions(FUNDING_COMPONENTS.totalGbp)} cohesion investment, as printed`}>
         <tbody>
           {FUNDING_COMPONENTS.lines.map((l) => (
             <tr key={l.label}>
-              <td style={{ textAlign: "right", paddingRight: "8px", whiteSpace: "nowrap" }}>{l.amountGbp === null ? "—" : `£${(l.amountGbp / 1e6).toLocaleString("en-GB")}m`}</td>
+              <td style={{ textAlign: "right", paddingRight: "8px", whiteSpace: "nowrap" }}>{l.amountGbp === null ? "—" : fmtGbpMillions(l.amountGbp)}</td>
               <td>
                 {l.label} ({l.source.doc} {l.source.ref})
               </td>

@@ -12,6 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
+import { abgSummaryTable } from "../../engine/table";
 import type { ToolResult } from "../excel";
 
 const useStyles = makeStyles({
@@ -29,6 +30,8 @@ export function SummaryView({ result }: { result: ToolResult }) {
   const styles = useStyles();
   const s = result.summary;
   const uncertain = result.uncertainSheetRows;
+  // The engine's ABG table (the Summary sheet's rows and words), laid out here.
+  const abg = abgSummaryTable(s);
   return (
     <section aria-label="Summary" className={styles.root}>
       <Subtitle2 as="h2">Summary</Subtitle2>
@@ -40,32 +43,22 @@ export function SummaryView({ result }: { result: ToolResult }) {
           <Table aria-label="Areas and allocation by ABG band" size="small">
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>ABG band</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>Areas</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>Allocation</TableHeaderCell>
+                <TableHeaderCell>{abg.header[0]}</TableHeaderCell>
+                <TableHeaderCell className={styles.number}>{abg.header[1]}</TableHeaderCell>
+                <TableHeaderCell className={styles.number}>{abg.header[2]}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
-              {s.byBand.map((b) => (
-                <TableRow key={b.band}>
-                  <TableCell>{b.label}</TableCell>
-                  <TableCell className={styles.number}>{count(b.areas)}</TableCell>
-                  <TableCell className={styles.number}>{pounds(b.amountGbp)}</TableCell>
+              {abg.rows.map((r) => (
+                <TableRow key={r.label} className={r.kind === "total" ? styles.total : undefined}>
+                  <TableCell>{r.label}</TableCell>
+                  <TableCell className={styles.number}>{r.areas === null ? "" : count(r.areas)}</TableCell>
+                  <TableCell className={styles.number}>{r.kind === "share" ? `${r.value}%` : pounds(r.value)}</TableCell>
                 </TableRow>
               ))}
-              <TableRow className={styles.total}>
-                <TableCell>Total</TableCell>
-                <TableCell className={styles.number}>{count(s.byBand.reduce((a, b) => a + b.areas, 0))}</TableCell>
-                <TableCell className={styles.number}>{pounds(s.totalAllocationGbp)}</TableCell>
-              </TableRow>
-              <TableRow>
-                <TableCell>£34m ABG cohesion programme</TableCell>
-                <TableCell className={styles.number}>{s.shareOfProgrammePct}%</TableCell>
-                <TableCell className={styles.number}>{pounds(s.programmeGbp)}</TableCell>
-              </TableRow>
             </TableBody>
           </Table>
-          <Caption1 className={styles.muted}>Amounts per authority, 2008-2011 settlement (period split not stated). GR ¶2.3.</Caption1>
+          <Caption1 className={styles.muted}>{abg.note}</Caption1>
           <Body1>
             {s.rowsWithCi === 0
               ? "Uncertainty not assessed: no confidence intervals given."

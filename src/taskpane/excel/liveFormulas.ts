@@ -3,7 +3,7 @@
  * ranges, with the run's options as arguments (defaults left out).
  */
 import { decideScales, type Scale, type TableScales } from "../../engine/input";
-import type { Field, OutputHeader } from "../../engine/table";
+import { joinNotes, type Field, type OutputHeader } from "../../engine/table";
 import type { RunOptions } from "./types";
 
 /**
@@ -51,10 +51,10 @@ export function formulasFor(headers: readonly OutputHeader[], refs: Partial<Reco
     "ABG band": call("ABG.BAND", [arg("score"), arg("ci"), scale, basis]),
     "ABG allocation": call("ABG.ALLOCATION", [arg("score"), arg("ci"), scale, basis]),
     "ABG band range": call("ABG.RANGE", [arg("score"), arg("ci") || '""', scale]),
-    Notes: [
-      ...(fams ? [call("FAMILYTYPE.EXPLAIN", [...typology, scale, boundary, arg("singleissue")])] : []),
-      ...(abg ? [call("ABG.EXPLAIN", [arg("score"), arg("ci"), scale, basis])] : []),
-    ].join('&"; "&'),
+    Notes: joinNotes(
+      [...(fams ? [call("FAMILYTYPE.EXPLAIN", [...typology, scale, boundary, arg("singleissue")])] : []), ...(abg ? [call("ABG.EXPLAIN", [arg("score"), arg("ci"), scale, basis])] : [])],
+      true,
+    ),
   };
   return headers.map((h) => `=${f[h]}`);
 }

@@ -67,9 +67,9 @@ export interface FundingLine {
  * @see GR ¶2.2–2.7, fn 3; CDF §1.2
  */
 export const FUNDING_COMPONENTS = {
-  totalGbp: 50_000_000,
+  totalGbp: ABG_PROGRAMME.totalInvestmentGbp,
   lines: [
-    { amountGbp: 34_000_000, label: "Area Based Grant, by the cohesion bands (the allocations this add-in computes)", source: { doc: "GR", ref: "¶2.3" } },
+    { amountGbp: ABG_PROGRAMME.abgCohesionGbp, label: "Area Based Grant, by the cohesion bands (the allocations this add-in computes)", source: { doc: "GR", ref: "¶2.3" } },
     { amountGbp: 4_500_000, label: "Positive Activities for Young People, to all authorities whatever their score (within the £222m PAYP ABG contribution)", source: { doc: "GR", ref: "¶2.5, fn 3" } },
     { amountGbp: 3_000_000, label: "Regional Improvement and Efficiency Partnerships", source: { doc: "GR", ref: "¶2.6, ¶3.30" } },
     { amountGbp: 8_000_000, label: "Connecting Communities Plus (decision on its use \"next year\")", source: { doc: "GR", ref: "¶2.7" } },
