@@ -9,7 +9,7 @@
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { columnLetters, type CellSnapshot, type ExcelStandIn } from "./standIn";
+import { columnIndex, columnLetters, type CellSnapshot, type ExcelStandIn } from "./standIn";
 import { PreviewHost, installGlobals, loadDimensions, type SyncCount } from "./host";
 import { previewThemeFromQuery } from "./officeThemes";
 import { PreviewApp } from "./PreviewApp";
@@ -68,7 +68,7 @@ const hook: PreviewHook = {
   cell: (sheet, address) => {
     const c = host.standIn.cell(sheet, address);
     const m = /^([A-Z]+)(\d+)$/.exec(address.toUpperCase());
-    const note = m ? host.note(sheet, Number(m[2]) - 1, [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1) : null;
+    const note = m ? host.note(sheet, Number(m[2]) - 1, columnIndex(m[1])) : null;
     return { ...c, ...(note ? { note: note.text } : {}) };
   },
   selection: () => host.standIn.selection(),

@@ -41,6 +41,7 @@ import {
   type IssueCode,
   type PlanProxy,
 } from "../../engine";
+import { quoteSheet } from "../../engine/a1";
 import type { ActionPlanTools } from "../excel";
 import { Outcome, type OutcomeMessage } from "./Outcome";
 
@@ -177,7 +178,7 @@ export function ActionPlan({
       const r = await tools.insertActionPlan(plan, "Action plan");
       // The new sheet is the active one, at A1; the action goes back to it.
       const goToPlan = async (sheet: string) => {
-        const e = await tools.goTo(`'${sheet.replace(/'/g, "''")}'!A1`);
+        const e = await tools.goTo(`${quoteSheet(sheet)}!A1`);
         if (e) setMessage({ intent: "error", text: e.error });
       };
       const go = "error" in r ? [] : [{ label: "Go to the plan", run: () => goToPlan(r.sheet) }];

@@ -24,6 +24,7 @@ import { mapHeaders, type Field as InputField } from "../../engine/table";
 import { indicatorTable, nearestNeighbours, NEIGHBOUR_METHODS, type Neighbour, type NeighbourMethod } from "../../engine/stats";
 import { typeMix, type TypeMix } from "../../engine/typeMix";
 import { TYPOLOGY_CAVEATS } from "../../engine";
+import { quoteSheet } from "../../engine/a1";
 import type { ExcelTools, SourceInfo } from "../excel";
 import { Outcome, type OutcomeMessage } from "./Outcome";
 
@@ -154,7 +155,7 @@ export function Analysis({ tools, analysis }: { tools: ExcelTools | null; analys
             : null;
       if (out) {
         const go = async (sheet: string) => {
-          const e = await analysis.goTo(`'${sheet.replace(/'/g, "''")}'!A1`);
+          const e = await analysis.goTo(`${quoteSheet(sheet)}!A1`);
           if (e) setMessage({ intent: "error", text: e.error });
         };
         setMessage("error" in out ? { intent: "error", text: out.error } : { intent: "success", text: `Written to the new sheet "${out.sheet}".`, actions: [{ label: "Go to the sheet", run: () => go(out.sheet) }] });

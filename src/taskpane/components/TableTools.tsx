@@ -20,6 +20,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
+import { quoteSheet } from "../../engine/a1";
 import { BASES } from "../../engine/abg";
 import { BOUNDARY_MODES } from "../../engine/familyType";
 import { SCALES } from "../../engine/input";
@@ -177,7 +178,7 @@ export function TableTools({ tools, initialSources }: { tools: ExcelTools | null
           details: out.scales?.length ? out.scales : undefined,
           actions: [
             { label: "Go to results", run: go(out.outputAddress) },
-            { label: "Go to summary", run: go(`'${out.summarySheet.replace(/'/g, "''")}'!A1`) },
+            { label: "Go to summary", run: go(`${quoteSheet(out.summarySheet)}!A1`) },
           ],
         });
         // The workbook now remembers the mapping and the toolkit's columns; mirror that without another read.
