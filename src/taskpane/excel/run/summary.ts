@@ -6,7 +6,7 @@
  */
 import { gridFingerprint, parseMarkerName, summaryMarkerName } from "../../../engine/resultBlock";
 import { typeMixOfRows, type TypeMix } from "../../../engine/typeMix";
-import { OUTPUT_GROUPS, summarise, summaryRows, type TableSummary } from "../../../engine/table";
+import { ABG_SUMMARY_LABELS, OUTPUT_GROUPS, summarise, summaryRows, type TableSummary } from "../../../engine/table";
 import { asCellValue, rangeAddress } from "../cells";
 import { columnLayout, printSetup, styleTitle, widthPoints } from "../finish";
 import { blockBytes } from "../payload";
@@ -139,7 +139,7 @@ function fillSummarySheet(env: RunEnv, sheetOut: Excel.Worksheet, summary: Table
     charts.push({ name: CHART_NAMES.types, title: "Areas by family type", address: [chartRow, chartCol], rows: data.length });
   }
   // Formats after values: £ on the band amounts, the totals and the chart's allocation column.
-  const bandHeader = lines.findIndex((r) => r[0] === "ABG band");
+  const bandHeader = lines.findIndex((r) => r[0] === ABG_SUMMARY_LABELS.band);
   if (bandHeader >= 0) {
     const rows = summary.byBand.length + 2; // bands, total, programme
     sheetOut.getRangeByIndexes(bandHeader + 1, 2, rows, 1).numberFormat = Array.from({ length: rows }, () => [ALLOCATION_FORMAT]);
@@ -174,17 +174,17 @@ function finishSummarySheet(sheetOut: Excel.Worksheet, grid: readonly (readonly 
   layout.forEach((c, j) => (sheetOut.getRangeByIndexes(0, j, 1, 1).format.columnWidth = widthPoints(c.chars)));
   grid.forEach((r, i) => {
     const label = r[0];
-    if (label === "ABG band" || label === "Family type") {
+    if (label === ABG_SUMMARY_LABELS.band || label === "Family type") {
       const head = sheetOut.getRangeByIndexes(i, 0, 1, width);
       head.format.font.bold = true;
       head.format.fill.color = "#DDEBF7";
       head.format.wrapText = true;
       head.format.verticalAlignment = "Top";
     }
-    if (label === "Total allocation (£)" || label === "Total (published)") sheetOut.getRangeByIndexes(i, 0, 1, width).format.font.bold = true;
+    if (label === ABG_SUMMARY_LABELS.total || label === "Total (published)") sheetOut.getRangeByIndexes(i, 0, 1, width).format.font.bold = true;
     // Counts (Rows…, the areas per band) and the family types' figures; the share of the programme is a per cent figure (0–100).
-    if (typeof r[1] === "number" && /^(Rows|Band |No band)/.test(String(label))) sheetOut.getRangeByIndexes(i, 1, 1, 1).numberFormat = [[SUMMARY_COUNT]];
-    if (label === "Share of the programme (%)") sheetOut.getRangeByIndexes(i, 2, 1, 1).numberFormat = [["0.0"]];
+    if (typeof r[1] === "number" && (/^(Rows|Band |No band)/.test(String(label)) || label === ABG_SUMMARY_LABELS.total)) sheetOut.getRangeByIndexes(i, 1, 1, 1).numberFormat = [[SUMMARY_COUNT]];
+    if (label === ABG_SUMMARY_LABELS.share) sheetOut.getRangeByIndexes(i, 2, 1, 1).numberFormat = [["0.0"]];
     if (typeof label === "number" || label === "Total (published)") {
       // Family type rows: [type, name, areas here, Table 1 average, average score here, Table 1 areas].
       sheetOut.getRangeByIndexes(i, 1, 1, 1).format.wrapText = layout[1]?.wrap ?? false;
