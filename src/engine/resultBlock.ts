@@ -42,6 +42,20 @@ export function cellsFor(r: RowResult, headers: readonly OutputHeader[]): Output
   return headers.map((h) => all[OUTPUT_HEADERS.indexOf(h)]);
 }
 
+/**
+ * Widths (characters) of the toolkit's columns when a run writes them afresh, the same from the
+ * command line and the pane: room for their values (type names, band ranges); Notes runs on.
+ */
+export const OUTPUT_COLUMN_WIDTHS: Readonly<Record<OutputHeader, number>> = {
+  "Family type": 12,
+  "Family type name": 44,
+  "Family group": 13,
+  "ABG band": 10,
+  "ABG allocation": 15,
+  "ABG band range": 26,
+  Notes: 60,
+};
+
 /** The blocks a run can write: all seven, or one tool's columns with Notes. */
 export const VALID_BLOCKS: readonly (readonly OutputHeader[])[] = [headersFor(["familyGroups", "grantBands"]), headersFor(["familyGroups"]), headersFor(["grantBands"])];
 

@@ -1019,7 +1019,7 @@ test("Where did it go (1024×768): after Grant bands the outcome is at the top o
   assert.deepEqual(await hook(page, "selection"), { sheet: "Indicators", address: "O1:R353" });
   assert.equal(await page.getByRole("textbox", { name: "Name box" }).inputValue(), "O1:R353");
   await page.locator('.pv-tab[aria-current="true"]', { hasText: "Indicators" }).waitFor();
-  // O–Q wholly in view; R (Notes, 50 characters wide) from its left edge, the block being wider than the grid here.
+  // O–Q wholly in view; R (Notes, 60 characters wide) from its left edge, the block being wider than the grid here.
   for (const c of [14, 15, 16]) await cellInGrid(page, 0, c);
   await cellInGrid(page, 0, 17, { partly: true });
   const widths = (await hook(page, "look", "Indicators")).columnWidths;

@@ -138,7 +138,7 @@ describe("after a run of a table tool: where the results went", () => {
     expect(out.outputAddress).toBe("Sheet1!I1:L41");
     expect(x.selection()).toEqual({ sheet: "Sheet1", address: "I1:L41" });
     // The new columns are wide enough for their values (band ranges); the data's own columns are untouched.
-    expect(Object.fromEntries(Object.entries(x.sheetLook("Sheet1").columnWidths).map(([c, w]) => [c, chars(w)]))).toEqual({ I: 10, J: 15, K: 26, L: 50 });
+    expect(Object.fromEntries(Object.entries(x.sheetLook("Sheet1").columnWidths).map(([c, w]) => [c, chars(w)]))).toEqual({ I: 10, J: 15, K: 26, L: 60 });
     const look = x.sheetLook("Summary", ["A1", "A8"]);
     expect(look.selection).toBe("A1");
     expect(look.frozenRows).toBe(1);

@@ -3,7 +3,7 @@ import { XLSX_MAX_CELL_CHARS, EVALUATE_CHUNK_ROWS, type ApplyOptions, type CsvFo
 import type { RowValues, Source } from "./source";
 import { withResults, type OutRow, type Scan } from "./passes";
 import { once } from "events";
-import { columnLetter, Fingerprint, OUTPUT_HEADERS, type OutputHeader, type OutputCell, type SummaryTally } from "../../engine";
+import { columnLetter, Fingerprint, OUTPUT_COLUMN_WIDTHS, OUTPUT_HEADERS, type OutputHeader, type OutputCell, type SummaryTally } from "../../engine";
 import { writeToTemp } from "../atomic";
 import { faultRows } from "../faults";
 import { cellText, cellText as cellTextOf, csvFieldToCell, csvSafe } from "../cells";
@@ -83,16 +83,6 @@ export async function writeCsv(temp: string, src: Source, layout: Layout, rows: 
   return neutralised;
 }
 
-const NEW_COLUMN_WIDTHS: Record<OutputHeader, number> = {
-  "Family type": 12,
-  "Family type name": 44,
-  "Family group": 13,
-  "ABG band": 10,
-  "ABG allocation": 15,
-  "ABG band range": 26,
-  Notes: 60,
-};
-
 /** What a run does with values the user typed inside an earlier block's columns: kept (named in a warning), or replaced with --force. */
 export interface Typed {
   marked: MarkedBlock | null;
@@ -149,7 +139,7 @@ export async function writeXlsxPatched(temp: string, src: Source, s: Scan, o: Ap
       digests: prints.digests,
       marked: typed.marked,
       summary,
-      widths: NEW_COLUMN_WIDTHS,
+      widths: OUTPUT_COLUMN_WIDTHS,
       tableNotes,
       where: src.where,
     });
@@ -185,7 +175,7 @@ export async function writeXlsxNew(temp: string, src: Source, layout: Layout, ro
   }
   let name = "Summary";
   for (let n = 2; name.toLowerCase() === src.sheetName.toLowerCase(); n++) name = `Summary (${n})`;
-  const widths = new Map(layout.outputCols.map((c, k) => [c, NEW_COLUMN_WIDTHS[layout.outputHeaders[k]]] as const));
+  const widths = new Map(layout.outputCols.map((c, k) => [c, OUTPUT_COLUMN_WIDTHS[layout.outputHeaders[k]]] as const));
   await writeToTemp(temp, async (stream) => {
     await writeNewBook(stream, {
       sheetName: src.sheetName,

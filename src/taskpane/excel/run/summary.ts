@@ -4,7 +4,7 @@
  * a sheet the user has typed into is left as it is and a new one is added. What is written is
  * remembered (settings and a marker with its fingerprint) to know it again next run.
  */
-import { gridFingerprint, parseMarkerName, summaryMarkerName } from "../../../engine/resultBlock";
+import { gridFingerprint, OUTPUT_COLUMN_WIDTHS, parseMarkerName, summaryMarkerName } from "../../../engine/resultBlock";
 import { typeMixOfRows, type TypeMix } from "../../../engine/typeMix";
 import { ABG_SUMMARY_LABELS, OUTPUT_GROUPS, summarise, summaryRows, type TableSummary } from "../../../engine/table";
 import { asCellValue, rangeAddress } from "../cells";
@@ -199,9 +199,6 @@ function finishSummarySheet(sheetOut: Excel.Worksheet, grid: readonly (readonly 
   sheetOut.getRange("A1").select();
 }
 
-/** Widths (characters) of the toolkit's columns when they are first written: room for their values (band ranges, type names); Notes runs on to the right. */
-const OUTPUT_WIDTHS: Record<string, number> = { "Family type": 12, "Family type name": 34, "Family group": 30, "ABG band": 10, "ABG allocation": 15, "ABG band range": 26, Notes: 50 };
-
 /**
  * Shows the results: the data's sheet active with the toolkit's columns selected, so Excel scrolls to them; when the
  * block's columns are new or laid out afresh, they get widths for their values (a re-run of the same columns keeps
@@ -210,7 +207,7 @@ const OUTPUT_WIDTHS: Record<string, number> = { "Family type": 12, "Family type 
 function showResults(env: RunEnv): void {
   const { sheet, region, blockCol, n, W, headers, own } = env.plan;
   if (!own || own.headers.join("\u0000") !== headers.join("\u0000")) {
-    headers.forEach((h, j) => (sheet.getRangeByIndexes(region.headerRow, blockCol + j, 1, 1).format.columnWidth = widthPoints(OUTPUT_WIDTHS[h] ?? 14)));
+    headers.forEach((h, j) => (sheet.getRangeByIndexes(region.headerRow, blockCol + j, 1, 1).format.columnWidth = widthPoints(OUTPUT_COLUMN_WIDTHS[h])));
   }
   sheet.activate();
   sheet.getRangeByIndexes(region.headerRow, blockCol, n + 1, W).select();
