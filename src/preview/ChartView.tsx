@@ -7,16 +7,10 @@
  */
 import * as React from "react";
 import { parseAddress } from "./standIn/model";
+import type { ChartModel } from "./standIn/model";
 
 /** A recorded chart, as the stand-in's model holds it. */
-export interface RecordedChart {
-  name: string;
-  type: string;
-  source: string;
-  seriesBy: string;
-  title: string;
-  position?: [string, string | undefined];
-}
+export type RecordedChart = ChartModel;
 
 export interface ChartData {
   title: string;
