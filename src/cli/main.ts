@@ -5,7 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { parseArgs } from "util";
+import { parseArgs, type ParseArgsConfig } from "util";
 import { BASES, DATA_VERSION, parseChoice, SCALES, type Basis, type Scale } from "../engine";
 import { CSV_FORMULAS, runApply, type CsvFormulas } from "./apply";
 import { CliError, describeError, oneLine } from "./errors";
@@ -38,6 +38,11 @@ function guard<T>(parse: () => T): T {
   }
 }
 
+/** A command's options (with -h/--help) and its positional arguments, strictly parsed. */
+function parseCommand<const O extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: O) {
+  return guard(() => parseArgs({ args, allowPositionals: true, strict: true, options: { ...options, help: { type: "boolean", short: "h" } as const } }));
+}
+
 function choice<T extends string>(raw: string | undefined, allowed: readonly T[], fallback: T, label: string): T {
   const r = parseChoice(raw, allowed, fallback, label);
   if (!r.ok) throw new CliError(r.error.message);
@@ -56,23 +61,15 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === "apply") {
-    const { values, positionals } = guard(() =>
-      parseArgs({
-        args: rest,
-        allowPositionals: true,
-        strict: true,
-        options: {
-          out: { type: "string", short: "o" },
-          sheet: { type: "string" },
-          col: { type: "string", multiple: true },
-          scale: { type: "string" },
-          basis: { type: "string" },
-          force: { type: "boolean" },
-          "csv-formulas": { type: "string" },
-          help: { type: "boolean", short: "h" },
-        },
-      }),
-    );
+    const { values, positionals } = parseCommand(rest, {
+      out: { type: "string", short: "o" },
+      sheet: { type: "string" },
+      col: { type: "string", multiple: true },
+      scale: { type: "string" },
+      basis: { type: "string" },
+      force: { type: "boolean" },
+      "csv-formulas": { type: "string" },
+    });
     if (values.help) {
       print(applyHelp());
       return 0;
@@ -97,20 +94,12 @@ export async function main(argv: string[]): Promise<number> {
     );
   }
   if (command === "recommend") {
-    const { values, positionals } = guard(() =>
-      parseArgs({
-        args: rest,
-        allowPositionals: true,
-        strict: true,
-        options: {
-          issue: { type: "string", multiple: true },
-          group: { type: "string" },
-          source: { type: "string" },
-          json: { type: "boolean" },
-          help: { type: "boolean", short: "h" },
-        },
-      }),
-    );
+    const { values, positionals } = parseCommand(rest, {
+      issue: { type: "string", multiple: true },
+      group: { type: "string" },
+      source: { type: "string" },
+      json: { type: "boolean" },
+    });
     if (values.help) {
       print(RECOMMEND_HELP);
       return 0;
@@ -123,22 +112,14 @@ export async function main(argv: string[]): Promise<number> {
     );
   }
   if (command === "peers") {
-    const { values, positionals } = guard(() =>
-      parseArgs({
-        args: rest,
-        allowPositionals: true,
-        strict: true,
-        options: {
-          area: { type: "string" },
-          col: { type: "string", multiple: true },
-          k: { type: "string" },
-          method: { type: "string" },
-          sheet: { type: "string" },
-          json: { type: "boolean" },
-          help: { type: "boolean", short: "h" },
-        },
-      }),
-    );
+    const { values, positionals } = parseCommand(rest, {
+      area: { type: "string" },
+      col: { type: "string", multiple: true },
+      k: { type: "string" },
+      method: { type: "string" },
+      sheet: { type: "string" },
+      json: { type: "boolean" },
+    });
     if (values.help) {
       print(PEERS_HELP);
       return 0;
@@ -148,21 +129,13 @@ export async function main(argv: string[]): Promise<number> {
     return runPeers({ input: positionals[0], area: values.area, cols: values.col ?? [], k: values.k, method: values.method, sheet: values.sheet, json: Boolean(values.json) }, print, warn);
   }
   if (command === "recommendations") {
-    const { values, positionals } = guard(() =>
-      parseArgs({
-        args: rest,
-        allowPositionals: true,
-        strict: true,
-        options: {
-          theme: { type: "string" },
-          for: { type: "string" },
-          stance: { type: "string" },
-          search: { type: "string" },
-          json: { type: "boolean" },
-          help: { type: "boolean", short: "h" },
-        },
-      }),
-    );
+    const { values, positionals } = parseCommand(rest, {
+      theme: { type: "string" },
+      for: { type: "string" },
+      stance: { type: "string" },
+      search: { type: "string" },
+      json: { type: "boolean" },
+    });
     if (values.help) {
       print(recommendationsHelp());
       return 0;
