@@ -7,7 +7,8 @@ import { abgAmount, abgBand, assessAbg, type AbgAssessment, type Basis } from ".
 import type { AbgBand } from "./data/govResponse2008/abgBands";
 import type { FamilyGroup } from "./data/deliveryFramework2009/familyTypes";
 import { classifyFamilyType, familyGroupFor, type BoundaryMode, type FamilyTypeResult } from "./familyType";
-import { clean, decideScales, isBlank, parseFlag, parseHalfWidth, parseNonNegative, parsePercentColumn, scaleSentence, scanScales, type Scale, type ScaleWhere, type TableScales } from "./input";
+import { clean, isBlank, parseFlag, parseHalfWidth, parseNonNegative, type Scale } from "./input";
+import { decideScales, parsePercentColumn, scaleSentence, scanScales, type ScaleWhere, type TableScales } from "./scale";
 import { compareToBenchmark, surveyCi, type BenchmarkComparison, type CiMethod, type ComparisonPolarity, type SurveyCi } from "./stats";
 import { parseNumber } from "./input";
 import { joinWarnings, ok, type Fail, type Result, type Warning } from "./types";

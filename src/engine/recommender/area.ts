@@ -6,7 +6,8 @@
  */
 import { abgColumn, typologyColumn, type PercentOptions } from "../columns";
 import type { FamilyGroup, FamilyType } from "../data/deliveryFramework2009/familyTypes";
-import { parseNumber, parsePercentColumn, type Scale, type TableScales } from "../input";
+import { parseNumber, type Scale } from "../input";
+import { parsePercentColumn, type TableScales } from "../scale";
 import { mapHeaders, normaliseHeader, scanColumnScales, type ColumnMapping } from "../table";
 import { INDICATORS } from "../data/project/indicators";
 import type { IndicatorId } from "./types";

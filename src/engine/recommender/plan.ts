@@ -7,7 +7,8 @@
  */
 import { FAMILY_GROUPS, TABLE_1, type FamilyGroup, type FamilyType } from "../data/deliveryFramework2009/familyTypes";
 import { LABELS, type PercentOptions } from "../columns";
-import { decideScales, parseNonNegative, parsePercentColumn, type Scale } from "../input";
+import { parseNonNegative, type Scale } from "../input";
+import { decideScales, parsePercentColumn } from "../scale";
 import { tableScalesOf } from "./area";
 import { mapHeaders } from "../table";
 import type { ComparatorKind, IssueDetection } from "./detect";

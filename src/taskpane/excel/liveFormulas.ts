@@ -2,7 +2,8 @@
  * Live mode: instead of values, one spilled COHESION formula per column, over the input columns'
  * ranges, with the run's options as arguments (defaults left out).
  */
-import { decideScales, type Scale, type TableScales } from "../../engine/input";
+import { type Scale } from "../../engine/input";
+import { decideScales, type TableScales } from "../../engine/scale";
 import { joinNotes, type Field, type OutputHeader } from "../../engine/table";
 import type { RunOptions } from "./types";
 

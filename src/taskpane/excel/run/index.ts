@@ -4,7 +4,7 @@
  * (the engine), confirm (cells that are not the toolkit's), write (guarded, chunk by chunk) and the
  * summary sheet. A Cancel, or a Stop when the workbook changed under the run, becomes the outcome.
  */
-import { ambiguousScaleWarning, describeScales } from "../../../engine/input";
+import { ambiguousScaleWarning, describeScales } from "../../../engine/scale";
 import { rangeAddress } from "../cells";
 import type { ExcelRun, RunOutcome, RunProgress, RunRequest, ToolResult } from "../types";
 import { computeResults, type Computed } from "./compute";

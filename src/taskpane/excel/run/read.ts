@@ -4,7 +4,8 @@
  * and the cells where the toolkit's columns go, to find any that are not the toolkit's.
  */
 import type { PercentField } from "../../../engine/columns";
-import { isDateFormat, type TableScales } from "../../../engine/input";
+import { isDateFormat } from "../../../engine/input";
+import { type TableScales } from "../../../engine/scale";
 import { PERCENT_FIELDS, scanColumnScales, type Columns, type Field } from "../../../engine/table";
 import { isEmptyCell } from "../cells";
 import { blockBytes, MAX_CHUNK_ROWS, READ_BYTES_PER_CELL } from "../payload";
