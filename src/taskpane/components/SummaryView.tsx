@@ -12,7 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
-import { abgSummaryTable } from "../../engine/table";
+import { abgSummaryTable } from "../../engine/summary";
 import type { ToolResult } from "../excel";
 
 const useStyles = makeStyles({

@@ -6,7 +6,8 @@ import type { Basis } from "../../engine/abg";
 import type { BoundaryMode } from "../../engine/familyType";
 import type { Scale } from "../../engine/input";
 import type { TypeMix } from "../../engine/typeMix";
-import type { ColumnMapping, Field, OutputGroup, OutputHeader, TableSummary } from "../../engine/table";
+import type { ColumnMapping, Field, OutputGroup, OutputHeader } from "../../engine/table";
+import type { TableSummary } from "../../engine/summary";
 
 /* global Excel */
 

@@ -6,7 +6,8 @@
  */
 import { gridFingerprint, OUTPUT_COLUMN_WIDTHS, parseMarkerName, summaryMarkerName } from "../../../engine/resultBlock";
 import { typeMixOfRows, type TypeMix } from "../../../engine/typeMix";
-import { ABG_SUMMARY_LABELS, OUTPUT_GROUPS, summarise, summaryRows, type TableSummary } from "../../../engine/table";
+import { OUTPUT_GROUPS } from "../../../engine/table";
+import { ABG_SUMMARY_LABELS, summarise, summaryRows, type TableSummary } from "../../../engine/summary";
 import { asCellValue, rangeAddress } from "../cells";
 import { columnLayout, printSetup, styleTitle, widthPoints } from "../finish";
 import { blockBytes } from "../payload";
