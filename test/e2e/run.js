@@ -805,6 +805,8 @@ test("keyboard only: pick row 7 in the grid, reach the Action plan tab, use the 
   assert.equal((await focused()).name, "Action plan", "the arrow keys reach the Action plan tab");
   await page.keyboard.press("Enter");
   assert.equal(await page.getByRole("tab", { name: "Action plan" }).getAttribute("aria-selected"), "true");
+  // The view loads on first use (a lazy chunk): wait for it to be there before tabbing into it, as a person would.
+  await page.getByRole("button", { name: "Use the selected row" }).waitFor();
   await tabUntil(async () => (await focused()).text === "Use the selected row", 20, "Use the selected row");
   await page.keyboard.press("Enter");
   await page.getByText(/row 7/).first().waitFor();
