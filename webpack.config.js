@@ -9,6 +9,7 @@ const fs = require("fs");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { FUNCTION_SOURCES } = require("./scripts/function-sources");
 const { renderHelp } = require("./scripts/help-page");
 
 const { resolveProdUrl } = require("./scripts/prod-url");
@@ -125,7 +126,7 @@ module.exports = (env, options) => {
       },
     },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_SOURCES }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

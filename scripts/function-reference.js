@@ -1,6 +1,6 @@
 // The user's function reference, docs/functions.md, generated from the functions' own metadata:
 //  - syntax, arguments (name, type, optional, description) and description: the JSDoc of
-//    src/functions/functions.ts, read by custom-functions-metadata (the generator behind functions.json);
+//    files in scripts/function-sources.js, read by custom-functions-metadata (the generator behind functions.json);
 //  - what each returns: its @returns line;
 //  - worked examples and the errors: computed here by calling the real custom functions (no result is typed by hand);
 //  - the rule and its source: from the engine's data, whose items carry their source (docs/sources.md).
@@ -15,7 +15,7 @@ const path = require("path");
 const { slug } = require("./help-page");
 
 const root = path.resolve(__dirname, "..");
-const FUNCTIONS_TS = path.join(root, "src", "functions", "functions.ts");
+const { functionSourcePaths } = require("./function-sources");
 const OUT = path.join(root, "docs", "functions.md");
 const NAMESPACE = "COHESION";
 /** The page the build renders docs/functions.md into (webpack.config.js), which the helpUrls open. */
@@ -321,14 +321,14 @@ async function generate() {
   loadTs();
   installCustomFunctions();
   const { generateCustomFunctionsMetadata } = require("custom-functions-metadata");
-  const meta = await generateCustomFunctionsMetadata([FUNCTIONS_TS], true);
-  if (meta.errors.length) throw new Error(`functions.ts metadata: ${meta.errors.join("; ")}`);
+  const meta = await generateCustomFunctionsMetadata(functionSourcePaths(), true);
+  if (meta.errors.length) throw new Error(`custom functions metadata: ${meta.errors.join("; ")}`);
   const functions = JSON.parse(meta.metadataJson).functions;
   const fnName = new Map(meta.associate.map((a) => [a.id, a.functionName]));
   const F = require("../src/functions/functions.ts");
   const engine = require("../src/engine/index.ts");
   const data = require("../src/engine/data/index.ts");
-  const returns = returnsById(fs.readFileSync(FUNCTIONS_TS, "utf8"));
+  const returns = returnsById(functionSourcePaths().map((file) => fs.readFileSync(file, "utf8")).join("\n"));
   const titles = sourceTitles();
   const all = specs(engine, data);
   /** Sources grouped by document: "*Title* (CDF, January 2009): Part Two; Table 1". */

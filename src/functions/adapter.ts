@@ -177,6 +177,10 @@ export interface Input<A extends RangeArgs> {
 /** A cell of a spill: a value, or an Excel error in that cell only. */
 export type Cell<T> = T | CustomFunctions.Error;
 
+/** How a function turns the engine's answer into the spilled cells (shape: the arguments' common shape). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each function's own options
+export type Spill<R, T> = (answer: R, shape: Shape, args: any) => Cell<T>[][];
+
 export interface Declaration<A extends RangeArgs, O, R, T> {
   /** The range arguments. Absent optional ones are null; `required` ones are handled as it says. */
   ranges?: A;

@@ -2,6 +2,8 @@ import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import * as fs from "fs";
 import * as path from "path";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
+const { functionSourcePaths } = require("../../scripts/function-sources") as { functionSourcePaths: () => string[] };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const reference = require("../../scripts/function-reference.js") as { generate: () => Promise<string>; helpUrlFor: (id: string) => string; OUT: string };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { slug } = require("../../scripts/help-page.js") as { slug: (text: string) => string };
@@ -13,7 +15,7 @@ describe("the function reference (docs/functions.md)", () => {
   let functions: { id: string; helpUrl: string }[];
   beforeAll(async () => {
     onDisk = fs.readFileSync(reference.OUT, "utf8");
-    const meta = (await generateCustomFunctionsMetadata([path.resolve(__dirname, "../../src/functions/functions.ts")], true)) as { metadataJson: string };
+    const meta = (await generateCustomFunctionsMetadata(functionSourcePaths(), true)) as { metadataJson: string };
     functions = JSON.parse(meta.metadataJson).functions;
   }, 60_000);
 

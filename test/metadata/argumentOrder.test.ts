@@ -1,6 +1,8 @@
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import * as fs from "fs";
 import * as path from "path";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { functionSourcePaths } = require("../../scripts/function-sources") as { functionSourcePaths: () => string[] };
 
 // The argument-order rule (README, Decisions, "Argument order"): ranges (the values looked up) first,
 // required then optional, in the same order in every sibling; then `scale` (how to read them); then
@@ -58,7 +60,7 @@ describe("argument order: one rule for every custom function", () => {
     return f;
   };
   beforeAll(async () => {
-    const result = (await generateCustomFunctionsMetadata([path.resolve(__dirname, "../../src/functions/functions.ts")], true)) as { metadataJson: string; errors: string[] };
+    const result = (await generateCustomFunctionsMetadata(functionSourcePaths(), true)) as { metadataJson: string; errors: string[] };
     expect(result.errors).toEqual([]);
     fns = JSON.parse(result.metadataJson).functions;
   }, 30000);

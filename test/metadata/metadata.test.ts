@@ -1,11 +1,13 @@
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import * as path from "path";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { functionSourcePaths } = require("../../scripts/function-sources") as { functionSourcePaths: () => string[] };
 
 // The generator's CLI exits 0 even when it reports errors, so use its API and assert on errors.
 describe("custom functions metadata (functions.json from JSDoc)", () => {
   let result: { metadataJson: string; associate: { id: string; functionName: string }[]; errors: string[] };
   beforeAll(async () => {
-    result = (await generateCustomFunctionsMetadata([path.resolve(__dirname, "../../src/functions/functions.ts")], true)) as typeof result;
+    result = (await generateCustomFunctionsMetadata(functionSourcePaths(), true)) as typeof result;
   }, 30000);
 
   it("generates without errors", () => expect(result.errors).toEqual([]));
