@@ -18,3 +18,4 @@ export { fmtGbpMillions } from "./format";
 export * from "./stats";
 export * from "./recommender";
 export * from "./commission";
+export * from "./profile";

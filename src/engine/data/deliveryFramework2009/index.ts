@@ -13,3 +13,4 @@ export * from "./familyGroupAdvice";
 export * from "./guidance";
 export * from "./planLessons";
 export * from "./influences";
+export * from "./annexB";
