@@ -5,7 +5,7 @@
 import { ClientObjectStandIn, parseLoad, type OfficeShape, type StandInContext } from "./context";
 import { parseAddress, standInError, SheetModel } from "./model";
 import { RangeProxy, rangeProxy } from "./range";
-import { WorksheetProxy } from "./worksheet";
+import { TableCollectionProxy, WorksheetProxy } from "./worksheet";
 
 export class WorksheetCollectionProxy extends ClientObjectStandIn implements OfficeShape<Excel.WorksheetCollection> {
   private itemProxies: WorksheetProxy[] | null = null;
@@ -182,11 +182,14 @@ export class WorkbookProxy implements OfficeShape<Excel.Workbook> {
   readonly worksheets: WorksheetCollectionProxy;
   readonly settings: SettingCollectionProxy;
   readonly names: NamedItemCollectionProxy;
+  /** Every table of the workbook (ExcelApi 1.1; getItemOrNullObject 1.4); `add` takes an address with its sheet. */
+  readonly tables: TableCollectionProxy;
   readonly application: { suspendApiCalculationUntilNextSync: () => void; suspendScreenUpdatingUntilNextSync: () => void };
   constructor(private ctx: StandInContext) {
     this.worksheets = new WorksheetCollectionProxy(ctx);
     this.settings = new SettingCollectionProxy(ctx);
     this.names = new NamedItemCollectionProxy(ctx);
+    this.tables = new TableCollectionProxy(ctx, () => null);
     this.application = {
       suspendApiCalculationUntilNextSync: () => {
         ctx.calcSuspended = true;

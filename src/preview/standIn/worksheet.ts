@@ -31,6 +31,23 @@ export class TableProxy extends ClientObjectStandIn implements OfficeShape<Excel
     return this;
   }
   get name() { return this.read("name") as string; }
+  /**
+   * Renames the table (ExcelApi 1.1). As Excel: a name starts with a letter, "_" or "\\", holds no spaces or
+   * operators, is not a cell reference, and no other table or defined name has it (any case).
+   */
+  set name(name: string) {
+    this.loaded.delete("name");
+    this.ctx.enqueue(() => {
+      const t = this.resolveTable();
+      if (!t) throw standInError("InvalidObjectPath", "The table does not exist (null object).");
+      const model = this.ctx.host.model;
+      const bad = typeof name !== "string" || name.length > 255 || !/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]$/.test(name);
+      if (bad) throw standInError("InvalidArgument", `Stand-in: "${String(name)}" is not a valid table name.`);
+      const other = model.table(name);
+      if ((other && other !== t) || model.names.has(name.toLowerCase())) throw standInError("InvalidArgument", `Stand-in: the name "${name}" is already used by a table or a defined name.`);
+      t.name = name;
+    });
+  }
   /** The table style by name (ExcelApi 1.1), e.g. "TableStyleMedium2"; recorded on the table. */
   set style(name: string) {
     this.ctx.enqueue(() => {

@@ -18,13 +18,15 @@
  *
  * Layout: tools.ts (listSources, runTool) over locate.ts, sources.ts and run/ (plan → read → compute →
  * confirm → write → summary, with guards.ts and outcome.ts); actionPlan.ts and analysis.ts (their
- * views' functions) over readRows.ts and tableSheet.ts; finish.ts (how generated sheets look: widths,
+ * views' functions) over readRows.ts and tableSheet.ts; tracker.ts (the Recommendations view's tracker
+ * sheet); finish.ts (how generated sheets look: widths,
  * wrap, table style, formats, frozen header, print set-up) and navigate.ts (go to what was written);
  * settings.ts, payload.ts, cells.ts and liveFormulas.ts shared.
  */
 export { createExcelTools } from "./tools";
 export { createActionPlanTools, type ActionPlanTools } from "./actionPlan";
 export { createAnalysisTools, readBlock } from "./analysis";
+export { createTrackerTools, type TrackerOutcome, type TrackerTools } from "./tracker";
 export { insertTableSheet, uniqueSheetName } from "./tableSheet";
 export { goTo, createGoTo } from "./navigate";
 export { columnLayout, widthPoints, MAX_COLUMN_CHARS, MAX_FROZEN_ROWS } from "./finish";
