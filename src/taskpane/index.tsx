@@ -1,7 +1,7 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./components/App";
-import type { ActionPlanTools, ExcelTools } from "./excel";
+import type { ActionPlanTools, ExcelTools, TrackerTools } from "./excel";
 import type { AnalysisTools } from "./components/Analysis";
 import { lazyTools } from "./lazyTools";
 import { PaneThemeProvider } from "./PaneThemeProvider";
@@ -18,10 +18,11 @@ function render(host: string | null, startupState: StartupState | null = null) {
   const tools = host === "Excel" ? lazyTools<ExcelTools>(() => excel().then((m) => m.createExcelTools())) : null;
   const planTools = host === "Excel" ? lazyTools<ActionPlanTools>(() => excel().then((m) => m.createActionPlanTools())) : null;
   const analysisTools = host === "Excel" ? lazyTools<AnalysisTools>(() => excel().then((m) => m.createAnalysisTools())) : null;
+  const trackerTools = host === "Excel" ? lazyTools<TrackerTools>(() => excel().then((m) => m.createTrackerTools())) : null;
   const startup = startupState ? { state: startupState, dismiss: () => dismissNotice(Office), stopLoading: () => stopLoadingOnOpen(Office) } : null;
   createRoot(container).render(
     <PaneThemeProvider container={container}>
-      <App host={host} tools={tools} planTools={planTools} analysisTools={analysisTools} startup={startup} />
+      <App host={host} tools={tools} planTools={planTools} analysisTools={analysisTools} trackerTools={trackerTools} startup={startup} />
     </PaneThemeProvider>,
   );
 }

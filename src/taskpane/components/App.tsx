@@ -12,7 +12,7 @@ import {
 import * as React from "react";
 import { FUNDING_COMPONENTS, TYPOLOGY_CAVEATS, fmtGbpMillions } from "../../engine";
 import { DATA_VERSION } from "../../engine/version";
-import type { ActionPlanTools, ExcelTools } from "../excel";
+import type { ActionPlanTools, ExcelTools, TrackerTools } from "../excel";
 import type { AnalysisTools } from "./Analysis";
 import { StartupNotice, type StartupControls } from "./StartupNotice";
 
@@ -22,6 +22,7 @@ const QuickCheck = React.lazy(() => import(/* webpackChunkName: "view-check" */ 
 const TableTools = React.lazy(() => import(/* webpackChunkName: "view-table" */ "./TableTools").then((m) => ({ default: m.TableTools })));
 const ActionPlan = React.lazy(() => import(/* webpackChunkName: "view-plan" */ "./ActionPlan").then((m) => ({ default: m.ActionPlan })));
 const Analysis = React.lazy(() => import(/* webpackChunkName: "view-analysis" */ "./Analysis").then((m) => ({ default: m.Analysis })));
+const Recommendations = React.lazy(() => import(/* webpackChunkName: "view-recommendations" */ "./Recommendations").then((m) => ({ default: m.Recommendations })));
 
 const useStyles = makeStyles({
   // minWidth 0 and overflowWrap: nothing (a long message, an unbroken error text) makes the pane wider than Excel's.
@@ -40,6 +41,8 @@ export interface AppProps {
   planTools?: ActionPlanTools | null;
   /** The Analysis view's workbook functions; null outside Excel. */
   analysisTools?: AnalysisTools | null;
+  /** The Recs view's tracker sheet functions; null outside Excel. */
+  trackerTools?: TrackerTools | null;
   /** Loading with the workbook (src/taskpane/startup.ts): its one-time notice and controls; null outside Excel. */
   startup?: StartupControls | null;
 }
@@ -80,7 +83,7 @@ interface View {
   value: string;
   /** The view's name: the tab's accessible name and tooltip. */
   label: string;
-  /** What the tab shows: a word of the name (so the name still contains it), short enough for five tabs in 320 px. */
+  /** What the tab shows: the start of the name or a word of it (so the name still contains it), short enough for all the tabs in 320 px. */
   short: string;
   render: (props: AppProps, styles: ReturnType<typeof useStyles>) => React.ReactNode;
 }
@@ -89,6 +92,7 @@ const VIEWS: View[] = [
   { value: "table", label: "Table tools", short: "Table", render: (p) => <TableTools tools={p.tools ?? null} /> },
   { value: "plan", label: "Action plan", short: "Plan", render: (p) => <ActionPlan tools={p.planTools ?? null} /> },
   { value: "analysis", label: "Peers & mix", short: "Peers", render: (p) => <Analysis tools={p.tools ?? null} analysis={p.analysisTools ?? null} /> },
+  { value: "recs", label: "Recs: the Commission's 57 recommendations", short: "Recs", render: (p) => <Recommendations tools={p.trackerTools ?? null} /> },
   { value: "about", label: "About", short: "About", render: (_, styles) => <About className={styles.caveat} /> },
 ];
 
