@@ -19,3 +19,4 @@ export * from "./stats";
 export * from "./recommender";
 export * from "./commission";
 export * from "./profile";
+export * from "./areaCard";
