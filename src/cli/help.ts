@@ -20,6 +20,7 @@ Usage:
   cohesion apply <input.xlsx|input.csv> --out <output.xlsx|output.csv> [options]
   cohesion recommend --issue ID [--issue ID]... [--group a|b|c|d|e] [--source cdf2009|all] [--json]
   cohesion peers <file> --area NAME --col name=HEADER --col ind=HEADER... [--k N] [--method zscore|minmax] [--json]
+  cohesion profile <file> --area NAME --out <profile.xlsx|profile.csv> [--compare LIST] [--sheet NAME]
   cohesion recommendations [--theme T] [--for AUDIENCE] [--stance S] [--search TEXT] [--json]
   cohesion --help | --version
 
@@ -27,10 +28,11 @@ Commands:
   apply       add family type, family group and Area Based Grant band columns to every row, and a summary
   recommend   actions for an area's issues (CDF Annex D), with the universal actions and approaches to avoid
   peers       the nearest areas to one area on chosen indicators (z-score or min-max distance)
+  profile     one area's local cohesion mapping exercise (CDF Annex B) with the table's evidence
   recommendations
               the Commission's 57 recommendations (2007) with the Government's response (2008)
 
-Run "cohesion <command> --help" (apply, recommend, peers, recommendations) for details.
+Run "cohesion <command> --help" (apply, recommend, peers, profile, recommendations) for details.
 Exit status: 0 done (rows may carry notes); 2 usage error or unreadable input (one line on stderr).
 `;
 
@@ -139,3 +141,28 @@ ${list(RESPONSE_STANCES, (s) => RESPONSE_STANCE_INFO[s as keyof typeof RESPONSE_
   -h, --help        this help
 `;
 }
+
+export const PROFILE_HELP = `Usage: cohesion profile <file> --area NAME --out <profile.xlsx|profile.csv> [options]
+
+The local cohesion mapping exercise (CDF Annex B, pp. 27–32) as a profile of one area of the table:
+four rows placing the area in the framework (F1 family type and group, CDF Table 1 and Annex C;
+F2 "get on well together" and its ABG band, GR para 2.3; F3 the issues its indicators suggest, CDF
+Annex D; F4 its nearest peers on the typology proxies), then each of the annex's 30 items (B-C1 ...
+B-X4) in its words, with the table's evidence: each indicator against the comparators, with
+significance where the table gives a CI column (the score) or a sample size column ("Sample size",
+"n", "Respondents"), and an empty "Local knowledge" column for you.
+Run it again with the same --out and the Local knowledge you typed there is kept (matched by code);
+any other existing file is refused, never overwritten. The input file is never modified.
+
+Options:
+  --area NAME          the area, as in the table's name column (case and spaces ignored)
+  --out FILE           .xlsx (one sheet, finished for print) or .csv (the table alone)
+  --compare LIST       comparators, comma-separated: national, familyType, median
+                       (default all three; median is the table's own)
+  --sheet NAME         the sheet to read (.xlsx input)
+  --date YYYY-MM-DD    the date printed in the profile (default today)
+
+Exit status: 0 written; 1 written, but a cell of the area's row could not be read (a warning names
+it, and the profile lists it under "Not read"); 2 nothing written: unknown area, no name column, none
+of the columns the profile reads, an --out that is not an earlier profile, or a bad option.
+`;

@@ -9,8 +9,9 @@ import { parseArgs, type ParseArgsConfig } from "util";
 import { BASES, DATA_VERSION, parseChoice, SCALES, type Basis, type Scale } from "../engine";
 import { CSV_FORMULAS, runApply, type CsvFormulas } from "./apply";
 import { CliError, describeError, oneLine } from "./errors";
-import { applyHelp, MAIN_HELP, PEERS_HELP, RECOMMEND_HELP, recommendationsHelp } from "./help";
+import { applyHelp, MAIN_HELP, PEERS_HELP, PROFILE_HELP, RECOMMEND_HELP, recommendationsHelp } from "./help";
 import { runPeers } from "./peers";
+import { runProfile } from "./profile";
 import { runRecommend } from "./recommend";
 import { runRecommendations } from "./recommendations";
 
@@ -127,6 +128,23 @@ export async function main(argv: string[]): Promise<number> {
     if (positionals.length !== 1) throw new CliError("peers: give one input file; usage: cohesion peers <file> --area NAME --col name=HEADER --col ind=HEADER...");
     if (!values.area) throw new CliError("peers: missing --area NAME");
     return runPeers({ input: positionals[0], area: values.area, cols: values.col ?? [], k: values.k, method: values.method, sheet: values.sheet, json: Boolean(values.json) }, print, warn);
+  }
+  if (command === "profile") {
+    const { values, positionals } = parseCommand(rest, {
+      area: { type: "string" },
+      out: { type: "string", short: "o" },
+      sheet: { type: "string" },
+      compare: { type: "string" },
+      date: { type: "string" },
+    });
+    if (values.help) {
+      print(PROFILE_HELP);
+      return 0;
+    }
+    if (positionals.length !== 1) throw new CliError("profile: give one input file; usage: cohesion profile <file> --area NAME --out <profile.xlsx|profile.csv>");
+    if (!values.area) throw new CliError("profile: missing --area NAME");
+    if (!values.out) throw new CliError("profile: missing --out <profile.xlsx|profile.csv>");
+    return runProfile({ input: positionals[0], area: values.area, out: values.out, sheet: values.sheet, compare: values.compare, date: values.date }, print, warn);
   }
   if (command === "recommendations") {
     const { values, positionals } = parseCommand(rest, {
