@@ -1,8 +1,4 @@
 import {
-  Accordion,
-  AccordionHeader,
-  AccordionItem,
-  AccordionPanel,
   Badge,
   Body1,
   Button,
@@ -11,7 +7,6 @@ import {
   Dropdown,
   Field,
   Input,
-  Link,
   MessageBar,
   MessageBarBody,
   Option,
@@ -44,6 +39,7 @@ import {
 import { quoteSheet } from "../../engine/a1";
 import type { ActionPlanTools } from "../excel";
 import { Outcome, type OutcomeMessage } from "./Outcome";
+import { RecommendationDetails } from "./RecommendationDetails";
 
 
 const useStyles = makeStyles({
@@ -328,118 +324,7 @@ export function ActionPlan({
       {rec && rec.ok && (
         <>
           <Caption1 className={styles.muted}>{rec.value.rankingRule}</Caption1>
-          <Accordion multiple collapsible defaultOpenItems={["actions", "universal"]}>
-            <AccordionItem value="actions">
-              <AccordionHeader>Ranked actions ({rec.value.actions.length})</AccordionHeader>
-              <AccordionPanel>
-                <ol className={styles.list}>
-                  {rec.value.actions.map((a) => (
-                    <li key={a.code}>
-                      <Checkbox
-                        checked={!dropped.has(a.code)}
-                        onChange={(_, d) => {
-                          const next = new Set(dropped);
-                          if (d.checked) next.delete(a.code);
-                          else next.add(a.code);
-                          setDropped(next);
-                        }}
-                        label={`${a.code} ${a.title} — addresses ${a.count} of your issues (${a.issues.join(", ")})`}
-                      />
-                      {a.origin === "lga2019" && (
-                        <Badge appearance="outline" color="brand">
-                          LGA 2019 · linked by this add-in
-                        </Badge>
-                      )}
-                    </li>
-                  ))}
-                </ol>
-              </AccordionPanel>
-            </AccordionItem>
-            <AccordionItem value="universal">
-              <AccordionHeader>Five actions every area should consider</AccordionHeader>
-              <AccordionPanel>
-                <ul className={styles.list}>
-                  {rec.value.universal.map((u) => (
-                    <li key={u.code}>
-                      <Body1>
-                        {u.code} {u.title}
-                      </Body1>
-                    </li>
-                  ))}
-                </ul>
-              </AccordionPanel>
-            </AccordionItem>
-            {rec.value.group && (
-              <AccordionItem value="group">
-                <AccordionHeader>{rec.value.group.heading}</AccordionHeader>
-                <AccordionPanel>
-                  <Body1 as="p">What works well</Body1>
-                  <ul className={styles.list}>
-                    {rec.value.group.worksWell.map((w) => (
-                      <li key={w}>{w}</li>
-                    ))}
-                  </ul>
-                  <Body1 as="p">Where things work less well</Body1>
-                  <ul className={styles.list}>
-                    {rec.value.group.worksLessWell.map((w) => (
-                      <li key={w}>{w}</li>
-                    ))}
-                  </ul>
-                </AccordionPanel>
-              </AccordionItem>
-            )}
-            <AccordionItem value="avoid">
-              <AccordionHeader>Approaches to avoid — a self-check</AccordionHeader>
-              <AccordionPanel>
-                {rec.value.avoid.map((x) => (
-                  <Checkbox key={x.code} label={`${x.code} We avoid this: ${x.title}`} />
-                ))}
-              </AccordionPanel>
-            </AccordionItem>
-            <AccordionItem value="guidance">
-              <AccordionHeader>Guidance (CDF Annex E, 2009)</AccordionHeader>
-              <AccordionPanel>
-                <Caption1 as="p" className={styles.muted}>
-                  Historical links from 2009: many are no longer online. Opening one leaves the add-in.
-                </Caption1>
-                <ul className={styles.list}>
-                  {rec.value.guidance.map((g) => (
-                    <li key={g.code}>
-                      {g.code}{" "}
-                      <Link href={g.url} target="_blank" rel="noopener noreferrer">
-                        {g.title}
-                      </Link>{" "}
-                      <Caption1>
-                        {g.owner ?? ""} · historical link{g.inferred ? " · linked to the actions by this add-in" : ""}
-                      </Caption1>
-                    </li>
-                  ))}
-                </ul>
-                {rec.value.noGuidanceListed.map((n) => (
-                  <Caption1 key={n.code} as="p" className={styles.muted}>
-                    {n.code}: {n.note}
-                  </Caption1>
-                ))}
-              </AccordionPanel>
-            </AccordionItem>
-            {rec.value.caseStudies && (
-              <AccordionItem value="cases">
-                <AccordionHeader>Case studies (LGA 2019)</AccordionHeader>
-                <AccordionPanel>
-                  <ul className={styles.list}>
-                    {rec.value.caseStudies.slice(0, 15).map((c) => (
-                      <li key={c.code}>
-                        <Body1>
-                          {c.code} <strong>{c.title}</strong>
-                          {c.place ? ` (${c.place})` : ""}: {c.summary}
-                        </Body1>
-                      </li>
-                    ))}
-                  </ul>
-                </AccordionPanel>
-              </AccordionItem>
-            )}
-          </Accordion>
+          <RecommendationDetails rec={rec.value} dropped={dropped} onDroppedChange={setDropped} />
           <div className={styles.row}>
             <Button appearance="primary" onClick={insertPlan} disabled={!tools || busy || !profile}>
               Insert action plan
