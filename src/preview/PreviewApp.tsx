@@ -4,74 +4,15 @@
  * Everything it shows is read from the stand-in's model on each redraw; edits go back through it.
  */
 import * as React from "react";
-import { columnIndex, columnLetters } from "./standIn";
+import { columnLetters } from "./standIn";
 import { MAX_COLUMNS, MAX_ROWS } from "../engine/a1";
-import { numberText } from "../engine/excelText";
 import { PreviewHost } from "./host";
 import { formatValue } from "./numberFormat";
-import { PREVIEW_THEMES } from "./officeThemes";
-import { readWorkbook, writeWorkbook } from "./workbookFile";
-import { ChartView, chartData, type ChartData } from "./ChartView";
-
-const ROW_H = 24;
-const ROW_HEAD_W = 52;
-const DEFAULT_W = 96;
-const OVERSCAN = 8;
-
-interface Rect {
-  row: number;
-  column: number;
-  rows: number;
-  columns: number;
-}
-
-function parseA1(address: string): Rect {
-  const [a, b] = address.split(":");
-  const one = (p: string) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(p)!;
-    return { column: columnIndex(m[1]), row: Number(m[2]) - 1 };
-  };
-  const p = one(a);
-  const q = b ? one(b) : p;
-  return { row: Math.min(p.row, q.row), column: Math.min(p.column, q.column), rows: Math.abs(q.row - p.row) + 1, columns: Math.abs(q.column - p.column) + 1 };
-}
-
-const a1 = (row: number, column: number) => `${columnLetters(column)}${row + 1}`;
-
-/** A column's width in pixels: as the pane set it (points: 0.75 px), else as the file gave it, else the default. */
-function columnPx(host: PreviewHost, sheet: string, column: number): number {
-  const points = host.standIn.model.sheet(sheet)?.columnWidths.get(column);
-  if (points !== undefined) return Math.round(points / 0.75);
-  return host.info.widths.get(sheet.toLowerCase())?.get(column) ?? DEFAULT_W;
-}
-const rectA1 = (r: Rect) => (r.rows === 1 && r.columns === 1 ? a1(r.row, r.column) : `${a1(r.row, r.column)}:${a1(r.row + r.rows - 1, r.column + r.columns - 1)}`);
-
-/** What the user typed, as a cell value: numbers (1,234.5, 12%), TRUE/FALSE, text ('= keeps it text). */
-function parseInput(text: string): unknown {
-  if (text.startsWith("'")) return text.slice(1);
-  const t = text.trim();
-  const n = numberText(t);
-  if (n) return n.percentSign ? n.value / 100 : n.value;
-  if (/^(true|false)$/i.test(t)) return t.toUpperCase() === "TRUE";
-  return text;
-}
-
-/** The text a cell holds for editing: its formula, else its value as typed. */
-function editText(value: unknown, formula: string | undefined): string {
-  if (formula) return formula;
-  if (value === null || value === undefined) return "";
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (typeof value === "string" && /^[=+\-@']/.test(value)) return `'${value}`;
-  return String(value);
-}
-
-interface Editing {
-  text: string;
-  /** The cell's text when the edit began: committing it unchanged writes nothing. */
-  original: string;
-  /** Where the user types: in the cell, or in the formula bar. */
-  where: "cell" | "bar";
-}
+import { ChartView } from "./ChartView";
+import { chartBoxes, chartCorners } from "./chartBoxes";
+import { OVERSCAN, ROW_H, ROW_HEAD_W, a1, cellClass, columnPx, inRect, parseA1, rectA1, type Rect } from "./gridGeometry";
+import { editText, parseInput, type Editing } from "./cellEdit";
+import { PreviewToolbar } from "./PreviewToolbar";
 
 /** `officeTheme`: the ?theme= the page was loaded with (officeThemes.ts); choosing another reloads the page with it. */
 export function PreviewApp({ host, loadError, officeTheme = "colorful" }: { host: PreviewHost; loadError: string | null; officeTheme?: string }) {
@@ -88,7 +29,6 @@ export function PreviewApp({ host, loadError, officeTheme = "colorful" }: { host
   const [scroll, setScroll] = React.useState({ top: 0, left: 0, height: 600, width: 800 });
   const scroller = React.useRef<HTMLDivElement>(null);
   const table = React.useRef<HTMLTableElement>(null);
-  const fileInput = React.useRef<HTMLInputElement>(null);
 
   const x = host.standIn;
   const sel = x.selection();
@@ -143,7 +83,7 @@ export function PreviewApp({ host, loadError, officeTheme = "colorful" }: { host
 
   const used = sheet.usedRect(false);
   // The grid reaches past the charts placed on the sheet, as it does past the used range.
-  const chartEnds = sheet.charts.map((c) => (c.position ? parseA1(c.position[1] ?? c.position[0]) : { row: 15, column: (used ? used.column + used.columns : 0) + 8, rows: 1, columns: 1 }));
+  const chartEnds = chartCorners(sheet, used);
   const rowCount = Math.min(MAX_ROWS, Math.max(60, (used ? used.row + used.rows : 0) + 30, selRect.row + selRect.rows + 10, ...chartEnds.map((e) => e.row + 10)));
   const colCount = Math.min(MAX_COLUMNS, Math.max(14, (used ? used.column + used.columns : 0) + 4, selRect.column + selRect.columns + 2, ...chartEnds.map((e) => e.column + 2)));
   const colW = (c: number) => columnPx(host, sheetName, c);
@@ -151,7 +91,6 @@ export function PreviewApp({ host, loadError, officeTheme = "colorful" }: { host
   const last = Math.min(rowCount - 1, Math.ceil((scroll.top + scroll.height) / ROW_H) + OVERSCAN);
 
   const spills = x.spills(sheetName).map((s) => ({ ...parseA1(s.anchor), rows: s.rows, columns: s.columns }));
-  const inRect = (r: Rect, row: number, col: number) => row >= r.row && col >= r.column && row < r.row + r.rows && col < r.column + r.columns;
   const activeSpill = spills.find((s) => inRect(s, active.row, active.column)) ?? null;
 
   const activeFormula = sheet.formula(active.row, active.column);
@@ -297,37 +236,6 @@ export function PreviewApp({ host, loadError, officeTheme = "colorful" }: { host
     setEditing({ text, original: text, where: "cell" });
   }
 
-  async function openFile(file: File) {
-    setMessage(`Opening ${file.name}…`);
-    try {
-      const { standIn, info, saved } = await readWorkbook(host, await file.arrayBuffer(), file.name, false);
-      setEditing(null);
-      host.setWorkbook(standIn, info, saved);
-      if (scroller.current) scroller.current.scrollTop = 0;
-      setMessage(`Opened ${file.name} (${standIn.sheetNames().length} sheets). In the pane, press Find tables to use it.`);
-    } catch (e) {
-      setMessage(`Could not open ${file.name}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
-
-  async function download() {
-    try {
-      const bytes = await writeWorkbook(host);
-      const blob = new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = host.info.name.replace(/\.xlsx$/i, "") + ".xlsx";
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setMessage(`Saved ${a.download}.`);
-    } catch (e) {
-      setMessage(`Could not save: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
-
   // --- drawing ----------------------------------------------------------------------------------
 
   const cols = Array.from({ length: colCount }, (_, c) => c);
@@ -361,21 +269,7 @@ export function PreviewApp({ host, loadError, officeTheme = "colorful" }: { host
           const note = typeof v === "string" && v.startsWith("#") ? host.note(sheetName, r, c) : null;
           const error = note?.code !== undefined || (typeof v === "string" && /^#[A-Z/0-9]+[!?A]$/.test(v) && sheet.formula(r, c) !== undefined);
           const selected = inRect(selRect, r, c);
-          const spill = activeSpill && inRect(activeSpill, r, c);
-          const cls = [
-            "pv-cell",
-            typeof v === "number" ? "pv-num" : "",
-            error ? "pv-error" : "",
-            selected ? "pv-selected" : "",
-            isActive ? "pv-active" : "",
-            spill ? "pv-spill" : "",
-            spill && r === activeSpill.row ? "pv-spill-top" : "",
-            spill && r === activeSpill.row + activeSpill.rows - 1 ? "pv-spill-bottom" : "",
-            spill && c === activeSpill.column ? "pv-spill-left" : "",
-            spill && c === activeSpill.column + activeSpill.columns - 1 ? "pv-spill-right" : "",
-          ]
-            .filter(Boolean)
-            .join(" ");
+          const cls = cellClass(r, c, { number: typeof v === "number", error, selected, active: isActive, spill: activeSpill });
           return (
             <td key={c} id={`pv-cell-${r}-${c}`} className={cls} data-r={r} data-c={c} aria-colindex={c + 2} aria-selected={selected} title={note ? `${v}: ${note.text}` : undefined}>
               {text}
@@ -386,26 +280,7 @@ export function PreviewApp({ host, loadError, officeTheme = "colorful" }: { host
     );
   }
 
-  // Charts, drawn over the grid where the pane placed them (setPosition: from the top-left of the first cell to the
-  // bottom-right of the second), else right of the used range.
-  const left = (c: number) => ROW_HEAD_W + Array.from({ length: c }, (_, k) => colW(k)).reduce((n, w) => n + w, 0);
-  const charts = sheet.charts.map((c, i) => {
-    const start = c.position ? parseA1(c.position[0]) : { row: 1, column: used ? used.column + used.columns + 1 : 1, rows: 1, columns: 1 };
-    const end = c.position?.[1] ? parseA1(c.position[1]) : { row: start.row + 14, column: start.column + 7, rows: 1, columns: 1 };
-    const data: ChartData = chartData(c, {
-      value: (r, col) => sheet.value(r, col),
-      text: (r, col) => formatValue(sheet.value(r, col), host.numberFormat(sheetName, r, col)),
-      numberFormat: (r, col) => host.numberFormat(sheetName, r, col),
-    });
-    return {
-      key: `${i}-${c.name}`,
-      data,
-      top: ROW_H + start.row * ROW_H,
-      left: left(start.column),
-      width: Math.max(160, left(end.column + 1) - left(start.column)),
-      height: Math.max(120, (end.row + 1 - start.row) * ROW_H),
-    };
-  });
+  const charts = chartBoxes(host, sheetName, sheet, used, colW);
   const bookHasCharts = x.sheetNames().some((n) => (x.model.sheet(n)?.charts.length ?? 0) > 0);
 
   const status = activeNote
@@ -414,61 +289,17 @@ export function PreviewApp({ host, loadError, officeTheme = "colorful" }: { host
 
   return (
     <>
-      <header className="pv-header">
-        <div className="pv-title-row">
-          <p className="pv-title">Cohesion Toolkit — preview</p>
-          <p className="pv-note">This is a preview of the add-in in your browser, not Excel: only the add-in&apos;s own =COHESION.… functions are calculated.</p>
-        </div>
-        <div className="pv-toolbar">
-          <strong className="pv-book">{host.info.name}</strong>
-          {host.info.sample && <span className="pv-badge">Synthetic sample: made-up data</span>}
-          <label className="pv-button">
-            Open a workbook…
-            <input
-              ref={fileInput}
-              className="pv-hidden-input"
-              type="file"
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              onChange={(e) => {
-                const f = e.target.files?.[0];
-                if (f) void openFile(f);
-                e.target.value = "";
-              }}
-            />
-          </label>
-          <button type="button" className="pv-button" onClick={() => void download()}>
-            Download
-          </button>
-          {bookHasCharts && <span className="pv-chart-note">Charts are shown here but not in the downloaded file: ExcelJS, which writes it, cannot write charts.</span>}
-          <label className="pv-theme">
-            Office theme
-            <select
-              className="pv-select"
-              value={officeTheme}
-              aria-describedby="pv-theme-note"
-              onChange={(e) => {
-                const url = new URL(window.location.href);
-                url.searchParams.set("theme", e.target.value);
-                window.location.assign(url.toString());
-              }}
-            >
-              {PREVIEW_THEMES.map((t) => (
-                <option key={t.value} value={t.value}>
-                  {t.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <span id="pv-theme-note" className="pv-visually-hidden">
-            Reloads the preview with the sample workbook: download your changes first.
-          </span>
-          {message && (
-            <span className="pv-message" role="status">
-              {message}
-            </span>
-          )}
-        </div>
-      </header>
+      <PreviewToolbar
+        host={host}
+        officeTheme={officeTheme}
+        message={message}
+        setMessage={setMessage}
+        bookHasCharts={bookHasCharts}
+        onOpened={() => {
+          setEditing(null);
+          if (scroller.current) scroller.current.scrollTop = 0;
+        }}
+      />
       <section className="pv-book-area" aria-label="Workbook">
         <div className="pv-formula-bar">
           <input className="pv-namebox" aria-label="Name box" readOnly value={sel ? rectA1(selRect) : ""} />
