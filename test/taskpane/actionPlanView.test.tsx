@@ -20,6 +20,7 @@ const tools: ActionPlanTools = {
   readSelectedArea: async () => ({ error: "not used" }),
   insertActionPlan: async () => ({ sheet: "Action plan" }),
   goTo: async () => null,
+  writeProfile: async () => ({ status: "written", sheet: "Profile Ashbury", updated: false }),
 };
 
 /** A checkbox's <input> by its label text (the label's `for` names the input's id). */

@@ -38,6 +38,7 @@ import {
 } from "../../engine";
 import { quoteSheet } from "../../engine/a1";
 import type { ActionPlanTools } from "../excel";
+import { AreaProfileAction, type ProfileSource } from "./AreaProfileAction";
 import { Outcome, type OutcomeMessage } from "./Outcome";
 import { RecommendationDetails } from "./RecommendationDetails";
 
@@ -102,7 +103,7 @@ export function ActionPlan({
   const styles = useStyles();
   const [mode, setMode] = React.useState<"selection" | "typed">(tools && !initial.typed ? "selection" : "typed");
   const [typed, setTyped] = React.useState<Record<TypedKey, string>>({ name: "", score: "", nvq4: "", rural: "", a8: "", jobs1984: "", ni2_belonging: "", ni4_influence: "", ...initial.typed });
-  const [picked, setPicked] = React.useState<{ profile: AreaProfile; where: string; proxies: PlanProxy[] } | null>(null);
+  const [picked, setPicked] = React.useState<{ profile: AreaProfile; where: string; proxies: PlanProxy[]; table: ProfileSource } | null>(null);
   const [busy, setBusy] = React.useState(false);
   const [message, setMessage] = React.useState<OutcomeMessage | null>(null);
   const [comparator, setComparator] = React.useState<ComparatorKind>(initial.comparator ?? "national");
@@ -115,6 +116,12 @@ export function ActionPlan({
   const [dropped, setDropped] = React.useState<Set<string>>(new Set());
 
   const profile: AreaProfile | null = mode === "typed" ? typedProfile(typed) : picked?.profile ?? null;
+  // The area profile (Annex B) reads the whole table of the selected row (its median and peers), or the typed values as a one-row table.
+  const profileSource: ProfileSource | null =
+    mode === "typed"
+      ? Object.values(typed).some((v) => v.trim() !== "") ? { headers: TYPED_HEADERS, rows: [typedRow(typed)], index: 0, from: "values typed into the task pane", scale: "percent" } : null
+      : picked?.table ?? null;
+  const customValues = comparator === "custom" ? Object.fromEntries(Object.entries(custom).filter(([, v]) => v && Number.isFinite(Number(v))).map(([k, v]) => [k, Number(v)])) : null;
   const indicatorIds = profile ? (Object.keys(profile.indicators) as IndicatorId[]) : [];
 
   // Detection (never final: suggestions are shown, the user ticks them)
@@ -141,7 +148,12 @@ export function ActionPlan({
       const r = await tools.readSelectedArea();
       if ("error" in r) setMessage({ intent: "error", text: r.error });
       else {
-        setPicked({ profile: areaProfile(r.headers, r.rows, r.index, { formats: r.formats }), where: r.where, proxies: typologyProxies(r.headers, r.rows, r.index, { formats: r.formats }) });
+        setPicked({
+          profile: areaProfile(r.headers, r.rows, r.index, { formats: r.formats }),
+          where: r.where,
+          proxies: typologyProxies(r.headers, r.rows, r.index, { formats: r.formats }),
+          table: { headers: r.headers, rows: r.rows, index: r.index, formats: r.formats, from: r.where },
+        });
         setTicked(new Set());
         setGroupOverride(undefined);
         setSingleIssue(false);
@@ -334,6 +346,7 @@ export function ActionPlan({
           </div>
         </>
       )}
+      <AreaProfileAction tools={tools} source={profileSource} today={today} custom={customValues} />
     </section>
   );
 }

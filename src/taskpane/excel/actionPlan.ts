@@ -4,6 +4,7 @@ import type { PlanSheet } from "../../engine";
 import { mapHeaders, PERCENT_FIELDS } from "../../engine/table";
 import { rangeAddress } from "./cells";
 import { createGoTo } from "./navigate";
+import { createProfileTools, type ProfileTools } from "./profile";
 import { REQUEST_TARGET_BYTES } from "./payload";
 import { readRowsInChunks } from "./readRows";
 import { ALLOCATION_FORMAT } from "./run/write";
@@ -12,8 +13,8 @@ import type { ExcelRun } from "./types";
 
 /* global Excel */
 
-/** What the Action plan view needs (plain data in and out); see components/ActionPlan.tsx. */
-export interface ActionPlanTools {
+/** What the Action plan view needs (plain data in and out); see components/ActionPlan.tsx (and AreaProfileAction.tsx: `writeProfile`, ./profile.ts). */
+export interface ActionPlanTools extends ProfileTools {
   readSelectedArea(): Promise<{ headers: unknown[]; rows: unknown[][]; index: number; where: string; formats?: Partial<Record<PercentField, unknown[]>> } | { error: string }>;
   /** `warning` when the plan is written but its in-cell lists could not be added (Excel without ExcelApi 1.8). */
   insertActionPlan(plan: PlanSheet, baseName: string): Promise<{ sheet: string; warning?: string } | { error: string }>;
@@ -78,5 +79,5 @@ export function createActionPlanTools(run: ExcelRun = (batch) => Excel.run(batch
     return insertTableSheet(run, baseName, plan.header, plan.columns, plan.rows, { lists: plan.lists, formats: { Resources: ALLOCATION_FORMAT } });
   }
 
-  return { readSelectedArea, insertActionPlan, goTo: createGoTo(run) };
+  return { readSelectedArea, insertActionPlan, goTo: createGoTo(run), ...createProfileTools(run) };
 }

@@ -25,6 +25,7 @@
  */
 export { createExcelTools } from "./tools";
 export { createActionPlanTools, type ActionPlanTools } from "./actionPlan";
+export { createProfileTools, profileSheetName, type ProfileTools, type ProfileWriteOutcome } from "./profile";
 export { createAnalysisTools, readBlock } from "./analysis";
 export { createTrackerTools, type TrackerOutcome, type TrackerTools } from "./tracker";
 export { insertTableSheet, uniqueSheetName } from "./tableSheet";
