@@ -234,6 +234,27 @@ function specs(engine, data) {
       },
       maxRows: 8,
     },
+    AREA: {
+      examples: [
+        {
+          args: [one(18), one(12), one(3), one(2400), one(59), one(2), one("Barnsley")],
+          note: "an area card: the cell shows the type; the card and formulas such as =A2.Band give its fields",
+          fields: ["Type", "Type name", "Table 1 average", "Family group", "Band", "Allocation", "Band range", "Band uncertain", "Allocation min", "Allocation max"],
+        },
+        { args: [col(18, 30), col(12, 60), col(3, 10), col(2400, null), col(59, 80)], note: "a column: one card per row" },
+      ],
+      errors: [
+        { args: [one(""), one(12), one(3)], when: "a blank proxy", fix: "Fill in the NVQ4+ share, rural share and A8 workers for the row." },
+        { args: [one(18), one(12), one(3), one(2400), one(null), one(2)], when: "a CI without a score", fix: "Give the score too, or leave the CI blank." },
+        { args: [one(18), one(12), one(3), null, one(59)], when: "a stable less affluent urban area without the 1984 jobs", fix: "Give the 1984 coal, textiles and steel jobs." },
+      ],
+      rule: {
+        text:
+          `The card gathers what the other functions give: ${typology.text} The family group and its Annex C advice (what works well, where things work less well), verbatim; the ABG band and allocation of the score and the bands its CI spans (${bands}); the five actions every area should consider (${data.UNIVERSAL_ACTIONS.map((u) => `${u.code} ${u.title}`).join("; ")}). ` +
+          "Where Excel has no data types (ExcelApi 1.16), the cell holds the type number 1–9 and there is no card.",
+        sources: [C.source, TABLE_1_TOTAL.source, { doc: "CDF", ref: "Annex C" }, ABG_BANDS.source, { doc: "GR", ref: "fn 6" }, data.UNIVERSAL_ACTIONS[0].source, { doc: "DECISION", ref: "A7 (one scale for the call's percentages), A9 (group e)" }],
+      },
+    },
   };
 }
 
@@ -259,10 +280,25 @@ function formula(id, args) {
 }
 
 const isError = (v) => v instanceof Error && typeof v.code === "string";
+/** An Excel entity value (COHESION.AREA's card): shown as its text, with its fields listed when an example asks. */
+const isEntity = (v) => v !== null && typeof v === "object" && v.type === "Entity";
+
+/** An entity's fields as `=A2.Field` gives them: a value, or an array property's items joined. */
+function fieldLines(entity, names) {
+  const lines = ["", "| Field (`=A2.Field`) | Value |", "| --- | --- |"];
+  for (const n of names) {
+    const p = entity.properties[n];
+    if (!p) throw new Error(`the example's card has no field ${n}`);
+    const value = p.type === "Array" ? p.elements.map((r) => r[0].basicValue).join("; ") : shown(p.basicValue);
+    lines.push(`| ${n.includes(" ") ? `[${n}]` : n} | ${cellText(value)} |`);
+  }
+  return lines;
+}
 
 /** A value as Excel shows it (numbers to at most 4 decimal places), errors as their code. */
 function shown(v) {
   if (isError(v)) return v.code;
+  if (isEntity(v)) return v.text;
   if (v === null || v === undefined || v === "") return "";
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (typeof v === "number") return Number.isInteger(v) ? String(v) : String(Math.round(v * 1e4) / 1e4);
@@ -388,7 +424,9 @@ async function generate() {
     L.push("### Examples", "");
     for (const ex of spec.examples) {
       L.push(`\`${formula(f.id, ex.args)}\`${ex.note ? ` (${ex.note})` : ""}`, "");
-      L.push(...renderResult(call(ex.args), spec.maxRows, ex.tail), "");
+      const out = call(ex.args);
+      L.push(...renderResult(out, spec.maxRows, ex.tail), "");
+      if (ex.fields) L.push(...fieldLines(out[0][0], ex.fields).slice(1), "");
     }
     L.push("### Errors and what to do", "");
     for (const er of spec.errors) {

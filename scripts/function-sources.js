@@ -3,7 +3,7 @@
 // and the metadata tests. src/functions/functions.ts, the entry point, re-exports them all.
 const path = require("path");
 
-const FUNCTION_SOURCES = ["typology", "abg", "stats", "actions"].map((name) => `./src/functions/${name}.ts`);
+const FUNCTION_SOURCES = ["typology", "abg", "stats", "actions", "area"].map((name) => `./src/functions/${name}.ts`);
 
 /** The same files as absolute paths (custom-functions-metadata's generateCustomFunctionsMetadata takes these). */
 const functionSourcePaths = () => FUNCTION_SOURCES.map((file) => path.resolve(__dirname, "..", file));

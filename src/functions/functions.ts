@@ -6,6 +6,7 @@
  *   abg.ts       ABG.BAND, ABG.ALLOCATION, ABG.RANGE, ABG.EXPLAIN, ABG.SUMMARY
  *   stats.ts     SURVEYCI, COMPARE, BENCHMARK, NEIGHBOURS, DISSIMILARITY, TYPEMIX
  *   actions.ts   ISSUES, ACTIONS
+ *   area.ts      AREA (an area's card, an entity value; the type number without data types)
  * Each function is a declaration for the generic adapter (./adapter.ts, excelFunction): its range
  * arguments, its options, the engine call and how the answer spills; the adapter reads the arguments'
  * shape, calls src/engine and maps failures to CustomFunctions.Error, the same way for every function.
@@ -16,3 +17,4 @@ export * from "./typology";
 export * from "./abg";
 export * from "./stats";
 export * from "./actions";
+export * from "./area";

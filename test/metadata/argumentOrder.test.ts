@@ -46,6 +46,7 @@ const SIGNATURES: Record<string, string> = {
   TYPEMIX: "nvq4, rural, a8, jobs1984, population, [scale]",
   ISSUES: "[output], [source]",
   ACTIONS: "issues, [group], [source]",
+  AREA: "nvq4, rural, a8, [jobs1984], [score], [ci], [area], [scale], [boundaryMode], [singleIssue]",
 };
 
 const signature = (f: Fn) => f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ");
