@@ -13,6 +13,7 @@ import { bandName, type AbgAssessment } from "../abg";
 import { citation } from "../commission";
 import { ANNEX_B_GROUPS, ANNEX_B_ITEMS, ANNEX_B_PRINCIPLES, PROFILE_CONTEXT, type AnnexBItem } from "../data/deliveryFramework2009/annexB";
 import { FAMILY_GROUPS } from "../data/deliveryFramework2009/familyTypes";
+import { INDICATORS } from "../data/project/indicators";
 import { typeInfo } from "../familyType";
 import { detectIssues, type ComparatorKind, type DetectionComparator } from "../recommender/detect";
 import type { IndicatorId } from "../recommender/types";
@@ -109,8 +110,11 @@ function itemEvidence(subject: ProfileSubject, r: readonly ComparatorRun[], item
     if (p && p.value !== null) lines.push(`${p.label}: ${Math.round(p.value * 10) / 10}${p.header ? ` [column "${p.header}"]` : ""} — a proxy of the Commission's typology (see F1).`);
   }
   if (lines.length) return lines.join("\n");
-  const linked = [...(item.evidence.indicators ?? []), ...(item.evidence.proxies ?? [])];
-  return linked.length ? `No value in the workbook for ${linked.join(", ")}.` : LOCAL_ONLY;
+  const linked = [
+    ...(item.evidence.indicators ?? []).map((id) => INDICATORS.find((d) => d.id === id)?.label ?? id),
+    ...(item.evidence.proxies ?? []).map((f) => subject.proxies.find((p) => p.field === f)?.label ?? f),
+  ];
+  return linked.length ? `No value in the workbook for ${linked.map((l) => `"${l}"`).join(", ")}: a column for it (or local knowledge) would fill this in.` : LOCAL_ONLY;
 }
 
 /**

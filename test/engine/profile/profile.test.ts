@@ -134,6 +134,7 @@ describe("annexBProfile", () => {
     expect(rowOf(p, "B-C9")[col("Workbook evidence")]).toMatch(/^Nothing in the workbook: for local knowledge/);
     expect(rowOf(p, "B-C13")[col("Workbook evidence")]).toContain('1984 coal, textiles and steel jobs: 500 [column "Jobs 1984"]');
     expect(rowOf(p, "B-C14")[col("What the framework says")]).toContain("• What youth provision is there?");
+    expect(rowOf(p, "B-C3")[col("Workbook evidence")]).toBe('No value in the workbook for "crime", "anti-social behaviour a problem": a column for it (or local knowledge) would fill this in.');
   });
 
   it("a typed one-row table: no median, no peers (said why)", () => {
