@@ -881,6 +881,84 @@ test("Peers & mix: nearest areas and the family-type mix from the sample, each w
   assert.equal((await cell(page, "Type mix", `E${head + 2}`)).numberFormat, "0.0%");
 });
 
+// Issue 16.3: the Commission's 57 recommendations in the pane, and the tracker sheet.
+const RECS = "Recs: the Commission's 57 recommendations";
+/** The recommendation numbers the engine's filter gives (src/engine/commission.ts, compiled for Node). */
+function recommendationNumbers(filter) {
+  require("../../bench/_ts");
+  const r = require("../../src/engine/commission.ts").commissionRecommendations(filter);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value.map((x) => x.number);
+}
+const TRACKER_HEADER = ["No.", "Report ref", "Theme", "For", "Recommendation", "Government's response (Feb 2008)", "Response summary", "SoS priority (Oct 2007)", "Sources", "Status", "Owner", "Date", "Notes"];
+
+test("Recs: search and filter the 57 recommendations, open one (report paragraph, response, source); Write the tracker sheet → 57 rows with Status, Owner, Date and Notes; written again, it keeps what was typed", async ({ page, server }) => {
+  await openPreview(page, server);
+  await page.getByRole("tab", { name: RECS, exact: true }).click();
+  const view = page.getByRole("region", { name: "The Commission's recommendations" });
+  const count = view.getByRole("status");
+  await count.filter({ hasText: /^All 57 recommendations$/ }).waitFor();
+  const numbers = async () => (await view.locator("h3").allInnerTexts()).map((t) => Number(/^(\d+)\./.exec(t.trim())?.[1]));
+  assert.deepEqual(await numbers(), Array.from({ length: 57 }, (_, i) => i + 1));
+  // Search, then whom it is for: the engine's matches (commission.ts, run here in Node), and only they.
+  const shows = async (filter) => {
+    const want = recommendationNumbers(filter);
+    await count.filter({ hasText: new RegExp(`^${want.length} of 57 recommendations${want.length ? "$" : ": none match"}`) }).waitFor();
+    assert.deepEqual(await numbers(), want, JSON.stringify(filter));
+    return want;
+  };
+  await view.getByRole("searchbox", { name: "Search" }).fill("myth");
+  assert.ok((await shows({ query: "myth" })).length > 3);
+  await view.getByRole("combobox", { name: "For (whom the text names)" }).click();
+  await page.getByRole("option", { name: "Local authorities and local areas", exact: true }).click();
+  assert.deepEqual(await shows({ query: "myth", audience: "local-government" }), [31, 32, 33]);
+  await view.getByRole("searchbox", { name: "Search" }).fill("myth zzzz");
+  assert.deepEqual(await shows({ query: "myth zzzz", audience: "local-government" }), []);
+  await view.getByRole("searchbox", { name: "Search" }).fill("");
+  await shows({ audience: "local-government" });
+  await view.getByRole("combobox", { name: "For (whom the text names)" }).click();
+  await page.getByRole("option", { name: "Anyone", exact: true }).click();
+  await view.getByRole("combobox", { name: "Theme" }).click();
+  await page.getByRole("option", { name: "Housing, regeneration and assets", exact: true }).click();
+  assert.deepEqual(await shows({ theme: "housing" }), [47, 48, 50, 51, 52, 53, 54]);
+  // One opened: its text, report paragraph and the response with its source.
+  await view.getByRole("button", { name: /^51\. / }).click();
+  const panel = view.getByText(/^Our Shared Future \(June 2007\), report ¶[\d.]+ · For: /).first();
+  await panel.waitFor();
+  assert.match(await panel.innerText(), /\(REC Recommendation 51; report ¶[\d.]+\)$/);
+  await view.getByText(/\(GR Section 4, recommendation 51; the reading “[^”]+” is this add-in's\)$/).waitFor();
+  await assertNoOverflow(page, "Recs, a recommendation open");
+  await axeScan(page, "Recs, filtered, a recommendation open");
+  // The shot: from the search box down (the filters, the count, the list with one open).
+  await view.getByRole("search").evaluate((el) => el.scrollIntoView({ block: "start" }));
+  await shot(page, "recommendations", PANE);
+  // The tracker sheet.
+  await view.getByRole("button", { name: "Write the tracker sheet" }).click();
+  const outcome = page.locator("[data-outcome]").filter({ hasText: /^The tracker is on the new sheet "Recommendations tracker"/ });
+  await outcome.waitFor({ timeout: 20_000 });
+  assert.deepEqual(await hook(page, "sheets"), ["About", "Indicators", "Recommendations tracker"]);
+  const sheet = await values(page, "Recommendations tracker", "A1:N70");
+  assert.match(String(sheet[0][0]), /57 recommendations: tracker$/);
+  assert.deepEqual(sheet[4].slice(0, 13), TRACKER_HEADER);
+  assert.equal(sheet[4][13], "", "nothing right of the table");
+  const body = sheet.slice(5).filter((r) => r[0] !== "");
+  assert.deepEqual(body.map((r) => r[0]), Array.from({ length: 57 }, (_, i) => i + 1));
+  assert.ok(body.every((r) => r.slice(9, 13).every((v) => v === "")), "Status, Owner, Date and Notes are empty");
+  assert.ok(body.every((r) => typeof r[1] === "string" && r[4] !== "" && r[5] !== ""), "each row has its report reference, text and response");
+  const look = await hook(page, "look", "Recommendations tracker");
+  assert.deepEqual(look.tables.map((t) => [t.name, t.address]), [["CohesionRecommendationTracker", "A5:M62"]]);
+  assert.equal(look.frozenRows, 5);
+  await page.locator('.pv-tab[aria-current="true"]', { hasText: "Recommendations tracker" }).waitFor();
+  await shot(page, "recommendations-tracker");
+  // Typed in the grid, then written again: the text is kept.
+  await typeInto(page, 5, 9, "In progress");
+  await typeInto(page, 5, 10, "Policy team");
+  await view.getByRole("button", { name: "Write the tracker sheet" }).click();
+  await page.locator("[data-outcome]").filter({ hasText: /^Updated the tracker on "Recommendations tracker": 57 recommendations matched by No\., its text already up to date/ }).waitFor({ timeout: 20_000 });
+  assert.deepEqual((await values(page, "Recommendations tracker", "A6:K6"))[0].slice(9), ["In progress", "Policy team"]);
+  assert.deepEqual(await hook(page, "sheets"), ["About", "Indicators", "Recommendations tracker"]);
+}, { context: { bypassCSP: true } });
+
 // ------------------------------------------------------------------------------------------------
 // Excel's pane width: the task pane opens about 350 px wide and can be narrowed to about 320 (issue 15.2).
 // ?pane=only shows the pane alone, as wide as the window, so the page's own scrolling is the pane's.
@@ -931,7 +1009,7 @@ async function assertShownWhole(locator, what) {
 }
 
 for (const width of [320, 350]) {
-  test(`Excel's pane width, ${width} px: no view scrolls sideways, the five tabs sit on one line, a long error message and a run's message are shown whole`, async ({ page, server }) => {
+  test(`Excel's pane width, ${width} px: no view scrolls sideways, the six tabs sit on one line, a long error message and a run's message are shown whole`, async ({ page, server }) => {
     await openPreview(page, server, "?pane=only");
     // The tabs: one line (the same top), every one inside the pane.
     const tabs = await page.getByRole("tab").evaluateAll((els) => els.map((t) => ({ name: t.getAttribute("aria-label") ?? t.textContent, top: Math.round(t.getBoundingClientRect().top), right: t.getBoundingClientRect().right })));
@@ -1098,7 +1176,56 @@ test("Where did it go (1024×768): Insert action plan opens the new sheet at A1,
   await cellInGrid(page, 0, 0);
 }, { context: SMALL_SCREEN });
 
-const KNOWN_VIEWS = ["Check an area", "Table tools", "Action plan", "Peers & mix", "About"];
+test("Area profile (issue 16.2, 1024×768): Use the selected row, Write area profile → a new sheet 'Profile <area>' at A1 (the Annex B items with the workbook's evidence, an empty Local knowledge column); the outcome in view; Local knowledge typed into the grid is kept when written again; axe", async ({ page, server }) => {
+  await openPreview(page, server);
+  const [[area]] = await values(page, "Indicators", "A7");
+  const name = `Profile ${area}`.replace(/\s+/g, " ").slice(0, 31).trim();
+  await clickCell(page, 6, 2);
+  await page.getByRole("tab", { name: "Action plan" }).click();
+  await page.getByRole("button", { name: "Use the selected row" }).click();
+  await page.getByText(/row 7/).first().waitFor();
+  const write = page.getByRole("button", { name: "Write area profile" });
+  await assertEnabled(write);
+  await write.click();
+  const outcome = page.locator("[data-outcome]").filter({ hasText: `is on the new sheet "${name}"` });
+  await outcome.waitFor({ timeout: 20_000 });
+  const container = page.locator("#container");
+  assert.ok((await onScreen(page, outcome.getByText(/is on the new sheet/), container)).visible, "the outcome message is in view");
+  assert.ok((await onScreen(page, outcome.getByRole("button", { name: "Go to the profile" }), container)).visible, "its action is in view");
+  await shot(page, "area-profile", PANE);
+  // The grid shows the new sheet at A1: the header block, then the table.
+  await page.locator('.pv-tab[aria-current="true"]', { hasText: name }).waitFor();
+  assert.deepEqual(await hook(page, "selection"), { sheet: name, address: "A1" });
+  await cellInGrid(page, 0, 0);
+  const sheet = await values(page, name, "A1:H40");
+  assert.equal(sheet[0][0], `Area profile: ${area} — the local cohesion mapping exercise (CDF Annex B)`);
+  assert.deepEqual(sheet[5], ["Code", "Section", "Item", "What the framework says", "Workbook evidence", "Issues suggested (CDF Annex D)", "Source", "Local knowledge"]);
+  const body = sheet.slice(6).filter((r) => r[0] !== "");
+  assert.equal(body.length, 34, "F1–F4 and the 30 Annex B items");
+  assert.deepEqual(body.slice(0, 5).map((r) => r[0]), ["F1", "F2", "F3", "F4", "B-C1"]);
+  assert.equal(body[body.length - 1][0], "B-X4");
+  assert.match(String(body[0][4]), /^Type \d: /, "F1: the family type from the row's proxies");
+  assert.match(String(body[1][4]), /ABG: (band \d|no band)/, "F2: the ABG band");
+  assert.match(String(body[3][4]), /^Nearest on /, "F4: the nearest peers");
+  assert.ok(body.every((r) => r[7] === ""), "Local knowledge is empty");
+  const look = await hook(page, "look", name);
+  assert.equal(look.frozenRows, 6);
+  assert.deepEqual(look.tables.map((t) => t.style), ["TableStyleMedium2"]);
+  // The screenshot shows the evidence: F2's cell (the score against the comparators, the ABG band) selected, in the formula bar.
+  await clickCell(page, 7, 4);
+  await shot(page, "area-profile-sheet");
+  // The user writes local knowledge against B-C9 (physical barriers), in the grid; written again, it stays.
+  const row = 6 + body.findIndex((r) => r[0] === "B-C9");
+  await typeInto(page, row, 7, "The ring road divides the east estates");
+  assert.deepEqual(await values(page, name, `H${row + 1}`), [["The ring road divides the east estates"]]);
+  await write.click();
+  await page.locator("[data-outcome]").filter({ hasText: `The profile on "${name}" is updated; the Local knowledge column is as you wrote it.` }).waitFor({ timeout: 20_000 });
+  assert.deepEqual(await values(page, name, `H${row + 1}`), [["The ring road divides the east estates"]]);
+  assert.ok(!(await hook(page, "sheets")).includes(`${name} 2`.slice(0, 31)), "no second sheet");
+  await axeScan(page, "Area profile");
+}, { context: { ...SMALL_SCREEN, bypassCSP: true } });
+
+const KNOWN_VIEWS = ["Check an area", "Table tools", "Action plan", "Peers & mix", RECS, "About"];
 /** Each axe scan runs with Office's default theme and again with a dark one (?theme=dark). */
 const AXE_THEMES = [
   { label: "", query: "" },
