@@ -10,7 +10,6 @@ import {
   AccordionHeader,
   AccordionItem,
   AccordionPanel,
-  Badge,
   Body1,
   Caption1,
   Dropdown,
@@ -44,6 +43,7 @@ const useStyles = makeStyles({
   source: { color: tokens.colorNeutralForeground3 },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   para: { margin: `${tokens.spacingVerticalXS} 0` },
+  header: { display: "flex", flexDirection: "column", paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
 });
 
 /** What the view starts with (tests render it without clicking). */
@@ -142,7 +142,8 @@ export function Recommendations({ tools, initial = {} }: { tools: TrackerTools |
       <TrackerPanel tools={tools} />
       <div className={styles.filters} role="search" aria-label="Find recommendations">
         <Field label="Search">
-          <SearchBox value={query} onChange={(_, d) => setQuery(d.value)} placeholder="e.g. housing, myth, ESOL" />
+          {/* The clear button only while there is something to clear (Fluent keeps an empty one just past the box's edge). */}
+          <SearchBox value={query} onChange={(_, d) => setQuery(d.value)} placeholder="e.g. housing, myth, ESOL" dismiss={query === "" ? null : undefined} />
         </Field>
         <Field label="Theme">
           <Dropdown className={styles.dropdown} value={themeLabel} selectedOptions={[theme]} onOptionSelect={(_, d) => setTheme(d.optionValue ?? ALL)}>
@@ -172,11 +173,11 @@ export function Recommendations({ tools, initial = {} }: { tools: TrackerTools |
       <Accordion multiple collapsible defaultOpenItems={(initial.open ?? []).map(String)}>
         {shown.map((r) => (
           <AccordionItem key={r.number} value={String(r.number)}>
-            <AccordionHeader as="h3" size="small">
-              {headline(r)}{" "}
-              <Badge appearance="tint" color={r.response ? "informative" : "subtle"} size="small">
-                {r.stanceLabel ?? "no answer"}
-              </Badge>
+            <AccordionHeader as="h3">
+              <span className={styles.header}>
+                <span>{headline(r)}</span>
+                <Caption1 className={styles.source}>Response: {r.stanceLabel ?? "none printed"}</Caption1>
+              </span>
             </AccordionHeader>
             <AccordionPanel>
               <RecommendationPanel r={r} styles={styles} />
