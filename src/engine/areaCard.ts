@@ -99,8 +99,8 @@ const TABLE_1_SRC: Source = { doc: "CDF", ref: "Table 1" };
 const UNIVERSAL_SRC: Source = UNIVERSAL_ACTIONS[0].source;
 const CAVEAT_SRC: Source = TYPOLOGY_CUTOFFS.source;
 
-/** A source as one short citation: "CDF Table 1". */
-export const cite = (s: Source): string => `${s.doc} ${s.ref}`;
+/** A source as one short citation: "CDF Table 1"; this add-in's own (DECISION) as its words: "The area's name as given in the call". */
+export const cite = (s: Source): string => (s.doc === "DECISION" ? s.ref.charAt(0).toUpperCase() + s.ref.slice(1) : `${s.doc} ${s.ref}`);
 
 const text = (name: string, value: string, source: Source): CardField => ({ name, value: { kind: "text", value }, source });
 const num = (name: string, value: number, format: "count" | "decimal" | "percent" | "gbp", source: Source): CardField => ({ name, value: { kind: "number", value, format }, source });

@@ -4,9 +4,12 @@
  * functions.js) over cell references, ranges and literals, with nested calls and spilled results.
  * Not a spreadsheet engine: other Excel functions give #NAME? saying the preview only runs COHESION.*.
  * The one operator is `&` (text concatenation, element by element over spilled arrays), which the
- * task pane's live Notes formula uses.
+ * task pane's live Notes formula uses. A reference may read a field of the data type in its cell, as in
+ * Excel: `A2.Band`, `A2.[Type name]` (entities.ts; COHESION.AREA's area cards).
  */
 import { columnNumber } from "../engine/a1";
+import { AsyncResults, BUSY } from "./asyncResults";
+import { fieldOf, type EntityValue } from "./entities";
 
 export type Value = string | number | boolean | null;
 export interface ErrorValue {
@@ -25,6 +28,10 @@ export interface FormulaContext {
   namespace: string;
   /** Parameter shapes from functions.json: a range passed to a scalar parameter arrives as its first cell, as in Excel. */
   dimensions?: ReadonlyMap<string, readonly ("scalar" | "matrix")[]>;
+  /** Results of functions that return a Promise (asyncResults.ts): #BUSY! until settled, then the result. Without it, #BUSY!. */
+  asyncResults?: AsyncResults;
+  /** The data type (entity value) a cell holds, if any: for `A2.Field`. */
+  entity?(sheet: string, row: number, column: number): EntityValue | undefined;
 }
 
 type Node =
@@ -33,12 +40,15 @@ type Node =
   | { kind: "bool"; value: boolean }
   | { kind: "empty" }
   | { kind: "ref"; sheet: string | null; row: number; column: number; rows: number; columns: number; single: boolean }
+  | { kind: "field"; target: Extract<Node, { kind: "ref" }>; name: string }
   | { kind: "call"; name: string; args: Node[] }
   | { kind: "concat"; parts: Node[] };
 
 export class FormulaError extends Error {}
 
 const colIndex = (letters: string) => columnNumber(letters) - 1;
+/** Column letters of a 0-based column (0 → A, 26 → AA). */
+const columnLetter = (c: number): string => (c >= 26 ? columnLetter(Math.floor(c / 26) - 1) : "") + String.fromCharCode(65 + (c % 26));
 
 /** Parses the text after "=". Throws FormulaError with a readable message. */
 export function parseFormula(text: string): Node {
@@ -63,8 +73,8 @@ export function parseFormula(text: string): Node {
     const a = one(m[1]);
     const b = m[2] ? one(m[2]) : a;
     i += m[0].length;
-    return {
-      kind: "ref",
+    const ref = {
+      kind: "ref" as const,
       sheet,
       row: Math.min(a.row, b.row),
       column: Math.min(a.column, b.column),
@@ -72,6 +82,11 @@ export function parseFormula(text: string): Node {
       columns: Math.abs(b.column - a.column) + 1,
       single: !m[2],
     };
+    // A field of the data type in the cell: A2.Band, A2.[Type name].
+    const field = /^\.(?:\[([^\]]+)\]|([A-Za-z_][A-Za-z0-9_]*))/.exec(s.slice(i));
+    if (!field) return ref;
+    i += field[0].length;
+    return { kind: "field", target: ref, name: (field[1] ?? field[2]).trim() };
   };
   /** Operands joined by `&`. */
   const expr = (): Node => {
@@ -243,6 +258,20 @@ export function evaluate(node: Node, ctx: FormulaContext): Evaluated {
       }
       return rows;
     }
+    case "field": {
+      const t = node.target;
+      const sheet = t.sheet ?? ctx.sheet;
+      const at = (r: number, c: number) => ctx.entity?.(sheet, t.row + r, t.column + c);
+      const where = (r: number, c: number) => `${columnLetter(t.column + c)}${t.row + r + 1}`;
+      if (t.rows === 1 && t.columns === 1) return fieldOf(at(0, 0), node.name, where(0, 0));
+      // A range: one value per cell (an array field in a range would be an array of arrays: #CALC!, as in Excel).
+      return Array.from({ length: t.rows }, (_, r) =>
+        Array.from({ length: t.columns }, (_, c): Value | ErrorValue => {
+          const v = fieldOf(at(r, c), node.name, where(r, c));
+          return Array.isArray(v) ? { error: "#CALC!", message: `${where(r, c)}.${node.name} is a list; read it from one cell at a time.` } : (v as Value | ErrorValue);
+        }),
+      );
+    }
     case "call": {
       const prefix = `${ctx.namespace.toUpperCase()}.`;
       const fn = node.name.startsWith(prefix) ? ctx.functions.get(node.name.slice(prefix.length)) : undefined;
@@ -269,7 +298,9 @@ export function evaluate(node: Node, ctx: FormulaContext): Evaluated {
         args.push(a.kind === "empty" ? null : v);
       }
       try {
-        return normalise(fn(...args));
+        // A Promise (a function whose data loads on first use) is #BUSY! until it settles, as in Excel.
+        const r = (ctx.asyncResults ?? new AsyncResults()).call(id, fn, args);
+        return "busy" in r ? { ...BUSY } : "failure" in r ? toErrorValue(r.failure) : normalise(r.value);
       } catch (e) {
         return toErrorValue(e);
       }

@@ -1,7 +1,7 @@
 /**
  * The preview's host: what Excel would be for the add-in. It owns the workbook (an ExcelStandIn),
  * computes its `=COHESION.…` formulas with the functions that the real functions.js registers,
- * and installs the three globals the real bundles expect, BEFORE they run:
+ * and installs (globals.ts) the three globals the real bundles expect, BEFORE they run:
  *
  * - `CustomFunctions`: Error (code + message), ErrorCode, associate(id, fn) → a Map of functions;
  * - `Office`: onReady(cb) → { host: "Excel", platform: "OfficeOnline" } once the workbook is loaded;
@@ -13,11 +13,11 @@
  * Development only: webpack builds the preview entry in development mode alone, so none of this is in
  * the production bundles (test/build/preview-exclusion.test.ts).
  */
-import { ExcelStandIn, columnIndex, standInContext, standInSupports } from "./standIn";
+import { ExcelStandIn, columnIndex, standInContext } from "./standIn";
 import { isExcelErrorCode } from "../engine/excelText";
 import { evaluateFormulaText, type ErrorValue, type Evaluated } from "./formulas";
-import { ASYNC_STATUS, START_UP, createPreviewDocument, type PreviewDocument } from "./officeDocument";
-import { THEME_IDS, type PreviewOfficeTheme } from "./officeThemes";
+import { AsyncResults } from "./asyncResults";
+import { isEntity, type EntityValue } from "./entities";
 
 export const NAMESPACE = "COHESION";
 
@@ -52,12 +52,23 @@ const key = (sheet: string, row: number, column: number) => `${sheet.toLowerCase
 export class PreviewHost {
   /** The functions functions.js registers, by id ("ABG.ALLOCATION"). */
   readonly functions = new Map<string, Fn>();
+  /** Results of the functions that return a Promise (ISSUES, ACTIONS, BENCHMARK): when one settles, every formula is computed again. */
+  readonly asyncResults = new AsyncResults(() => {
+    this.recalculate();
+    this.changed();
+  });
   /** Parameter shapes from functions.json, by id. */
   readonly dimensions = new Map<string, Dimension[]>();
   standIn: ExcelStandIn;
   info: WorkbookInfo = { name: "", sample: false, widths: new Map(), columnFormats: new Map() };
   /** Messages of error cells and notes, by cell. */
   private notes = new Map<string, CellNote>();
+  /** The data types (entity values) the functions returned, by cell; the cell itself holds the entity's text. */
+  private entities = new Map<string, EntityValue>();
+  /** True while the custom functions run (globals.ts: Office's isSetSupported then answers for data types too). */
+  calculating = false;
+  /** Whether the host the preview plays shows data types (ExcelApi 1.16): `?datatypes=off` plays one without. */
+  dataTypes = true;
   /** Results Excel saved for formulas the preview cannot compute (not COHESION.*), by cell. */
   private saved = new Map<string, unknown>();
   private listeners = new Set<() => void>();
@@ -94,18 +105,33 @@ export class PreviewHost {
       return this.saved.get(here);
     }
     const model = this.standIn.model;
-    const result = evaluateFormulaText(formula, {
-      sheet: at.sheet,
-      cell: (s, r, c) => {
-        const v = model.sheet(s)?.value(r, c);
-        return v === undefined || v === "" ? null : v;
-      },
-      functions: this.functions,
-      namespace: NAMESPACE,
-      dimensions: this.dimensions,
-    });
+    this.calculating = true;
+    let result: Evaluated;
+    try {
+      result = evaluateFormulaText(formula, {
+        sheet: at.sheet,
+        cell: (s, r, c) => {
+          const v = model.sheet(s)?.value(r, c);
+          return v === undefined || v === "" ? null : v;
+        },
+        functions: this.functions,
+        asyncResults: this.asyncResults,
+        namespace: NAMESPACE,
+        dimensions: this.dimensions,
+        entity: (s, r, c) => this.entity(s, r, c),
+      });
+    } finally {
+      this.calculating = false;
+    }
     const cell = (v: Evaluated, r: number, c: number): unknown => {
       const k = key(at.sheet, r, c);
+      this.entities.delete(k);
+      if (isEntity(v)) {
+        // A data type: the cell shows (and holds) its text; the card and its fields are kept beside it.
+        this.entities.set(k, v);
+        this.notes.delete(k);
+        return v.text;
+      }
       if (v !== null && typeof v === "object" && !Array.isArray(v)) {
         const e = v as ErrorValue;
         this.notes.set(k, { code: e.error, text: e.message });
@@ -122,6 +148,7 @@ export class PreviewHost {
   recalculate() {
     const t0 = performance.now();
     this.notes.clear();
+    this.entities.clear();
     const formulas = this.standIn.recalculate();
     this.lastRecalc = { formulas, ms: performance.now() - t0 };
   }
@@ -130,6 +157,12 @@ export class PreviewHost {
   numberFormat(sheet: string, row: number, column: number): string {
     const own = this.standIn.model.sheet(sheet)?.numberFormat(row, column) ?? "General";
     return own !== "General" ? own : (this.info.columnFormats.get(sheet.toLowerCase())?.get(column) ?? "General");
+  }
+
+  /** The data type (entity value) in a cell, while the cell still shows its text. */
+  entity(sheet: string, row: number, column: number): EntityValue | undefined {
+    const e = this.entities.get(key(sheet, row, column));
+    return e && this.standIn.model.sheet(sheet)?.value(row, column) === e.text ? e : undefined;
   }
 
   /** The message or note for a cell, if it has one now. */
@@ -328,69 +361,4 @@ function copyColumns(sheet: SheetModel): SheetModel["columns"] {
   return out;
 }
 
-/** Office.js enums spell their values as the key with a capital: ChartType.columnClustered = "ColumnClustered". */
-function enumProxy(): unknown {
-  return new Proxy({}, { get: (_t, k) => (typeof k === "string" ? k.charAt(0).toUpperCase() + k.slice(1) : undefined) });
-}
-
-/**
- * Installs CustomFunctions, Office and Excel on globalThis. `whenReady` resolves when the workbook
- * is loaded; Office.onReady callbacks run then.
- */
-export function installGlobals(host: PreviewHost, whenReady: Promise<void>, officeTheme?: PreviewOfficeTheme): PreviewDocument {
-  const officeDocument = createPreviewDocument();
-  class CustomFunctionsError extends Error {
-    constructor(
-      public code: string,
-      message?: string,
-    ) {
-      super(message ?? code);
-    }
-  }
-  const g = globalThis as unknown as Record<string, unknown>;
-  g.CustomFunctions = {
-    Error: CustomFunctionsError,
-    ErrorCode: {
-      invalidValue: "#VALUE!",
-      notAvailable: "#N/A",
-      divisionByZero: "#DIV/0!",
-      invalidNumber: "#NUM!",
-      nullReference: "#NULL!",
-      invalidName: "#NAME?",
-      invalidReference: "#REF!",
-    },
-    associate(id: string | Record<string, Fn>, fn?: Fn) {
-      if (typeof id === "string" && fn) host.functions.set(id.toUpperCase(), fn);
-      else if (typeof id === "object") for (const [k, f] of Object.entries(id)) host.functions.set(k.toUpperCase(), f);
-    },
-  };
-  const info = { host: "Excel", platform: "OfficeOnline" };
-  g.Office = {
-    HostType: { Excel: "Excel" },
-    PlatformType: { OfficeOnline: "OfficeOnline" },
-    ThemeId: THEME_IDS,
-    // undefined when the preview plays a host that gives no theme (?theme=none)
-    context: { requirements: { isSetSupported: standInSupports }, officeTheme, document: { settings: officeDocument.settings } },
-    // Loading with the workbook and document settings (startup.ts): officeDocument.ts
-    addin: officeDocument.addin,
-    StartupBehavior: START_UP,
-    AsyncResultStatus: ASYNC_STATUS,
-    onReady(callback?: (i: typeof info) => void) {
-      return whenReady.then(() => {
-        callback?.(info);
-        return info;
-      });
-    },
-  };
-  const excel: Record<string, unknown> = { run: host.run };
-  g.Excel = new Proxy(excel, { get: (t, k) => (typeof k === "string" && !(k in t) && /^[A-Z]/.test(k) ? enumProxy() : t[k as string]) });
-  return officeDocument;
-}
-
-/** Reads the parameter shapes from functions.json (emitted by the build beside the bundles). */
-export async function loadDimensions(host: PreviewHost, url: string) {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-  const meta = (await res.json()) as { functions: { id: string; parameters?: { dimensionality?: string }[] }[] };
-  for (const f of meta.functions) host.dimensions.set(f.id.toUpperCase(), (f.parameters ?? []).map((p) => (p.dimensionality === "matrix" ? "matrix" : "scalar")));
-}
+export { installGlobals, loadDimensions } from "./globals";

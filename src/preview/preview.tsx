@@ -13,6 +13,7 @@ import { columnIndex, columnLetters, type CellSnapshot, type ExcelStandIn } from
 import { PreviewHost, installGlobals, loadDimensions, type SyncCount } from "./host";
 import { previewThemeFromQuery } from "./officeThemes";
 import { PreviewApp } from "./PreviewApp";
+import { SelectedAreaCard } from "./AreaCardView";
 import { sampleIndicatorColumns } from "./sampleIndicators";
 import { readWorkbook } from "./workbookFile";
 
@@ -26,6 +27,8 @@ const whenReady = new Promise<void>((resolve) => (resolveReady = resolve));
 /** Office's theme as the pane will read it (?theme=dark, …; the toolbar's select reloads with another). */
 const officeTheme = previewThemeFromQuery(window.location.search);
 const officeDocument = installGlobals(host, whenReady, officeTheme.theme);
+/** ?datatypes=off plays an Excel without data types (before ExcelApi 1.16): COHESION.AREA gives the type number. */
+host.dataTypes = new URLSearchParams(window.location.search).get("datatypes") !== "off";
 
 /**
  * The pane's width, as Excel gives it: 350 px by default (Excel's task pane opens about that wide). ?pane=320 (any
@@ -44,6 +47,8 @@ interface PreviewHook {
   values(sheet: string, address: string): unknown[][];
   cell(sheet: string, address: string): { value: unknown; formula?: string; numberFormat?: string; note?: string };
   selection(): { sheet: string; address: string } | null;
+  /** The data type (entity value, as a function returned it) a cell holds, or null. */
+  entity(sheet: string, address: string): unknown;
   /** How a sheet looks as the pane set it (column widths in points, frozen rows, print set-up, tables, …): the stand-in's sheetLook. */
   look(sheet: string, cells?: string[]): ReturnType<ExcelStandIn["sheetLook"]>;
   /** Every non-empty cell of a sheet (value, formula, number format), keyed "A1". */
@@ -72,6 +77,11 @@ const hook: PreviewHook = {
     return { ...c, ...(note ? { note: note.text } : {}) };
   },
   selection: () => host.standIn.selection(),
+  entity: (sheet, address) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(address.toUpperCase());
+    const e = m ? host.entity(sheet, Number(m[2]) - 1, columnIndex(m[1])) : undefined;
+    return e ? JSON.parse(JSON.stringify(e)) : null;
+  },
   look: (sheet, cells) => host.standIn.sheetLook(sheet, cells),
   cells: (name) => {
     // (The stand-in's snapshot() gives the same, for the whole workbook and more slowly: this is run on 45,000-row sheets.)
@@ -106,7 +116,13 @@ const hook: PreviewHook = {
 
 let loadError: string | null = null;
 const root = createRoot(document.getElementById("preview-root")!);
-const draw = () => root.render(<PreviewApp host={host} loadError={loadError} officeTheme={officeTheme.value} />);
+const draw = () =>
+  root.render(
+    <>
+      <PreviewApp host={host} loadError={loadError} officeTheme={officeTheme.value} />
+      <SelectedAreaCard host={host} />
+    </>,
+  );
 
 /** Deferred scripts have all run by DOMContentLoaded: functions.js has registered its functions by then. */
 const domReady = new Promise<void>((resolve) => (document.readyState === "loading" ? document.addEventListener("DOMContentLoaded", () => resolve()) : resolve()));

@@ -33,7 +33,7 @@ function expectWellFormed(e: Excel.EntityCellValue) {
   for (const [name, v] of Object.entries(props)) {
     const cell = v as Excel.CellValue & { propertyMetadata?: Excel.CellValuePropertyMetadata };
     expect([name, ["String", "Double", "FormattedNumber", "Boolean", "Array"].includes(cell.type)]).toEqual([name, true]);
-    expect([name, cell.propertyMetadata?.sublabel]).toEqual([name, expect.stringMatching(/^(CDF|GR|DECISION) /)]);
+    expect([name, cell.propertyMetadata?.sublabel]).toEqual([name, expect.stringMatching(/^(CDF |GR |The area's name as given in the call$|The card's sources$)/)]);
     if (cell.type === "Double" || cell.type === "FormattedNumber") expect(typeof cell.basicValue).toBe("number");
     if (cell.type === "String") expect(typeof cell.basicValue).toBe("string");
   }

@@ -4,6 +4,7 @@
 // isSetSupported check (the convention: test/helpers/apiRequirements.ts, and excelApiSupported in src/taskpane/excel/requirements.ts).
 import { ExcelStandIn, STAND_IN_REQUIREMENT_SETS, standInSupports } from "../../src/preview/standIn";
 import { insertTableSheet } from "../../src/taskpane/excel";
+import { DATA_TYPES_VERSION } from "../../src/preview/globals";
 import { compareVersions, createProgram, highestUnconditional, manifestSets, readManifest, scanUses, uncovered, type Requirement, type Scan } from "../helpers/apiRequirements";
 
 const MANIFEST_SETS = manifestSets(readManifest());
@@ -160,8 +161,18 @@ describe("the preview's stand-in claims the sets it implements", () => {
   });
 
   it("claims ExcelApi at the newest set of anything the pane calls, conditional calls included: it implements them all", () => {
-    const newest = scan.uses.filter((u) => u.requirement.set === "ExcelApi").reduce((m, u) => (compareVersions(u.requirement.version, m) > 0 ? u.requirement.version : m), "1.1");
+    // The custom functions call no Excel API: their ExcelApi uses are the data types' values (next test).
+    const pane = scan.uses.filter((u) => u.requirement.set === "ExcelApi" && !u.file.startsWith("src/functions/"));
+    const newest = pane.reduce((m, u) => (compareVersions(u.requirement.version, m) > 0 ? u.requirement.version : m), "1.1");
     expect(`ExcelApi ${STAND_IN_REQUIREMENT_SETS.ExcelApi}`).toBe(`ExcelApi ${newest}`);
+  });
+
+  it("the functions' ExcelApi uses are data-type values (COHESION.AREA's entity, ExcelApi 1.16), each guarded, which the preview shows while it calculates", () => {
+    const fns = scan.uses.filter((u) => u.requirement.set === "ExcelApi" && u.file.startsWith("src/functions/"));
+    expect(fns.length).toBeGreaterThan(0);
+    expect(fns.filter((u) => !/CellValue|Entity|CardLayout|CellValueProviderAttributes|PropertyMetadata/.test(u.member)).map((u) => u.member)).toEqual([]);
+    expect(fns.filter((u) => !u.guard || compareVersions(u.guard.version, "1.16") !== 0).map((u) => `${u.file}:${u.line} ${u.member}`)).toEqual([]);
+    expect(DATA_TYPES_VERSION).toBe("1.16");
   });
 
   it("and does implement the conditional path: an action-plan table gets its in-cell lists when the stand-in answers", async () => {
