@@ -27,6 +27,8 @@ const ENGINE_MARKERS: Array<[string, string]> = [
 const LATER: Array<[string, string, string]> = [
   ["src/taskpane/components/SummaryView.tsx", "Areas and allocation by ABG band", "the Table tools view"],
   ["src/taskpane/excel/index.ts", "suspendApiCalculationUntilNextSync", "the pane's Excel code"],
+  ["src/taskpane/components/TrackerPanel.tsx", "The tracker sheet needs Excel or the preview.", "the Recs view (issue 16.3)"],
+  ["src/engine/recommendationTracker.ts", "CohesionRecommendationTracker", "the recommendations tracker's rules (engine, used by lazy code only)"],
 ];
 
 describe("production chunks: what the add-in page loads before it is interactive", () => {
