@@ -120,6 +120,16 @@ module.exports = (env, options) => {
       splitChunks: {
         cacheGroups: {
           engine: { name: "engine", test: /[\\/]src[\\/]engine[\\/]/, chunks: "initial", enforce: true, priority: 10 },
+          // The engine's bulky content (the recommender, the LGA 2019 guide and its issues, the survey series):
+          // one chunk, "content", fetched when ISSUES, ACTIONS or BENCHMARK first runs (src/functions/content.ts)
+          // or a view that needs it opens. Never in the initial scripts (test/build/chunks.test.ts).
+          content: {
+            name: "content",
+            test: /[\\/]src[\\/]engine[\\/](recommender[\\/]|data[\\/](lgaGuide2019|surveySeries)[\\/]|data[\\/]project[\\/]lgaIssues\.ts$|stats[\\/]benchmarks\.ts$)/,
+            chunks: "async",
+            enforce: true,
+            priority: 11,
+          },
           // Engine modules that only lazily loaded code uses (the result block of the table tools …): one chunk too, never a copy per view.
           engineLater: { name: "engine-later", test: /[\\/]src[\\/]engine[\\/]/, chunks: "async", enforce: true, priority: 9 },
         },

@@ -2,20 +2,11 @@
 /**
  * The recommender's functions: ISSUES and ACTIONS (CDF Annex D, Table D1; the LGA 2019 guide with source "all").
  * Each is a declaration for the generic adapter (./adapter.ts); the JSDoc is the Excel contract (functions.json).
+ * The recommender and its content load on first use (./content.ts): both return a Promise (adapter.ts, lazily).
  */
-import {
-  RECOMMEND_SOURCES,
-  listIssues,
-  listLgaIssues,
-  parseFamilyGroup,
-  recommendActions,
-  resolveIssue,
-  resolveLgaIssue,
-  fail,
-  isBlank,
-  type Recommendation,
-} from "../engine";
-import { excelFunction, invalidArgument, option, table } from "./adapter";
+import { fail, isBlank, type Recommendation } from "../engine";
+import { excelFunction, invalidArgument, lazily, option, table } from "./adapter";
+import { loadRecommender } from "./content";
 
 /**
  * The framework's issues (CDF Annex D, Table D1): code, id and the document's wording, one per row. With source "all", the LGA 2019 guide's issues ISS-01…ISS-30 follow. Use it as the source of a data-validation list.
@@ -25,8 +16,8 @@ import { excelFunction, invalidArgument, option, table } from "./adapter";
  * @param [source] "cdf2009" (default: the 23 Table D1 issues) or "all" (then the 30 LGA 2019 issues, for ACTIONS with source "all"; their id is their code).
  * @returns 23 rows (53 with source "all").
  */
-export function issuesFn(output?: string, source?: string): string[][] {
-  return excelFunction({
+export function issuesFn(output?: string, source?: string): Promise<string[][]> {
+  return lazily(loadRecommender, ({ RECOMMEND_SOURCES, listIssues, listLgaIssues }) => excelFunction({
     args: () => ({ what: option(output, ["table", "text", "code"] as const, "table", "output"), from: option(source, RECOMMEND_SOURCES, "cdf2009", "source") }),
     engine: (_, { from }) => {
       const rows = listIssues().map((i) => ({ code: i.code as string, id: i.id, title: i.title }));
@@ -34,7 +25,7 @@ export function issuesFn(output?: string, source?: string): string[][] {
       return rows;
     },
     spill: (rows, _shape, { what }) => rows.map((i) => (what === "text" ? [i.title] : what === "code" ? [i.code] : [i.code, i.id, i.title])),
-  });
+  }));
 }
 
 /**
@@ -46,8 +37,8 @@ export function issuesFn(output?: string, source?: string): string[][] {
  * @param [source] "cdf2009" (default: the framework alone) or "all" (adds the LGA 2019 guide's actions, labelled; needed for LGA issues).
  * @returns Rows of: code, action, issues addressed (count), the issues' codes, source.
  */
-export function actionsFn(issues: any[][], group?: string, source?: string): any[][] {
-  return excelFunction({
+export function actionsFn(issues: any[][], group?: string, source?: string): Promise<any[][]> {
+  return lazily(loadRecommender, ({ RECOMMEND_SOURCES, parseFamilyGroup, recommendActions, resolveIssue, resolveLgaIssue }) => excelFunction({
     ranges: { issues },
     shared: false,
     // The order of the checks is the order of the messages: no issues (a row), the source, unknown issues (a row), the group.
@@ -78,5 +69,5 @@ export function actionsFn(issues: any[][], group?: string, source?: string): any
       }
       return rows;
     }),
-  });
+  }));
 }

@@ -227,6 +227,21 @@ export function excelFunction<A extends RangeArgs, O, R, T>(d: Declaration<A, O,
   });
 }
 
+/**
+ * A function whose engine code loads on first use (./content.ts: the LGA 2019 guide, the recommender, the
+ * survey series, one chunk fetched from the add-in's own origin): it returns a Promise, which Excel custom
+ * functions may (Excel shows #BUSY! until it settles). Once loaded, `run` gets the module and is an
+ * excelFunction declaration as any other, so its errors are the same Excel errors; a failed load is a
+ * #VALUE! saying so, never a rejection.
+ */
+export function lazily<M, T>(load: () => Promise<M>, run: (module: M) => T[][]): Promise<T[][]> {
+  const failed = (e: unknown) =>
+    guard<T>(() => {
+      throw e;
+    });
+  return load().then(run, failed);
+}
+
 /** One value per input cell, in the input's shape: `pick` on each success, the engine's error otherwise. */
 export function perCell<T, V, O = unknown>(pick: (value: T, options: O) => V) {
   return (results: readonly Result<T>[], shape: Shape, options: O): Cell<V>[][] => reshape(cells(results, (v) => pick(v, options)), shape);

@@ -2,6 +2,7 @@
 /**
  * The analyst's functions: SURVEYCI, COMPARE, BENCHMARK, NEIGHBOURS, DISSIMILARITY and TYPEMIX (sub-areas).
  * Each is a declaration for the generic adapter (./adapter.ts); the JSDoc is the Excel contract (functions.json).
+ * BENCHMARK's survey series load on first use (./content.ts): it returns a Promise (adapter.ts, lazily).
  */
 import {
   CI_METHODS,
@@ -16,13 +17,13 @@ import {
   surveyCiColumn,
   typeMix,
   SCALES,
-  benchmark as benchmarkLookup,
   type BenchmarkComparison,
   type Neighbour,
   type SurveyCi,
   type TypeMix,
 } from "../engine";
-import { asMatrix, dropBlankRows, excelFunction, invalidArgument, numbers, option, perCell, perRow, scalarNumber, table, toExcelError } from "./adapter";
+import { asMatrix, dropBlankRows, excelFunction, invalidArgument, lazily, numbers, option, perCell, perRow, scalarNumber, table, toExcelError } from "./adapter";
+import { loadBenchmarks } from "./content";
 
 /**
  * Confidence interval for a survey percentage: the Wilson score interval (default) or the normal approximation, widened by the design effect. Spills lower and upper (and the half-width, which plugs into the ABG functions' ci argument).
@@ -82,10 +83,10 @@ export function compareFn(value: any[][], lower: any[][], upper: any[][], benchm
  * @param [output] "row" (default): value, period, source, note. "value": the number alone, e.g. inside COHESION.COMPARE or arithmetic.
  * @returns One row: value, period, source (and any comparability note); or the value alone.
  */
-export function benchmarkFn(id: string, year?: any, output?: string): any[][] {
-  return excelFunction({
+export function benchmarkFn(id: string, year?: any, output?: string): Promise<any[][]> {
+  return lazily(loadBenchmarks, ({ benchmark }) => excelFunction({
     args: () => option(output, ["row", "value"] as const, "row", "output"),
-    engine: () => benchmarkLookup(String(id ?? ""), isBlank(year) ? null : (year as string | number)),
+    engine: () => benchmark(String(id ?? ""), isBlank(year) ? null : (year as string | number)),
     spill: (r, _shape, out) => {
       if (!r.ok) return [[toExcelError(r.error)]];
       const b = r.value;
@@ -93,7 +94,7 @@ export function benchmarkFn(id: string, year?: any, output?: string): any[][] {
       if (out === "value") return [[value]];
       return [[value, b.period, `${b.source.doc} ${b.source.ref}`, r.warnings.map((w) => w.message).join(" ")]];
     },
-  });
+  }));
 }
 
 /**

@@ -59,29 +59,29 @@ describe("COHESION.COMPARE", () => {
 });
 
 describe("COHESION.BENCHMARK", () => {
-  it("returns a figure with its period and source", () => {
-    const out = F.benchmarkFn("CS_2007_AprSep_getonwell");
+  it("returns a figure with its period and source", async () => {
+    const out = await F.benchmarkFn("CS_2007_AprSep_getonwell");
     expect(out[0][0]).toBe(82);
     expect(String(out[0][2])).toMatch(/^GR /);
   });
-  it("a series and year; a year with no figure is #N/A listing the years, never invented", () => {
-    expect(F.benchmarkFn("getonwell", "2008-09")[0][0]).toBe(84);
-    const missing = show(F.benchmarkFn("getonwell", "2010-11"));
+  it("a series and year; a year with no figure is #N/A listing the years, never invented", async () => {
+    expect((await F.benchmarkFn("getonwell", "2008-09"))[0][0]).toBe(84);
+    const missing = show(await F.benchmarkFn("getonwell", "2010-11"));
     expect(String(missing[0][0])).toMatch(/^#N\/A /);
   });
-  it("a series with several figures needs a year (no silent latest); the #N/A lists the years", () => {
-    const out = show(F.benchmarkFn("getonwell"));
+  it("a series with several figures needs a year (no silent latest); the #N/A lists the years", async () => {
+    const out = show(await F.benchmarkFn("getonwell"));
     expect(String(out[0][0])).toMatch(/^#N\/A Series "getonwell" has \d+ figures; give a year: .*"2016-17"/);
   });
-  it("output \"value\" gives the number alone, so it nests in COMPARE as one comparator", () => {
-    expect(F.benchmarkFn("getonwell", "2008-09", "value")).toEqual([[84]]);
-    const b = F.benchmarkFn("getonwell", "2008-09", "value");
+  it("output \"value\" gives the number alone, so it nests in COMPARE as one comparator", async () => {
+    expect(await F.benchmarkFn("getonwell", "2008-09", "value")).toEqual([[84]]);
+    const b = await F.benchmarkFn("getonwell", "2008-09", "value");
     expect(F.compareFn([[86]], [[85]], [[87]], b)).toEqual([["better"]]);
     expect(F.compareFn([[83]], [[81]], [[85]], b)).toEqual([["similar"]]);
-    expect(String(show(F.benchmarkFn("getonwell", "2008-09", "number"))[0][0])).toMatch(/^#VALUE! output must be/);
+    expect(String(show(await F.benchmarkFn("getonwell", "2008-09", "number"))[0][0])).toMatch(/^#VALUE! output must be/);
   });
-  it("states the comparability break", () => {
-    const out = F.benchmarkFn("neighbourhood", "2016-17");
+  it("states the comparability break", async () => {
+    const out = await F.benchmarkFn("neighbourhood", "2016-17");
     expect(out[0][0]).toBe(62);
     expect(String(out[0][3]).length).toBeGreaterThan(10);
   });

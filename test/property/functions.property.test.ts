@@ -140,6 +140,27 @@ function run(fn: () => unknown): M {
   return out as M;
 }
 
+/** assertProperty for the functions that return a Promise (ISSUES, ACTIONS, BENCHMARK: their content loads on first use). */
+async function assertAsyncProperty<T>(arb: fc.Arbitrary<T>, predicate: (t: T) => Promise<void>): Promise<void> {
+  Error.stackTraceLimit = 0;
+  try {
+    await fc.assert(fc.asyncProperty(arb, predicate), { numRuns: RUNS });
+  } catch (e) {
+    Error.stackTraceLimit = STACK_LIMIT;
+    if (e instanceof Error) Error.captureStackTrace(e, assertAsyncProperty);
+    throw e;
+  } finally {
+    Error.stackTraceLimit = STACK_LIMIT;
+  }
+}
+
+/** `run` for a function that returns a Promise: it must resolve (never reject) to a well-formed spill. */
+async function runAsync(fn: () => Promise<unknown>): Promise<M> {
+  const out = await fn();
+  assertWellFormed(out);
+  return out as M;
+}
+
 const isSingleError = (out: M) => out.length === 1 && out[0].length === 1 && isErr(out[0][0]);
 const errMessage = (out: M) => (isSingleError(out) ? String((out[0][0] as { message: string }).message) : "");
 const show = (v: unknown) => (isErr(v) ? `${v.code} ${v.message}` : typeof v === "string" ? JSON.stringify(v) : String(v));
@@ -760,9 +781,9 @@ describe("every custom function, on any input: well-formed, in its domain, never
         .map(([id, year]): BenchArgs => ({ id, year, kind: null })),
     },
   );
-  it("BENCHMARK: the shipped figure of the id, or of the series in that year", () => {
-    assertProperty(benchCase, ({ id, year, kind }) => {
-      const out = run(() => F.benchmarkFn(id, year));
+  it("BENCHMARK: the shipped figure of the id, or of the series in that year", async () => {
+    await assertAsyncProperty(benchCase, async ({ id, year, kind }) => {
+      const out = await runAsync(() => F.benchmarkFn(id, year));
       if (!isSingleError(out)) {
         expectDims(out, 1, 4, "BENCHMARK");
         const [value, period, source, note] = out[0];
@@ -982,10 +1003,10 @@ describe("every custom function, on any input: well-formed, in its domain, never
       optText,
     ),
   );
-  it("ACTIONS: ranked actions (most issues first), then U1–U5, then the group's advice", () => {
-    assertProperty(actionCase, (c) => {
+  it("ACTIONS: ranked actions (most issues first), then U1–U5, then the group's advice", async () => {
+    await assertAsyncProperty(actionCase, async (c) => {
       const [issues, groupRaw, sourceRaw] = c.args;
-      const out = run(() => F.actionsFn(issues, groupRaw, sourceRaw));
+      const out = await runAsync(() => F.actionsFn(issues, groupRaw, sourceRaw));
       let reached = false;
       if (isErr(out[0][0])) check(out.length === 1 && (out[0].length === 1 || out[0].slice(1).every((v) => v === "")), () => `error rows ${showM(out)}`);
       else {
@@ -1027,9 +1048,9 @@ describe("every custom function, on any input: well-formed, in its domain, never
   });
 
   const ISSUE_CODES = ISSUES.map((i) => i.code);
-  it("ISSUES: the 23 Table D1 issues, I01–I23 in order", () => {
-    assertProperty(choice(["table", "text", "code"]), (o) => {
-      const out = run(() => F.issuesFn(o));
+  it("ISSUES: the 23 Table D1 issues, I01–I23 in order", async () => {
+    await assertAsyncProperty(choice(["table", "text", "code"]), async (o) => {
+      const out = await runAsync(() => F.issuesFn(o));
       const what = resolveChoice(o, ["table", "text", "code"], "table");
       if (!what) expectOptionError(out, "output");
       else {
