@@ -424,13 +424,13 @@ async function generate() {
     L.push("### Examples", "");
     for (const ex of spec.examples) {
       L.push(`\`${formula(f.id, ex.args)}\`${ex.note ? ` (${ex.note})` : ""}`, "");
-      const out = call(ex.args);
+      const out = await call(ex.args); // ISSUES, ACTIONS and BENCHMARK return a Promise (their content loads on first use)
       L.push(...renderResult(out, spec.maxRows, ex.tail), "");
       if (ex.fields) L.push(...fieldLines(out[0][0], ex.fields).slice(1), "");
     }
     L.push("### Errors and what to do", "");
     for (const er of spec.errors) {
-      const out = call(er.args);
+      const out = await call(er.args);
       const e = out.flat().find(isError);
       // The EXPLAIN functions say why there is no result as their text, not as an error.
       const said = e ? `\`${e.code}\` ${e.message}` : /^No result: /.test(String(out[0][0])) ? `"${out[0][0]}"` : null;
