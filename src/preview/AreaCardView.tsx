@@ -1,10 +1,10 @@
 /**
  * The preview's data-type card (issue 16.1): when the selected cell holds an entity value (COHESION.AREA's
- * area card), a card beside the grid shows it as Excel's card does: the title, each section with its
- * fields (name, value, and the source Excel shows as the field's sublabel), lists one item per line, and
- * the provider at the foot. It opens when such a cell is selected (by click or keys), and Close (or
- * Escape) hides it until the selection moves. An `aside` labelled by its title; the fields are a
- * description list per section. Development only, like the rest of src/preview.
+ * area card), "Show card of P3" at the grid's corner (or Ctrl+Shift+F5, Excel's shortcut) opens a card
+ * over the grid, as Excel's does: the title, each section with its fields (name, value, and the source
+ * Excel shows as the field's sublabel), lists one item per line, and the provider at the foot. Close (or
+ * Escape) closes it. An `aside` labelled by its title; the fields are a description list per section.
+ * Development only, like the rest of src/preview.
  */
 import * as React from "react";
 import { cardSections, cardTitle, type EntityValue } from "./entities";
@@ -12,9 +12,13 @@ import type { PreviewHost } from "./host";
 import { parseAddress } from "./standIn/model";
 
 /** One entity's card. */
-export function AreaCardView({ entity, cell, onClose }: { entity: EntityValue; cell: string; onClose?: () => void }) {
+export function AreaCardView({ entity, cell, onClose, autoFocus = false }: { entity: EntityValue; cell: string; onClose?: () => void; autoFocus?: boolean }) {
   const title = cardTitle(entity);
   const headingId = React.useId();
+  const close = React.useRef<HTMLButtonElement>(null);
+  React.useEffect(() => {
+    if (autoFocus) close.current?.focus();
+  }, [autoFocus]);
   return (
     <aside className="pv-card" aria-labelledby={headingId} data-cell={cell} onKeyDown={(e) => (e.key === "Escape" && onClose ? onClose() : undefined)}>
       <div className="pv-card-head">
@@ -22,7 +26,7 @@ export function AreaCardView({ entity, cell, onClose }: { entity: EntityValue; c
           {title}
         </h2>
         {onClose ? (
-          <button type="button" className="pv-button" onClick={onClose} aria-label={`Close the card of ${cell}`}>
+          <button ref={close} type="button" className="pv-button" onClick={onClose} aria-label={`Close the card of ${cell}`}>
             Close
           </button>
         ) : null}
@@ -61,17 +65,55 @@ export function AreaCardView({ entity, cell, onClose }: { entity: EntityValue; c
   );
 }
 
-/** The card of the selected cell's data type, if it holds one; redrawn whenever the workbook or the selection changes. */
+/** Excel's shortcut for a data type's card: Ctrl+Shift+F5. */
+const isShowCardKey = (e: KeyboardEvent) => e.key === "F5" && e.ctrlKey && e.shiftKey;
+
+/**
+ * The selected cell's data type, if it holds one: a small button at the grid's corner ("Show card", as
+ * Excel's card icon in the cell) opens its card, as does Ctrl+Shift+F5; Close or Escape closes it and
+ * gives the focus back to the button. Redrawn whenever the workbook or the selection changes.
+ */
 export function SelectedAreaCard({ host }: { host: PreviewHost }) {
   const [, redraw] = React.useReducer((n: number) => n + 1, 0);
   React.useEffect(() => host.subscribe(redraw), [host]);
-  const [closed, setClosed] = React.useState<string | null>(null);
+  const [open, setOpen] = React.useState<string | null>(null);
+  const opener = React.useRef<HTMLButtonElement>(null);
+  const returnFocus = React.useRef(false);
   const sel = host.ready ? host.standIn.selection() : null;
-  if (!sel) return null;
-  const { rect } = parseAddress(sel.address);
-  const entity = host.entity(sel.sheet, rect.row, rect.column);
-  const cell = sel.address.split(":")[0];
-  const id = `${sel.sheet}!${cell}|${entity?.text ?? ""}`;
-  if (!entity || closed === id) return null;
-  return <AreaCardView entity={entity} cell={cell} onClose={() => setClosed(id)} />;
+  const rect = sel ? parseAddress(sel.address).rect : null;
+  const entity = sel && rect ? host.entity(sel.sheet, rect.row, rect.column) : undefined;
+  const cell = sel ? sel.address.split(":")[0] : "";
+  const id = entity && sel ? `${sel.sheet}!${cell}|${entity.text}` : null;
+  React.useEffect(() => {
+    if (!id) return undefined;
+    const onKey = (e: KeyboardEvent) => {
+      if (!isShowCardKey(e)) return;
+      e.preventDefault();
+      setOpen(id);
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [id]);
+  React.useEffect(() => {
+    if (returnFocus.current && opener.current) opener.current.focus();
+    returnFocus.current = false;
+  });
+  if (!entity || !id) return null;
+  if (open === id)
+    return (
+      <AreaCardView
+        entity={entity}
+        cell={cell}
+        autoFocus
+        onClose={() => {
+          returnFocus.current = true;
+          setOpen(null);
+        }}
+      />
+    );
+  return (
+    <button ref={opener} type="button" className="pv-button pv-card-open" onClick={() => setOpen(id)} aria-keyshortcuts="Control+Shift+F5" title={`${cell}: ${entity.text} (Ctrl+Shift+F5)`}>
+      Show card of {cell}
+    </button>
+  );
 }

@@ -1225,6 +1225,62 @@ test("Area profile (issue 16.2, 1024×768): Use the selected row, Write area pro
   await axeScan(page, "Area profile");
 }, { context: { ...SMALL_SCREEN, bypassCSP: true } });
 
+test("Area card (issue 16.1, 1024×768): =COHESION.AREA typed into the grid spills the family types; selecting one opens its card (title, Table 1, Annex C advice, ABG band and allocation, U1–U5, sources), wholly in view and clear of the pane; =P<n>.Band gives the band; Escape closes it; axe; ?datatypes=off gives the type numbers", async ({ page, server }) => {
+  await openPreview(page, server);
+  await typeInto(page, 1, 15, "=COHESION.AREA(F2:F353,G2:G353,H2:H353,I2:I353,C2:C353,D2:D353,A2:A353)");
+  const texts = (await bigValues(page, "Indicators", "P2:P353")).map((r) => r[0]);
+  const scores = (await bigValues(page, "Indicators", "C2:C353")).map((r) => r[0]);
+  const names = (await bigValues(page, "Indicators", "A2:A353")).map((r) => r[0]);
+  assert.ok(texts.filter((t) => /^Type [1-9]: /.test(String(t))).length > 300, "most rows show their family type");
+  // The first less affluent area (types 1–4: a family group) with a score in a band.
+  const i = texts.findIndex((t, k) => /^Type [1-4]: /.test(String(t)) && validScore(scores[k]) && scores[k] < 75);
+  assert.ok(i >= 0, "the sample has a type 1–4 area with a band");
+  const row = i + 1;
+  const type = Number(/^Type (\d)/.exec(texts[i])[1]);
+  const entity = await hook(page, "entity", "Indicators", `P${row + 1}`);
+  assert.equal(entity.type, "Entity");
+  assert.equal(entity.properties.Band.basicValue, band(scores[i]));
+  await clickCell(page, row, 15);
+  const card = page.locator("aside.pv-card");
+  // The card opens from "Show card of P<n>" (Excel: the card icon in the cell) or Ctrl+Shift+F5.
+  await page.getByRole("button", { name: `Show card of P${row + 1}` }).click();
+  await card.waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("aria-label")), `Close the card of P${row + 1}`, "the focus goes to the card");
+  await page.getByRole("heading", { level: 2, name: `${String(names[i]).trim()}: type ${type}` }).waitFor();
+  for (const section of [/^Family type \(CDF Table 1/, /^Family group [a-d]\) .* \(CDF Annex C [a-d]\)\)$/, /^Area Based Grant \(GR ¶2\.3/, /^The five actions every area should consider \(CDF §3\.2/, /^How it was worked out, and the sources$/])
+    assert.equal(await card.getByRole("heading", { level: 3, name: section }).count(), 1, `the card has the section ${section}`);
+  const field = (name) => card.locator(".pv-card-field").filter({ has: page.locator("dt", { hasText: new RegExp(`^${name}`) }) }).locator("dd");
+  assert.equal(await field("Band").first().innerText(), String(band(scores[i])));
+  assert.equal(await field("Allocation").first().innerText(), `£${AMOUNT[band(scores[i])].toLocaleString("en-GB")}`);
+  assert.equal(await field("Universal actions").locator("li").count(), 5);
+  assert.ok((await field("Works well").locator("li").count()) >= 5, "the Annex C advice, item by item");
+  // In view, and clear of the pane (Excel's card floats over the grid, not over the task pane).
+  const { visible, box } = await onScreen(page, card);
+  assert.ok(visible, `the card is wholly in the window (${JSON.stringify(box)})`);
+  const pane = await page.locator("#container").boundingBox();
+  assert.ok(box.x + box.width <= pane.x, "the card does not cover the pane");
+  await shot(page, "area-card");
+  await axeScan(page, "Area card");
+  // Escape closes it, the focus back on its button; Ctrl+Shift+F5 opens it again; then a field of the card in a formula.
+  await page.keyboard.press("Escape");
+  await card.waitFor({ state: "detached" });
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), `Show card of P${row + 1}`);
+  await page.keyboard.press("Control+Shift+F5");
+  await card.waitFor();
+  await card.getByRole("button", { name: `Close the card of P${row + 1}` }).click();
+  await card.waitFor({ state: "detached" });
+  await typeInto(page, row, 16, `=P${row + 1}.Band`);
+  assert.deepEqual(await values(page, "Indicators", `Q${row + 1}`), [[band(scores[i])]]);
+  await typeInto(page, row, 17, `=P${row + 1}.[Type name]`);
+  assert.match(String((await values(page, "Indicators", `R${row + 1}`))[0][0]), new RegExp(`^${texts[i].replace(/^Type \d: /, "")}$`));
+  // An Excel without data types: the type numbers, and no card.
+  await openPreview(page, server, "?datatypes=off");
+  await typeInto(page, 1, 15, "=COHESION.AREA(F2:F353,G2:G353,H2:H353,I2:I353,C2:C353,D2:D353,A2:A353)");
+  assert.deepEqual(await values(page, "Indicators", `P${row + 1}`), [[type]]);
+  await clickCell(page, row, 15);
+  assert.equal(await page.getByRole("button", { name: /^Show card/ }).count(), 0, "no card without data types");
+}, { context: { ...SMALL_SCREEN, bypassCSP: true } });
+
 const KNOWN_VIEWS = ["Check an area", "Table tools", "Action plan", "Peers & mix", RECS, "About"];
 /** Each axe scan runs with Office's default theme and again with a dark one (?theme=dark). */
 const AXE_THEMES = [
