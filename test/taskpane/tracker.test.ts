@@ -134,6 +134,25 @@ describe("the recommendations tracker: a re-run", () => {
     expect(x.dataValidationAt(SHEET, `${col("Date")}${row}`)).toMatchObject({ date: { formula1: TRACKER_DATE_FROM } });
   });
 
+  it("keeps a Status list the user changed, and gives the Date column its check again where the user removed it", async () => {
+    const { x, tools } = await workedIn();
+    const statusColumn = `${col("Status")}${TOP + 1}:${col("Status")}${LAST}`;
+    const dateColumn = `${col("Date")}${TOP + 1}:${col("Date")}${LAST}`;
+    await x.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(SHEET);
+      sheet.getRange(statusColumn).dataValidation.clear();
+      sheet.getRange(statusColumn).dataValidation.rule = { list: { inCellDropDown: true, source: "Red,Amber,Green" } };
+      sheet.getRange(dateColumn).dataValidation.clear();
+      await context.sync();
+    });
+    expect(x.dataValidationAt(SHEET, `${col("Date")}${TOP + 1}`)).toBeNull();
+    written(await tools.writeTracker());
+    for (const row of [TOP + 1, LAST]) {
+      expect(x.dataValidationAt(SHEET, `${col("Status")}${row}`)).toEqual({ list: { inCellDropDown: true, source: "Red,Amber,Green" } });
+      expect(x.dataValidationAt(SHEET, `${col("Date")}${row}`)).toEqual({ date: { formula1: TRACKER_DATE_FROM, operator: "GreaterThanOrEqualTo" } });
+    }
+  });
+
   it("asks before overwriting a cell of the engine's columns the user typed into; writes it only once confirmed, and nothing of the user's", async () => {
     const { x, tools, typed } = await workedIn();
     const row = LAST; // recommendation 1 after the reverse

@@ -51,22 +51,30 @@ function cellValue(v: string | number): string | number {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 
-/** The Status list and the Date rule on those columns' body cells (a separate request: a host refusing it leaves the cells written). */
-async function addValidation(context: Excel.RequestContext, sheet: Excel.Worksheet, top: number, left: number, rows: number, status: number | null, date: number | null): Promise<string | undefined> {
+/**
+ * The Status list and the Date rule on those columns' body cells (a separate request: a host refusing it leaves
+ * the cells written). With `keep`, a column that has a rule already (the tracker's, or one the user set) keeps it:
+ * only a column with none gets the tracker's.
+ */
+async function addValidation(context: Excel.RequestContext, sheet: Excel.Worksheet, at: { top: number; left: number; rows: number }, status: number | null, date: number | null, keep: boolean): Promise<string | undefined> {
   const columns = [status !== null ? "Status" : "", date !== null ? "Date" : ""].filter(Boolean);
-  if (!columns.length || rows < 1) return undefined;
+  if (!columns.length || at.rows < 1) return undefined;
   const skipped = `The Status list and the Date check (${columns.join(", ")}) were not added`;
   if (!excelApiSupported("1.8")) return `${skipped}: this version of Excel has no data validation API (ExcelApi 1.8).`;
   try {
-    if (status !== null) {
-      const v = sheet.getRangeByIndexes(top + 1, left + status, rows, 1).dataValidation;
-      v.clear();
-      v.rule = { list: { inCellDropDown: true, source: TRACKER_STATUSES.join(",") } };
+    const rules: [number | null, Excel.DataValidationRule][] = [
+      [status, { list: { inCellDropDown: true, source: TRACKER_STATUSES.join(",") } }],
+      [date, { date: { formula1: TRACKER_DATE_FROM, operator: "GreaterThanOrEqualTo" } }],
+    ];
+    const targets = rules.filter((r): r is [number, Excel.DataValidationRule] => r[0] !== null).map(([c, rule]) => ({ v: sheet.getRangeByIndexes(at.top + 1, at.left + c, at.rows, 1).dataValidation, rule }));
+    if (keep) {
+      for (const t of targets) t.v.load("type");
+      await context.sync();
     }
-    if (date !== null) {
-      const v = sheet.getRangeByIndexes(top + 1, left + date, rows, 1).dataValidation;
-      v.clear();
-      v.rule = { date: { formula1: TRACKER_DATE_FROM, operator: "GreaterThanOrEqualTo" } };
+    for (const t of targets) {
+      if (keep && t.v.type !== "None") continue;
+      t.v.clear();
+      t.v.rule = t.rule;
     }
     await context.sync();
     return undefined;
@@ -93,7 +101,7 @@ async function create(context: Excel.RequestContext): Promise<TrackerOutcome> {
   sheet.activate();
   sheet.getRange("A1").select();
   await context.sync();
-  const warning = await addValidation(context, sheet, top, 0, rows.length, TRACKER_COLUMNS.indexOf("Status"), TRACKER_COLUMNS.indexOf("Date"));
+  const warning = await addValidation(context, sheet, { top, left: 0, rows: rows.length }, TRACKER_COLUMNS.indexOf("Status"), TRACKER_COLUMNS.indexOf("Date"), false);
   const address = rangeAddress(name, top, 0, rows.length + 1, width);
   return {
     status: "written",
@@ -133,7 +141,7 @@ async function update(context: Excel.RequestContext, table: Excel.Table, confirm
   const writes = overwrite ? [...p.writes, ...p.changed] : p.writes;
   for (const c of writes) sheet.getRangeByIndexes(top + 1 + c.row, left + c.column, 1, 1).values = [[cellValue(c.value)]];
   if (writes.length) await context.sync();
-  const warning = await addValidation(context, sheet, top, left, body.values.length, p.statusColumn, p.dateColumn);
+  const warning = await addValidation(context, sheet, { top, left, rows: body.values.length }, p.statusColumn, p.dateColumn, true);
   const notes = [
     p.missingColumns.length ? `Not found, so not updated (renamed or deleted?): ${p.missingColumns.join(", ")}.` : "",
     p.missingNumbers.length ? `No row for ${p.missingNumbers.length === 1 ? "recommendation" : "recommendations"} ${p.missingNumbers.join(", ")} (deleted?): not added back; delete the tracker's sheet to write all 57 afresh.` : "",
