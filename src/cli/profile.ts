@@ -61,7 +61,7 @@ export async function runProfile(o: ProfileCliOptions, print: (text: string) => 
   const profile = annexBProfile(subject, { comparators, date: o.date ?? today() });
   if (!profile.ok) throw new CliError(`profile: ${profile.error.message}`);
   const p = profile.value;
-  const kept = await keptLocalKnowledge(o.out, p.codes);
+  const kept = await keptLocalKnowledge(o.out, p.codes, String(p.header[0][0]));
   const rowsOut = p.rows.map((r) => (kept.has(r[0]) ? [...r.slice(0, -1), kept.get(r[0])!] : r));
   const header = subject.area.problems.length ? [...p.header, ["Not read", subject.area.problems.join(" ")]] : p.header;
 
@@ -85,7 +85,7 @@ export async function runProfile(o: ProfileCliOptions, print: (text: string) => 
  * When --out already holds a profile (a table headed Code … Local knowledge), what its Local knowledge column
  * says, by code: a re-run keeps it. Any other existing file is refused, never overwritten.
  */
-async function keptLocalKnowledge(out: string, codes: readonly string[]): Promise<Map<string, string>> {
+async function keptLocalKnowledge(out: string, codes: readonly string[], title: string): Promise<Map<string, string>> {
   const kept = new Map<string, string>();
   if (!fs.existsSync(out)) return kept;
   const fmt = formatOf(out, "output");
@@ -97,6 +97,9 @@ async function keptLocalKnowledge(out: string, codes: readonly string[]): Promis
   }
   const at = grid.findIndex((r) => r !== undefined && cellText(r[0]).trim() === PROFILE_COLUMNS[0] && r.some((c) => cellText(c).trim() === LOCAL_KNOWLEDGE_COLUMN));
   if (at < 0) throw new CliError(`profile: ${out} exists and is not a profile written by cohesion profile (no "${PROFILE_COLUMNS[0]}" … "${LOCAL_KNOWLEDGE_COLUMN}" table); it is not overwritten: choose another --out or remove it`);
+  // An .xlsx profile starts with its title, which names the area: another area's profile is not this one's to update.
+  const first = grid.slice(0, at).find((r) => r !== undefined && cellText(r[0]).trim() !== "");
+  if (first && cellText(first[0]).trim() !== title) throw new CliError(`profile: ${out} holds another profile ("${cellText(first[0]).trim()}"); it is not overwritten: choose another --out for this area`);
   const lk = grid[at]!.findIndex((c) => cellText(c).trim() === LOCAL_KNOWLEDGE_COLUMN);
   for (const r of grid.slice(at + 1)) {
     const code = cellText(r?.[0]).trim();

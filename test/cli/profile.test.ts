@@ -75,6 +75,13 @@ describe("cohesion profile", () => {
     await wb2.xlsx.readFile(out);
     expect(wb2.worksheets[0].getCell(c9, 8).value).toBe("The ring road cuts the east estates off");
     expect(String(wb2.worksheets[0].getCell(c9, 5).value)).toMatch(/^Nothing in the workbook/);
+    // Another area's profile to the same file: refused, the file as it was.
+    const other = run("--area", "Brindle", "--out", out);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/holds another profile \("Area profile: Calder/);
+    const wb3 = new ExcelJS.Workbook();
+    await wb3.xlsx.readFile(out);
+    expect(wb3.worksheets[0].getCell(c9, 8).value).toBe("The ring road cuts the east estates off");
   });
 
   it("a cell of the area's row that cannot be read: written, a warning naming it, exit 1", () => {

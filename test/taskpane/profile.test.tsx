@@ -103,6 +103,31 @@ describe("the area profile sheet", () => {
     const again = written(await tools.writeProfile(profile()));
     expect(again.sheet).toBe(`${SHEET} 3`);
     expect(x.getValues(second, `A${TOP + 1}`)).toEqual([["F2"]]);
+    // Written again: the newest profile of the area is updated in place, no fourth sheet.
+    expect(written(await tools.writeProfile(profile()))).toMatchObject({ sheet: `${SHEET} 3`, updated: true });
+    expect(x.sheetNames()).toEqual(["Indicators", SHEET, second, `${SHEET} 3`]);
+  });
+
+  it("two areas whose sheet names share their first 31 characters get a sheet each, and each re-run finds its own", async () => {
+    const long = ["Kings Langley and Abbots Hill Parish", "Kings Langley and Abbots Hill Village"];
+    const rows = long.map((n, i) => [n, 70 + i, 2, 20, 10, 12, 500, 48, 1000]);
+    const x = new ExcelStandIn();
+    const tools = createActionPlanTools(x.run);
+    const of = (i: number) => {
+      const p = annexBProfile(subjectFromTable(HEADERS, rows, i), { date: "2026-12-07" });
+      if (!p.ok) throw new Error(p.error.message);
+      return p.value;
+    };
+    const a = written(await tools.writeProfile(of(0)));
+    const b = written(await tools.writeProfile(of(1)));
+    expect(a.sheet).toBe("Profile Kings Langley and Abbot");
+    expect(b.sheet).toBe("Profile Kings Langley and Abb 2");
+    expect(b.note).toMatch(/not this area's profile/);
+    x.setValues(a.sheet, `H${rowOfCode("B-C9")}`, [["Parish notes"]]);
+    expect(written(await tools.writeProfile(of(1)))).toMatchObject({ sheet: b.sheet, updated: true });
+    expect(written(await tools.writeProfile(of(0)))).toMatchObject({ sheet: a.sheet, updated: true });
+    expect(x.getValues(a.sheet, `H${rowOfCode("B-C9")}`)).toEqual([["Parish notes"]]);
+    expect(x.getValues(b.sheet, `H${rowOfCode("B-C9")}`)).toEqual([[""]]);
   });
 
   it("the Action plan view offers the area profile, citing Annex B", () => {

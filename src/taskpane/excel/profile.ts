@@ -36,6 +36,13 @@ export function profileSheetName(area: string): string {
   return `Profile ${area}`.replace(/[:\\/?*[\]]/g, " ").replace(/\s+/g, " ").trim().slice(0, 31).trim();
 }
 
+/** `name` is `base`, or `base` numbered by uniqueSheetName ("Profile Ashbury 2", its base cut to fit 31 characters). */
+export function profileNameFits(name: string, base: string): boolean {
+  if (name.toLowerCase() === base.toLowerCase()) return true;
+  const m = / (\d+)$/.exec(name);
+  return m !== null && name.slice(0, m.index).toLowerCase() === base.slice(0, 31 - m[0].length).toLowerCase();
+}
+
 export const profileSettingKey = (sheet: string): string => `${SETTINGS_PREFIX}|profile|${sheet.toLowerCase()}`;
 
 /** The header block as written: every row as wide as the widest (at least 2). */
@@ -61,13 +68,22 @@ export function createProfileTools(run: ExcelRun = (batch) => Excel.run(batch)):
         const wb = context.workbook;
         const sheets = wb.worksheets;
         sheets.load("items/name");
-        const existing = sheets.getItemOrNullObject(base);
-        const stored = wb.settings.getItemOrNullObject(profileSettingKey(base));
+        await context.sync();
+        // This area's profile sheet: the one named for it, or a numbered one ("Profile …orough 2") taken when that
+        // name was in use, whose title is this area's (two long names can share their first 31 characters).
+        const names = sheets.items.map((s) => s.name);
+        const candidates = names.filter((n) => profileNameFits(n, base));
+        const titles = candidates.map((n) => ({ name: n, a1: sheets.getItem(n).getRange("A1").load("values") }));
+        if (titles.length) await context.sync();
+        // The newest such sheet (sheets are added at the end), so one left aside as reshaped is not chosen again.
+        const found = titles.filter((t) => sameCell(t.a1.values[0][0], block[0][0])).pop()?.name ?? (names.includes(base) ? base : null);
+        const existing = found === null ? null : sheets.getItem(found);
+        const stored = wb.settings.getItemOrNullObject(profileSettingKey(found ?? base));
         stored.load("value");
         await context.sync();
         let note: string | undefined;
 
-        if (!existing.isNullObject) {
+        if (existing !== null && found !== null) {
           const tables = existing.tables;
           tables.load("items/name");
           await context.sync();
@@ -77,6 +93,7 @@ export function createProfileTools(run: ExcelRun = (batch) => Excel.run(batch)):
           await context.sync();
           const fits =
             range !== null &&
+            sameCell(head.values[0][0], block[0][0]) &&
             range.rowIndex === top &&
             range.columnIndex === 0 &&
             range.columnCount === width &&
@@ -99,9 +116,9 @@ export function createProfileTools(run: ExcelRun = (batch) => Excel.run(batch)):
               const shown = changed.slice(0, 8).join(", ") + (changed.length > 8 ? ` and ${changed.length - 8} more` : "");
               return {
                 status: "needsConfirmation",
-                sheet: base,
+                sheet: found,
                 cells: changed,
-                message: `${changed.length} cell(s) of the profile's own columns on "${base}" were changed since it was written (${shown}). Replace them with the new profile? The Local knowledge column is kept either way.`,
+                message: `${changed.length} cell(s) of the profile's own columns on "${found}" were changed since it was written (${shown}). Replace them with the new profile? The Local knowledge column is kept either way.`,
               };
             }
             context.workbook.application.suspendApiCalculationUntilNextSync();
@@ -110,14 +127,14 @@ export function createProfileTools(run: ExcelRun = (batch) => Excel.run(batch)):
             existing.getRangeByIndexes(top, 0, table.length, width).format.autofitRows();
             existing.activate();
             existing.getRange("A1").select();
-            wb.settings.add(profileSettingKey(base), { fingerprint: gridFingerprint(now) });
+            wb.settings.add(profileSettingKey(found), { fingerprint: gridFingerprint(now) });
             await context.sync();
-            return { status: "written", sheet: base, updated: true };
+            return { status: "written", sheet: found, updated: true };
           }
-          note = `The sheet "${base}" no longer has the profile's shape (its rows or columns were changed), so it is left as it is.`;
+          note = `The sheet "${found}" is not this area's profile as the toolkit wrote it (another area's, or its rows or columns were changed), so it is left as it is.`;
         }
 
-        const name = existing.isNullObject ? base : uniqueSheetName(base, sheets.items.map((s) => s.name));
+        const name = uniqueSheetName(base, names);
         const sheet = sheets.add(name);
         sheet.getRangeByIndexes(0, 0, block.length, block[0].length).values = block;
         sheet.getRangeByIndexes(top, 0, table.length, width).values = table;
