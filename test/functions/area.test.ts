@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { installCustomFunctionsStub, isErr, show, StubError } from "../helpers/customFunctions";
 installCustomFunctionsStub();
 // eslint-disable-next-line import/first
@@ -93,5 +94,45 @@ describe("COHESION.AREA (issue 16.1): an area card as an entity value", () => {
     expect(asked).toContain("ExcelApi 1.16");
     g.Office = { context: { requirements: { isSetSupported: () => true } } };
     expect(F.areaFn([[18]], [[12]], [[3]], [[2400]])[0][0].type).toBe("Entity");
+  });
+
+  it("property: on any column of inputs it never throws, and each row agrees with FAMILYTYPE, ABG.BAND and ABG.ALLOCATION (the same cell or the same error)", () => {
+    const pct = fc.oneof(fc.double({ min: 0, max: 100, noNaN: true }), fc.constantFrom(null, "", "n/a", -3, 25, 50, 0.4, true));
+    const count = fc.oneof(fc.double({ min: 0, max: 40, noNaN: true }), fc.integer({ min: 0, max: 5000 }), fc.constantFrom(null, "", "x", -1, 7, 1000));
+    const row = fc.record({ nvq4: pct, rural: pct, a8: count, jobs: count, score: pct, ci: fc.oneof(fc.double({ min: 0, max: 10, noNaN: true }), fc.constantFrom(null, "", "?")) });
+    const same = (a: unknown, b: unknown) => (isErr(a) || isErr(b) ? isErr(a) && isErr(b) && a.code === b.code && a.message === b.message : a === b);
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 12 }), (rows) => {
+        const c = (k: keyof (typeof rows)[number]) => rows.map((r) => [r[k]]);
+        const cards = F.areaFn(c("nvq4"), c("rural"), c("a8"), c("jobs"), c("score"), c("ci"));
+        expect(cards).toHaveLength(rows.length);
+        // AREA reads the score with the proxies on one scale (A7), FAMILYTYPE the proxies alone: the same reading
+        // whenever a proxy is above 1 (then both read per cent).
+        const types = F.familyType(c("nvq4"), c("rural"), c("a8"), c("jobs"));
+        const sameScale = rows.some((r) => [r.nvq4, r.rural].some((v) => typeof v === "number" && v > 1));
+        rows.forEach((r, i) => {
+          const card = cards[i][0];
+          if (isErr(card)) return; // an error of its own: a bad score, CI, or proxy (the proxies' are checked below)
+          expect(isErr(types[i][0])).toBe(false);
+          if (sameScale) expect(plain(card, "Type")).toBe(types[i][0]);
+          const hasScore = !(r.score === null || r.score === "");
+          expect(plain(card, "Band") !== undefined).toBe(hasScore);
+        });
+        // With one scale for all three percentages (given, as the other functions read theirs apart), the ABG fields are ABG.BAND's and ABG.ALLOCATION's.
+        const withScale = F.areaFn(c("nvq4"), c("rural"), c("a8"), c("jobs"), c("score"), c("ci"), undefined, "percent");
+        const bands = F.abgBandFn(c("score"), c("ci"), "percent");
+        const amounts = F.abgAllocationFn(c("score"), c("ci"), "percent");
+        const typesP = F.familyType(c("nvq4"), c("rural"), c("a8"), c("jobs"), "percent");
+        rows.forEach((r, i) => {
+          const card = withScale[i][0];
+          if (isErr(typesP[i][0])) return expect(same(card, typesP[i][0])).toBe(true);
+          if (r.score === null || r.score === "") return;
+          if (isErr(bands[i][0])) return expect(same(card, bands[i][0])).toBe(true);
+          expect(isErr(card)).toBe(false);
+          expect([plain(card, "Type"), plain(card, "Band"), plain(card, "Allocation")]).toEqual([typesP[i][0], bands[i][0], amounts[i][0]]);
+        });
+      }),
+      { numRuns: 1500 },
+    );
   });
 });
