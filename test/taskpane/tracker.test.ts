@@ -208,3 +208,31 @@ describe("planTrackerUpdate (engine)", () => {
     expect(r.value).toMatchObject({ matched: 57, writes: [], changed: [], missingColumns: ["Theme"], missingNumbers: [], duplicateRows: [57], otherRows: [], userColumns: ["Our theme", "Budget"] });
   });
 });
+
+describe("the stand-in's tables, as the tracker uses them (Office.js: Table.name, workbook.tables)", () => {
+  it("renames a table, finds it by name in the workbook's tables, and refuses a name another table has or that is not a name", async () => {
+    const x = new ExcelStandIn();
+    x.addSheet("A").addSheet("B");
+    x.addTable("A", "A1:B3");
+    x.addTable("B", "A1:B3");
+    const outcome = (name: string) =>
+      x.run(async (context) => {
+        const t = context.workbook.worksheets.getItem("B").tables.getItem("Table2");
+        t.name = name;
+        await context.sync();
+        return "ok";
+      }).catch((e: Error) => e.message);
+    expect(await outcome("Table1")).toMatch(/already used/);
+    expect(await outcome("A1")).toMatch(/not a valid table name/);
+    expect(await outcome("my tracker")).toMatch(/not a valid table name/);
+    expect(await outcome("Tracker_2")).toBe("ok");
+    const found = await x.run(async (context) => {
+      const t = context.workbook.tables.getItemOrNullObject("tracker_2");
+      const none = context.workbook.tables.getItemOrNullObject("Nothing");
+      t.load("name");
+      await context.sync();
+      return [t.isNullObject, t.name, none.isNullObject];
+    });
+    expect(found).toEqual([false, "Tracker_2", true]);
+  });
+});
