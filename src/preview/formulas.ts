@@ -7,7 +7,7 @@
  * task pane's live Notes formula uses. A reference may read a field of the data type in its cell, as in
  * Excel: `A2.Band`, `A2.[Type name]` (entities.ts; COHESION.AREA's area cards).
  */
-import { columnNumber } from "../engine/a1";
+import { columnLetter, columnNumber } from "../engine/a1";
 import { AsyncResults, BUSY } from "./asyncResults";
 import { fieldOf, type EntityValue } from "./entities";
 
@@ -47,8 +47,6 @@ type Node =
 export class FormulaError extends Error {}
 
 const colIndex = (letters: string) => columnNumber(letters) - 1;
-/** Column letters of a 0-based column (0 → A, 26 → AA). */
-const columnLetter = (c: number): string => (c >= 26 ? columnLetter(Math.floor(c / 26) - 1) : "") + String.fromCharCode(65 + (c % 26));
 
 /** Parses the text after "=". Throws FormulaError with a readable message. */
 export function parseFormula(text: string): Node {
@@ -262,7 +260,7 @@ export function evaluate(node: Node, ctx: FormulaContext): Evaluated {
       const t = node.target;
       const sheet = t.sheet ?? ctx.sheet;
       const at = (r: number, c: number) => ctx.entity?.(sheet, t.row + r, t.column + c);
-      const where = (r: number, c: number) => `${columnLetter(t.column + c)}${t.row + r + 1}`;
+      const where = (r: number, c: number) => `${columnLetter(t.column + c + 1)}${t.row + r + 1}`;
       if (t.rows === 1 && t.columns === 1) return fieldOf(at(0, 0), node.name, where(0, 0));
       // A range: one value per cell (an array field in a range would be an array of arrays: #CALC!, as in Excel).
       return Array.from({ length: t.rows }, (_, r) =>
