@@ -163,6 +163,6 @@ Options:
   --date YYYY-MM-DD    the date printed in the profile (default today)
 
 Exit status: 0 written; 1 written, but a cell of the area's row could not be read (a warning names
-it, and the profile lists it under "Not read"); 2 nothing written: unknown area, no name column, none
+it, and the profile lists it under "Not read" in F1); 2 nothing written: unknown area, no name column, none
 of the columns the profile reads, an --out that is not an earlier profile, or a bad option.
 `;

@@ -63,7 +63,7 @@ export async function runProfile(o: ProfileCliOptions, print: (text: string) => 
   const p = profile.value;
   const kept = await keptLocalKnowledge(o.out, p.codes, String(p.header[0][0]));
   const rowsOut = p.rows.map((r) => (kept.has(r[0]) ? [...r.slice(0, -1), kept.get(r[0])!] : r));
-  const header = subject.area.problems.length ? [...p.header, ["Not read", subject.area.problems.join(" ")]] : p.header;
+  const header = p.header;
 
   const shown = o.out;
   if (outFormat.kind === "csv") {

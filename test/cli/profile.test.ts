@@ -93,6 +93,7 @@ describe("cohesion profile", () => {
     expect(r.stderr).toMatch(/^cohesion: warning: row 2: Score \(get on well together %\) .*"n\/a"/);
     expect(fs.existsSync(out)).toBe(true);
     expect(records(readCsv(out)).find((x) => x.Code === "F2")!["Workbook evidence"]).toContain("no ABG band");
+    expect(records(readCsv(out)).find((x) => x.Code === "F1")!["Workbook evidence"]).toMatch(/Not read: Score \(get on well together %\) .*"n\/a"/);
   });
 
   it.each([

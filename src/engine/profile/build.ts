@@ -81,6 +81,8 @@ function typologyEvidence(subject: ProfileSubject): string {
     lines.push(a.familyGroup ? FAMILY_GROUPS[a.familyGroup].heading + " (CDF Annex C)." : "No family group: types 5–9 have one only when a single-issue tension is asserted (thematic group e).");
   } else lines.push("Family type not known.");
   if (a.typeNote) lines.push(a.typeNote);
+  const unread = a.problems.filter((x) => x !== a.typeNote);
+  if (unread.length) lines.push(`Not read: ${unread.join(" ")}`);
   const proxies = subject.proxies.filter((p) => p.value !== null).map((p) => `${p.label} ${Math.round(p.value! * 10) / 10}${p.header ? ` [column "${p.header}"]` : ""}`);
   if (proxies.length) lines.push(`From: ${proxies.join("; ")}.`);
   return lines.join("\n");
