@@ -57,6 +57,11 @@ const ANNEX_F_COLUMNS = ["Action", "Issues addressed", "Source", "Lead", "Partne
 const hook = (page, fn, ...a) => page.evaluate(([f, a]) => window.__cohesionPreview[f](...a), [fn, a]);
 const values = (page, sheet, address) => hook(page, "values", sheet, address);
 const cell = (page, sheet, address) => hook(page, "cell", sheet, address);
+/** cell() once it is no longer #BUSY!: ISSUES, ACTIONS and BENCHMARK give their result when their data has loaded, as in Excel. */
+const settledCell = async (page, sheet, address) => {
+  await page.waitForFunction(([s, a]) => window.__cohesionPreview.cell(s, a).value !== "#BUSY!", [sheet, address], { timeout: 10_000 });
+  return cell(page, sheet, address);
+};
 /** values() for big blocks: as JSON (Playwright's own serialiser takes seconds over 100,000 cells). */
 const bigValues = async (page, sheet, address) => JSON.parse(await page.evaluate(([s, a]) => JSON.stringify(window.__cohesionPreview.values(s, a)), [sheet, address]));
 const colLetter = (i) => {
@@ -775,7 +780,7 @@ test("formulas typed into the grid: COHESION.ABG.ALLOCATION(59) → 540000; a ba
   // A spill blocked by a value shows #SPILL!, and spills again when the value is cleared.
   await typeInto(page, 4, 19, "blocker");
   await typeInto(page, 1, 19, "=COHESION.ISSUES()");
-  const t2 = await cell(page, "Indicators", "T2");
+  const t2 = await settledCell(page, "Indicators", "T2");
   assert.equal(t2.value, "#SPILL!");
   assert.match(t2.note, /not empty/);
   await clickCell(page, 4, 19);
