@@ -140,7 +140,9 @@ export function annexBProfile(subject: ProfileSubject, options: ProfileOptions):
       SECTION_FRAMEWORK,
       "Issues suggested by the indicators",
       PROFILE_CONTEXT.issues.text,
-      allIssues.length ? `${allIssues.length} suggestion(s), none final: confirm them with local knowledge (and in the Action plan view).` : "No indicator is on the worse side of its comparator (or the table has none the detector reads).",
+      allIssues.length
+        ? `${new Set(cmp.flatMap((c) => c.detection.suggestions.map((x) => x.issue))).size} issue(s) suggested and ${new Set(cmp.flatMap((c) => c.detection.overall.map((x) => x.indicator))).size} overall signal(s), none final: confirm them with local knowledge (and in the Action plan view).`
+        : "No indicator is on the worse side of its comparator (or the table has none the detector reads).",
       allIssues.join("\n"),
       citation(PROFILE_CONTEXT.issues.source),
       "",

@@ -104,6 +104,8 @@ describe("annexBProfile", () => {
     expect(b[col("Issues suggested (CDF Annex D)")]).toMatch(/^I03 .+ — belonging 48\.0% vs national 59%/);
     // F3 lists every suggestion
     expect(rowOf(p, "F3")[col("Issues suggested (CDF Annex D)")]).toContain("I03 ");
+    // Ashbury: belonging (I03) is worse against national and median; NI 1 is the one overall signal
+    expect(rowOf(p, "F3")[col("Workbook evidence")]).toBe("1 issue(s) suggested and 1 overall signal(s), none final: confirm them with local knowledge (and in the Action plan view).");
   });
 
   it("a value inside its interval of the comparator is 'similar', not worse", () => {
