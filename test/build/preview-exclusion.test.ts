@@ -14,7 +14,8 @@ const MARKERS: Array<[string, string]> = [
   ["src/preview/formulas.ts", "The preview computes only the add-in's"],
   ["src/preview/formulas.ts", "a text value is missing its closing quote"],
   ["src/preview/host.ts", "the preview computes only the add-in's COHESION.* functions"],
-  ["src/preview/PreviewApp.tsx", "This is a preview of the add-in in your browser"],
+  ["src/preview/PreviewToolbar.tsx", "This is a preview of the add-in in your browser"],
+  ["src/preview/PreviewApp.tsx", "Loading the sample workbook"],
   ["src/preview/preview.tsx", "__cohesionPreview"],
 ];
 
