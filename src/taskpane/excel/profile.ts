@@ -13,7 +13,7 @@
  */
 import type { AnnexBProfile } from "../../engine/profile/build";
 import { gridFingerprint } from "../../engine/resultBlock";
-import { asCellValue, rangeAddress, sameCell } from "./cells";
+import { asCellValues, rangeAddress, sameCell } from "./cells";
 import { finishTable } from "./finish";
 import { SETTINGS_PREFIX } from "./settings";
 import { uniqueSheetName } from "./tableSheet";
@@ -45,10 +45,10 @@ export function profileNameFits(name: string, base: string): boolean {
 
 export const profileSettingKey = (sheet: string): string => `${SETTINGS_PREFIX}|profile|${sheet.toLowerCase()}`;
 
-/** The header block as written: every row as wide as the widest (at least 2). */
+/** The header block as the cells hold it (written through asCellValues, so text stays text): every row as wide as the widest (at least 2). */
 function headerBlock(p: AnnexBProfile): (string | number)[][] {
   const w = Math.max(2, ...p.header.map((r) => r.length));
-  return p.header.map((r) => [...r.map(asCellValue), ...new Array<string>(w - r.length).fill("")]);
+  return p.header.map((r) => [...r, ...new Array<string>(w - r.length).fill("")]);
 }
 
 /** The toolkit's own cells of a profile sheet: the header block, the table header, and each body row without its last (Local knowledge) cell. */
@@ -62,7 +62,7 @@ export function createProfileTools(run: ExcelRun = (batch) => Excel.run(batch)):
     const block = headerBlock(p);
     const top = block.length + 1;
     const width = p.columns.length;
-    const table = [p.columns.map(asCellValue), ...p.rows.map((r) => r.map(asCellValue))];
+    const table: (string | number)[][] = [[...p.columns], ...p.rows.map((r) => [...r])];
     try {
       return await run(async (context) => {
         const wb = context.workbook;
@@ -122,8 +122,8 @@ export function createProfileTools(run: ExcelRun = (batch) => Excel.run(batch)):
               };
             }
             context.workbook.application.suspendApiCalculationUntilNextSync();
-            existing.getRangeByIndexes(0, 0, block.length, block[0].length).values = block;
-            existing.getRangeByIndexes(top, 0, table.length, width - 1).values = table.map((r) => r.slice(0, -1));
+            existing.getRangeByIndexes(0, 0, block.length, block[0].length).values = asCellValues(block);
+            existing.getRangeByIndexes(top, 0, table.length, width - 1).values = asCellValues(table.map((r) => r.slice(0, -1)));
             existing.getRangeByIndexes(top, 0, table.length, width).format.autofitRows();
             existing.activate();
             existing.getRange("A1").select();
@@ -136,8 +136,8 @@ export function createProfileTools(run: ExcelRun = (batch) => Excel.run(batch)):
 
         const name = uniqueSheetName(base, names);
         const sheet = sheets.add(name);
-        sheet.getRangeByIndexes(0, 0, block.length, block[0].length).values = block;
-        sheet.getRangeByIndexes(top, 0, table.length, width).values = table;
+        sheet.getRangeByIndexes(0, 0, block.length, block[0].length).values = asCellValues(block);
+        sheet.getRangeByIndexes(top, 0, table.length, width).values = asCellValues(table);
         const t = sheet.tables.add(rangeAddress(name, top, 0, table.length, width), true);
         finishTable(sheet, t, { top, columns: p.columns, rows: p.rows, title: true });
         sheet.activate();

@@ -10,7 +10,6 @@
  * getDataBodyRange, TableCollection.add, Range.values, Range.numberFormat (1.1), finish.ts's calls; the
  * Status list and the Date validation through Range.dataValidation (1.8) only under excelApiSupported("1.8").
  */
-import { numberText } from "../../engine/excelText";
 import {
   TRACKER_COLUMNS,
   TRACKER_DATE_FORMAT,
@@ -44,10 +43,8 @@ export interface TrackerTools {
   goTo(address: string): Promise<{ error: string } | null>;
 }
 
-/** Text stays text: a report reference such as "4.10" is not turned into the number 4.1, nor "=…" into a formula. */
-function cellValue(v: string | number): string | number {
-  return typeof v === "string" && numberText(v) !== null ? `'${v}` : asCellValue(v);
-}
+/** Text stays text (cells.ts asCellValue): a report reference such as "4.10" is not turned into the number 4.1, nor "=…" into a formula. */
+const cellValue = (v: string | number): string | number => asCellValue(v);
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 

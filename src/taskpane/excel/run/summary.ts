@@ -8,7 +8,7 @@ import { gridFingerprint, OUTPUT_COLUMN_WIDTHS, parseMarkerName, summaryMarkerNa
 import { typeMixOfRows, type TypeMix } from "../../../engine/typeMix";
 import { OUTPUT_GROUPS } from "../../../engine/table";
 import { ABG_SUMMARY_LABELS, summarise, summaryRows, type TableSummary } from "../../../engine/summary";
-import { asCellValue, rangeAddress } from "../cells";
+import { asCellValues, rangeAddress } from "../cells";
 import { columnLayout, printSetup, styleTitle, widthPoints } from "../finish";
 import { blockBytes } from "../payload";
 import { CHART_NAMES, SUMMARY_SETTING, SUMMARY_SHEET_NAMES, summaryFingerprint, type StoredSummary } from "../settings";
@@ -121,9 +121,11 @@ function fillSummarySheet(env: RunEnv, sheetOut: Excel.Worksheet, summary: Table
   const label = region.ref.kind === "table" ? `table ${region.ref.name}, ${source}` : source;
   const lines: (string | number | null)[][] = [body[0], [`From ${label}; ${[...groups].map((g) => OUTPUT_GROUPS[g].label.toLowerCase()).join(" and ")}.`], ...body.slice(1)];
   const width = Math.max(...lines.map((r) => r.length));
-  const grid = lines.map((r) => Array.from({ length: width }, (_, j) => asCellValue((r[j] ?? null) as string | number | null)));
-  sheetOut.getRangeByIndexes(0, 0, grid.length, width).values = grid;
-  s.pendingBytes += blockBytes(grid);
+  // The grid as the cells will hold it (labels are matched on it below); written with asCellValues, so text stays text.
+  const grid = lines.map((r) => Array.from({ length: width }, (_, j) => (r[j] ?? "") as string | number));
+  const written = asCellValues(grid);
+  sheetOut.getRangeByIndexes(0, 0, grid.length, width).values = written;
+  s.pendingBytes += blockBytes(written);
   // Chart data beside the summary (columns H–I), one small block per chart.
   const chartCol = 7;
   let chartRow = 0;
