@@ -12,7 +12,8 @@
  * the checks ride with the writes; only a stop costs one request more (to look for the sheet, or to
  * put cells back). Edits to rows already written are not seen (the run is of the values it read).
  */
-import { rangeAddress, sameCell } from "../cells";
+import { isExcelErrorCode } from "../../../engine/excelText";
+import { asCellValue, rangeAddress, sameCell } from "../cells";
 import { blockBytes } from "../payload";
 import type { StopReason } from "../types";
 import type { RunEnv } from "./state";
@@ -109,10 +110,18 @@ function inputsChanged(env: RunEnv, inputs: Record<string, unknown[]>, checkRows
   return null;
 }
 
+/**
+ * Cells read through Range.formulas, to be written back: a formula ("=…") as it is; constant text through asCellValue,
+ * since Excel reads a string written as typed ("01" would come back as the number 1, "2008-09" as a date); an error
+ * value as it is (it is put back as the error). Text that itself starts with "=" reads like a formula: written as one.
+ */
+const restorable = (cells: unknown[][]): unknown[][] => cells.map((r) => r.map((v) => (typeof v === "string" && !v.startsWith("=") && !isExcelErrorCode(v) ? asCellValue(v) : v)));
+
 /** Puts back what a request changed (one request more), then stops the run. */
-async function putBack(env: RunEnv, w: GuardedWrite, old: unknown[][], stop: Stop): Promise<never> {
+async function putBack(env: RunEnv, w: GuardedWrite, read: unknown[][], stop: Stop): Promise<never> {
   const { rect, restoreAs } = w;
   const { sheet, region } = env.plan;
+  const old = restoreAs === "formulas" ? restorable(read) : read;
   sheet.getRangeByIndexes(rect.row, rect.column, rect.rows, rect.columns)[restoreAs] = old as string[][];
   env.s.pendingBytes += blockBytes(old);
   env.s.tally();
