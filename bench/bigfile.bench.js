@@ -16,7 +16,7 @@ const cli = path.join(root, "lib", "cli", "main.js");
 const ROWS = 1_000_000;
 const HEADERS = ["Authority", "NI 1 %", "CI", "NVQ4+ %", "Rural %", "A8 per 10,000", "Jobs 1984", "Single issue"];
 
-/** Row i of the synthetic table (the same rule as test/cli/hostileFiles.ts writeBigCsv). */
+/** Row i of the synthetic table (the same rule as test/helpers/hostileFiles.ts writeBigCsv). */
 function row(i) {
   return [`E${String(i).padStart(8, "0")}`, +(50 + ((i * 7919) % 3000) / 100).toFixed(1), (i % 5) / 2, 10 + ((i * 31) % 30), (i * 17) % 100, (i * 13) % 20, i % 3 ? 1500 : null, i % 7 === 0];
 }

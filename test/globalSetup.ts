@@ -8,7 +8,7 @@
 import type { GlobalConfig } from "jest";
 import * as fs from "fs";
 import * as path from "path";
-import { buildCliIfStale } from "./cli/build";
+import { buildCliIfStale } from "./helpers/cliBuild";
 
 /** Test files that run the built CLI: test/cli/*, and any that imports the CLI test helpers. */
 function cliTestFiles(dir: string): string[] {
@@ -16,7 +16,7 @@ function cliTestFiles(dir: string): string[] {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) out.push(...cliTestFiles(p));
-    else if (/\.test\.tsx?$/.test(e.name) && (path.basename(dir) === "cli" || fs.readFileSync(p, "utf8").includes('cli/helpers"'))) out.push(p);
+    else if (/\.test\.tsx?$/.test(e.name) && (path.basename(dir) === "cli" || fs.readFileSync(p, "utf8").includes('helpers/cli"'))) out.push(p);
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { cohesion, sha256, useScratchDir } from "./helpers";
+import { cohesion, sha256, useScratchDir } from "../helpers/cli";
 
 const OUT = ["Family type", "Family type name", "Family group", "ABG band", "ABG allocation", "ABG band range", "Notes"];
 const dir = useScratchDir();

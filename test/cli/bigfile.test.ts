@@ -16,8 +16,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { ensureBuilt, CLI, ROOT, sha256, tempDir } from "./helpers";
-import { writeBigCsv } from "./hostileFiles";
+import { ensureBuilt, CLI, ROOT, sha256, tempDir } from "../helpers/cli";
+import { writeBigCsv } from "../helpers/hostileFiles";
 
 const ROWS = 1_000_000;
 const PEAK_LIMIT_MB = 512;

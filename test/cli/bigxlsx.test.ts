@@ -8,8 +8,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { ensureBuilt, CLI, ROOT, sha256, tempDir } from "./helpers";
-import { unzip } from "./hostileFiles";
+import { ensureBuilt, CLI, ROOT, sha256, tempDir } from "../helpers/cli";
+import { unzip } from "../helpers/hostileFiles";
 
 const ROWS = 250_000;
 /** The documented bound (docs/cli.md): 500 MB for any input the size limits let through. */

@@ -1,5 +1,5 @@
 /**
- * Zip bombs (issue 13.1): each .xlsx of the corpus in test/cli/hostileFiles.ts (BOMBS) is run through
+ * Zip bombs (issue 13.1): each .xlsx of the corpus in test/helpers/hostileFiles.ts (BOMBS) is run through
  * the command line as a child process, with its wall time and peak resident memory measured
  * (scripts/measure-child.js, as for the million-row file). Each must be refused with its own one-line
  * message naming the part, exit 2, no output, within PEAK_LIMIT_MB and TIME_LIMIT_S. Before the
@@ -10,8 +10,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { CLI, ROOT, cohesion, ensureBuilt, sha256, tempDir } from "./helpers";
-import { BOMBS, deflatedPart, unzip, workbook, writeZip } from "./hostileFiles";
+import { CLI, ROOT, cohesion, ensureBuilt, sha256, tempDir } from "../helpers/cli";
+import { BOMBS, deflatedPart, unzip, workbook, writeZip } from "../helpers/hostileFiles";
 
 const PEAK_LIMIT_MB = 500;
 const TIME_LIMIT_S = 20;

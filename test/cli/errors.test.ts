@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { DATA_VERSION } from "../../src/engine";
-import { cohesion, ensureBuilt, ROOT, sha256, tempDir } from "./helpers";
+import { cohesion, ensureBuilt, ROOT, sha256, tempDir } from "../helpers/cli";
 
 let dir: string;
 let csv: string;

@@ -3,7 +3,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { cohesion, readCsv, records, useScratchDir } from "./helpers";
+import { cohesion, readCsv, records, useScratchDir } from "../helpers/cli";
 
 const dir = useScratchDir();
 

@@ -14,9 +14,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
-import { cohesion, ensureBuilt, readCsv, records, sha256, tempDir, type CliRun } from "./helpers";
-import { compoundFile, editPart, HEADERS, unzip, workbook, zip } from "./hostileFiles";
-import { excelChartWorkbook, excelTableWorkbook, FIXTURES, pictureAndChartWorkbook, tableWithNeighbourWorkbook, validationWorkbook } from "./hostileTables";
+import { cohesion, ensureBuilt, readCsv, records, sha256, tempDir, type CliRun } from "../helpers/cli";
+import { compoundFile, editPart, HEADERS, unzip, workbook, zip } from "../helpers/hostileFiles";
+import { excelChartWorkbook, excelTableWorkbook, FIXTURES, pictureAndChartWorkbook, tableWithNeighbourWorkbook, validationWorkbook } from "../helpers/hostileTables";
 
 let dir: string;
 /** Every corpus file and its hash when written. */

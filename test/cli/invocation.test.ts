@@ -6,7 +6,7 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { CLI, ensureBuilt, readCsv, ROOT, tempDir } from "./helpers";
+import { CLI, ensureBuilt, readCsv, ROOT, tempDir } from "../helpers/cli";
 import { userFolder } from "../../src/cli/main";
 
 let dir: string;

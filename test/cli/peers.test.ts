@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { cohesion, ensureBuilt, sha256, tempDir } from "./helpers";
+import { cohesion, ensureBuilt, sha256, tempDir } from "../helpers/cli";
 
 beforeAll(() => ensureBuilt(), 180_000);
 

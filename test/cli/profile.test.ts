@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
 import { ANNEX_B_ITEMS } from "../../src/engine";
-import { cohesion, readCsv, records, sha256, useScratchDir } from "./helpers";
+import { cohesion, readCsv, records, sha256, useScratchDir } from "../helpers/cli";
 
 const dir = useScratchDir("cohesion-profile-");
 const CSV = [

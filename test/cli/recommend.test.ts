@@ -1,4 +1,4 @@
-import { cohesion, ensureBuilt } from "./helpers";
+import { cohesion, ensureBuilt } from "../helpers/cli";
 
 beforeAll(() => ensureBuilt(), 180_000);
 

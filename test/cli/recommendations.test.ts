@@ -3,7 +3,7 @@
  * response (February 2008), as text wrapped for a terminal or as JSON, filtered by theme, audience,
  * stance and search words.
  */
-import { cohesion, ensureBuilt } from "./helpers";
+import { cohesion, ensureBuilt } from "../helpers/cli";
 
 beforeAll(() => ensureBuilt(), 180_000);
 

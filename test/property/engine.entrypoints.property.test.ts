@@ -41,7 +41,7 @@ import {
   type Recommendation,
 } from "../../src/engine";
 // eslint-disable-next-line import/first
-import { decimal } from "./arbitraries";
+import { decimal } from "../helpers/arbitraries";
 
 const RUNS = Number(process.env.COHESION_FC_RUNS || 10_000);
 /** Share of runs in which valid input must give ok (checked from 500 runs up). */

@@ -11,7 +11,7 @@ import * as F from "../../src/functions/functions";
 // eslint-disable-next-line import/first
 import { ABG_BANDS, abgColumn, assessAbg, classifyFamilyType, evaluateColumns, typologyColumn } from "../../src/engine";
 // eslint-disable-next-line import/first
-import { cell } from "./arbitraries";
+import { cell } from "../helpers/arbitraries";
 
 const RUNS = Number(process.env.COHESION_FC_RUNS || 100_000);
 jest.setTimeout(600_000);

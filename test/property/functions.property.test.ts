@@ -55,7 +55,7 @@ import {
   typeCell,
   type Case,
   type Shape,
-} from "./arbitraries";
+} from "../helpers/arbitraries";
 
 const RUNS = Number(process.env.COHESION_FC_RUNS || 100_000);
 /** Share of runs that must give at least one real result (checked from 500 runs up). */

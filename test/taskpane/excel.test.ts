@@ -10,7 +10,7 @@ import * as path from "path";
 import { blockFingerprints, evaluateColumns, OUTPUT_HEADERS, parseMarkerName, rowCells, summarise, type Columns } from "../../src/engine";
 import { PreviewHost } from "../../src/preview/host";
 import { readWorkbook, writeWorkbook } from "../../src/preview/workbookFile";
-import { cohesion, ensureBuilt } from "../cli/helpers";
+import { cohesion, ensureBuilt } from "../helpers/cli";
 import { EXCEL_WEB_PAYLOAD_LIMIT_BYTES, ExcelStandIn, type CellSnapshot } from "../../src/preview/standIn";
 import { SAMPLE_HEADERS, sampleIndicatorColumns } from "../../src/preview/sampleIndicators";
 import {

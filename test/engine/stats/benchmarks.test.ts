@@ -9,7 +9,7 @@ import {
   listBenchmarks,
   normaliseYear,
 } from "../../../src/engine/stats";
-import { err, val, warningCodes } from "./helpers";
+import { err, val, warningCodes } from "../../helpers/results";
 
 const row = (id: string) => val(benchmark(id));
 

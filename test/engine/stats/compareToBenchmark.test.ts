@@ -1,5 +1,5 @@
 import { benchmarkValue, compareToBenchmark, surveyCi } from "../../../src/engine/stats";
-import { err, val } from "./helpers";
+import { err, val } from "../../helpers/results";
 
 describe("compareToBenchmark (OHID Fingertips convention)", () => {
   describe("similar when the interval contains the benchmark, ends included", () => {

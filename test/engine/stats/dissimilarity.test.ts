@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { dissimilarity, dissimilarityVsRest } from "../../../src/engine/stats";
-import { err, val, warningCodes } from "./helpers";
+import { err, val, warningCodes } from "../../helpers/results";
 
 describe("dissimilarity (Duncan & Duncan 1955)", () => {
   it("[10, 20, 30] vs [30, 20, 10]: ½(|1/6 − 1/2| + 0 + |1/2 − 1/6|) = 1/3", () => {

@@ -16,7 +16,7 @@ import {
   surveyCi,
   zForLevel,
 } from "../../../src/engine/stats";
-import { err, val, warningCodes } from "./helpers";
+import { err, val, warningCodes } from "../../helpers/results";
 
 describe("TSDoc examples", () => {
   it("normal.ts", () => {

@@ -1,5 +1,5 @@
 import { nearestNeighbours, prepareNeighbours, type NearestNeighboursOptions, type Neighbour } from "../../../src/engine/stats";
-import { err, val, warningCodes } from "./helpers";
+import { err, val, warningCodes } from "../../helpers/results";
 
 // Hand-worked table. Column 1: 1, 2, 3, 6 (mean 3, population SD √3.5).
 // Column 2: 10, 20, —, 30 (mean 20, population SD √(200/3)); C's missing value is imputed (z = 0).

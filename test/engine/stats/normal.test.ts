@@ -1,5 +1,5 @@
 import { normalQuantile, zForLevel } from "../../../src/engine/stats";
-import { err, val } from "./helpers";
+import { err, val } from "../../helpers/results";
 
 // Reference quantiles from an independent implementation (scipy.stats.norm.ppf), to full double precision.
 const REFERENCE: [number, number][] = [

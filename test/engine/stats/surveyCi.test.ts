@@ -1,5 +1,5 @@
 import { designEffectFromWeights, surveyCi, type SurveyCiOptions } from "../../../src/engine/stats";
-import { err, round, val, warningCodes } from "./helpers";
+import { err, round, val, warningCodes } from "../../helpers/results";
 
 const Z95 = 1.959963984540054;
 

@@ -1,13 +1,13 @@
 /**
  * Helpers for the command-line tests: run the built CLI as a child process, make temp dirs. The CLI
- * is built once per jest run, before the tests, by jest's globalSetup (test/globalSetup.ts, ./build.ts).
+ * is built once per jest run, before the tests, by jest's globalSetup (test/globalSetup.ts, ./cliBuild.ts).
  */
 import { spawnSync } from "child_process";
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { BUILD_ERROR, CLI, ROOT } from "./build";
+import { BUILD_ERROR, CLI, ROOT } from "./cliBuild";
 
 export { CLI, ROOT };
 

@@ -9,8 +9,6 @@ import * as path from "path";
 import { constants as zlibConstants, deflateRawSync } from "zlib";
 import ExcelJS from "exceljs";
 import { crc32, readEntry, zipEntries } from "../../src/cli/zip";
-import { deflateRawSync } from "zlib";
-import { crc32 } from "../../src/cli/zip";
 
 // ---------------------------------------------------------------------------------------------
 // Zip: read an .xlsx's parts, change them, write a new zip (deflated, with real CRCs)

@@ -1,4 +1,4 @@
-import type { EngineErrorCode, Result } from "../../../src/engine/types";
+import type { EngineErrorCode, Result } from "../../src/engine/types";
 
 /** The value of an ok Result; fails the test with the error message otherwise. */
 export function val<T>(r: Result<T>): T {
