@@ -11,7 +11,7 @@ import { formatValue } from "./numberFormat";
 import { ChartView } from "./ChartView";
 import { chartBoxes, chartCorners } from "./chartBoxes";
 import { OVERSCAN, ROW_H, ROW_HEAD_W, a1, cellClass, columnPx, inRect, parseA1, rectA1, type Rect } from "./gridGeometry";
-import { editText, parseInput, type Editing } from "./cellEdit";
+import { editText, type Editing } from "./cellEdit";
 import { PreviewToolbar } from "./PreviewToolbar";
 
 /** `officeTheme`: the ?theme= the page was loaded with (officeThemes.ts); choosing another reloads the page with it. */
@@ -139,9 +139,8 @@ export function PreviewApp({ host, loadError, officeTheme = "colorful" }: { host
     }
     const { row, column } = current();
     host.forgetSaved(sheetName, row, column);
-    if (text === "") x.setCell(sheetName, row, column, "");
-    else if (text.startsWith("=") && text.length > 1) x.setValues(sheetName, a1(row, column), [[text]]);
-    else x.setCell(sheetName, row, column, parseInput(text));
+    // As Excel reads typed text: numbers, percentages, dates, TRUE/FALSE, "=…" formulas; an apostrophe keeps it text.
+    x.enter(sheetName, row, column, text);
     setEditing(null);
     host.edited();
   }

@@ -2,6 +2,7 @@
 // read as if typed, unless the cell is Text ("@") or the string starts with an apostrophe.
 import { ExcelStandIn } from "../../src/preview/standIn";
 import { dateSerial, typedEntry } from "../../src/preview/standIn/typedEntry";
+import { editText } from "../../src/preview/cellEdit";
 
 describe("typedEntry", () => {
   it("numbers: decimals, leading zeros lost, thousands commas, exponent, signs and spaces", () => {
@@ -70,5 +71,28 @@ describe("Range.values and Range.formulas read a string as typed", () => {
   it("a cell with a number format of its own keeps it", async () => {
     const x = await write([["12%"]], [["0.0"]]);
     expect(x.cell("S", "A1")).toEqual({ value: 0.12, numberFormat: "0.0" });
+  });
+});
+
+describe("typing into the preview's grid follows the same rule (ExcelStandIn.enter, as Range.values)", () => {
+  it("numbers, percentages, dates and formulas change as written through Range.values; an apostrophe keeps text; an empty entry clears", () => {
+    const x = new ExcelStandIn().addSheet("S");
+    ["4.10", "12%", "2008-09", "'01", "=1+1", "a note", "-"].forEach((t, i) => x.enter("S", i, 0, t));
+    const got = x.getValues("S", "A1:A7");
+    expect([...got.slice(0, 4), ...got.slice(5)]).toEqual([[4.1], [0.12], [dateSerial(2008, 9, 1)], ["01"], ["a note"], ["-"]]);
+    expect(x.cell("S", "A3").numberFormat).toBe("mmm-yy");
+    expect(x.cell("S", "A5").formula).toBe("=1+1");
+    x.enter("S", 0, 0, "");
+    expect(x.getValues("S", "A1")).toEqual([[""]]);
+  });
+  it("the formula bar shows text that typing would change with its apostrophe, so committing it unchanged keeps it text", () => {
+    expect(editText("2008-09", undefined)).toBe("'2008-09");
+    expect(editText("4.10", undefined)).toBe("'4.10");
+    expect(editText("-note", undefined)).toBe("'-note");
+    expect(editText("a note", undefined)).toBe("a note");
+    expect(editText(4.1, undefined)).toBe("4.1");
+    const x = new ExcelStandIn().addSheet("S");
+    x.enter("S", 0, 0, editText("2008-09", undefined));
+    expect(x.getValues("S", "A1")).toEqual([["2008-09"]]);
   });
 });

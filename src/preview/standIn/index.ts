@@ -30,6 +30,7 @@
  * Files: model.ts (the workbook's data, addresses), context.ts (request context, sync, load),
  * range.ts, worksheet.ts and workbook.ts (the proxies), this file (the host and its public entry).
  */
+import { typedEntry } from "./typedEntry";
 import { EXCEL_WEB_PAYLOAD_LIMIT_BYTES, StandInContext, asRequestContext, type SyncRecord } from "./context";
 import { MAX_COLUMNS, SheetModel, WorkbookModel, a1, clone, columnLetters, parseAddress, quoteSheet, type CellLook, type CellSnapshot, type ChartSnapshot, type DataValidationRuleSnapshot, type FormulaEvaluator, type PageLayoutSnapshot, type TableModel } from "./model";
 import type { DataValidationProxy, RangeFormatProxy, RangeProxy } from "./range";
@@ -324,6 +325,26 @@ export class ExcelStandIn {
   }
 
   /** @internal Writes a formula; evaluates and spills it when an evaluator is given. */
+  /**
+   * Text put into a cell as Excel reads typed text — by Range.values/formulas and by typing into the preview's grid:
+   * an apostrophe or a Text ("@") cell keeps it text; a number, percentage, date, time or TRUE/FALSE becomes that
+   * value (with the number format Excel gives a General cell: typedEntry.ts); "=…", "+…" or "-…" a formula.
+   */
+  enterText(sheet: SheetModel, r: number, c: number, text: string): void {
+    if (text.startsWith("'")) return sheet.setRaw(r, c, text.slice(1));
+    if (sheet.numberFormat(r, c) === "@") return sheet.setRaw(r, c, text);
+    const typed = typedEntry(text);
+    if (typed) {
+      sheet.setRaw(r, c, typed.value);
+      if (typed.numberFormat && sheet.numberFormat(r, c) === "General") sheet.setNumberFormat(r, c, typed.numberFormat);
+    } else if (/^[=+-]/.test(text) && text.length > 1) this.writeFormula(sheet, r, c, text.startsWith("=") ? text : `=${text}`);
+    else sheet.setRaw(r, c, text);
+  }
+  /** Text typed into a cell of the preview's grid (enterText), by sheet name. */
+  enter(sheet: string, row: number, column: number, text: string): this {
+    this.enterText(this.sheetModel(sheet), row, column, text);
+    return this;
+  }
   writeFormula(sheet: SheetModel, r: number, c: number, formula: string) {
     if (!this.evaluateFormula) {
       sheet.setRaw(r, c, "", formula);

@@ -4,7 +4,6 @@
  * each write queued and measured for the request's payload.
  */
 import { ClientObjectStandIn, parseLoad, type OfficeShape, type StandInContext } from "./context";
-import { typedEntry } from "./typedEntry";
 import { a1, clone, jsonBytes, quoteSheet, standInError, type CellLook, type DataValidationRuleSnapshot, type Rect, type SheetModel } from "./model";
 
 export type RectResolver = () => { sheet: SheetModel; rect: Rect } | null;
@@ -238,17 +237,7 @@ export class RangeProxy extends ClientObjectStandIn implements OfficeShape<Excel
           }
           if (v === null || v === undefined) continue; // null leaves the cell unchanged, as in Excel
           if (typeof v !== "string") sheet.setRaw(r, c, v);
-          // A string is read as if typed (typedEntry.ts cites Microsoft's docs): an apostrophe or a Text ("@") cell keeps it text.
-          else if (v.startsWith("'")) sheet.setRaw(r, c, v.slice(1));
-          else if (sheet.numberFormat(r, c) === "@") sheet.setRaw(r, c, v);
-          else {
-            const typed = typedEntry(v);
-            if (typed) {
-              sheet.setRaw(r, c, typed.value);
-              if (typed.numberFormat && sheet.numberFormat(r, c) === "General") sheet.setNumberFormat(r, c, typed.numberFormat);
-            } else if (/^[=+-]/.test(v)) this.ctx.host.writeFormula(sheet, r, c, v.startsWith("=") ? v : `=${v}`);
-            else sheet.setRaw(r, c, v);
-          }
+          else this.ctx.host.enterText(sheet, r, c, v); // read as if typed (typedEntry.ts cites Microsoft's docs)
         }
     }, jsonBytes(data));
   }
