@@ -2,19 +2,12 @@ import {
   Body1,
   Button,
   Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Dropdown,
   Field,
   MessageBar,
   MessageBarBody,
   Option,
   ProgressBar,
-  Subtitle2,
   Switch,
   makeStyles,
   tokens,
@@ -26,6 +19,7 @@ import { BOUNDARY_MODES } from "../../engine/familyType";
 import { SCALES } from "../../engine/input";
 import { FIELD_LABELS, OUTPUT_GROUPS, type ColumnMapping, type Field as InputField, type OutputGroup } from "../../engine/table";
 import { DEFAULT_OPTIONS, type ExcelTools, type NeedsConfirmation, type RunOptions, type RunProgress, type SourceInfo, type Stopped, type ToolResult } from "../excel";
+import { ConfirmOverwrite } from "./ConfirmOverwrite";
 import { Outcome, type OutcomeAction } from "./Outcome";
 import { SummaryView } from "./SummaryView";
 
@@ -363,30 +357,16 @@ export function TableTools({ tools, initialSources }: { tools: ExcelTools | null
 
       {result && <SummaryView result={result} />}
 
-      <Dialog open={confirm !== null} modalType="alert" onOpenChange={(_, d) => !d.open && setConfirm(null)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>Overwrite cells?</DialogTitle>
-            <DialogContent>
-              <Subtitle2 as="p">{confirm?.outcome.message}</Subtitle2>
-              <Body1 as="p">The toolkit writes its columns next to the data. Overwrite those cells, or cancel and move them first.</Body1>
-            </DialogContent>
-            <DialogActions>
-              <Button
-                appearance="primary"
-                onClick={() => {
-                  const c = confirm;
-                  setConfirm(null);
-                  if (c) void start(c.tool, c.outcome.range);
-                }}
-              >
-                Overwrite
-              </Button>
-              <Button onClick={() => setConfirm(null)}>Cancel</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ConfirmOverwrite
+        message={confirm?.outcome.message ?? null}
+        detail="The toolkit writes its columns next to the data. Overwrite those cells, or cancel and move them first."
+        onOverwrite={() => {
+          const c = confirm;
+          setConfirm(null);
+          if (c) void start(c.tool, c.outcome.range);
+        }}
+        onCancel={() => setConfirm(null)}
+      />
     </section>
   );
 }

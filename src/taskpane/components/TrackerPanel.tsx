@@ -3,10 +3,11 @@
  * columns only, rows matched by No.), the outcome with "Go to the tracker", and a confirmation naming the
  * cells of the tracker's own columns the user typed into before any of them is overwritten.
  */
-import { Body1, Button, Caption1, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Subtitle2 } from "@fluentui/react-components";
+import { Button, Caption1 } from "@fluentui/react-components";
 import * as React from "react";
 import { TRACKER_STATUSES, TRACKER_USER_COLUMNS } from "../../engine/recommendationTracker";
 import type { TrackerOutcome, TrackerTools } from "../excel/tracker";
+import { ConfirmOverwrite } from "./ConfirmOverwrite";
 import { Outcome, type OutcomeMessage } from "./Outcome";
 
 export function TrackerPanel({ tools }: { tools: TrackerTools | null }) {
@@ -45,30 +46,16 @@ export function TrackerPanel({ tools }: { tools: TrackerTools | null }) {
           ? `A row per recommendation with its response, and ${TRACKER_USER_COLUMNS.join(", ")} for you (Status from a list: ${TRACKER_STATUSES.join(", ")}). Writing it again updates the documents' columns and keeps what you typed.`
           : "The tracker sheet needs Excel or the preview."}
       </Caption1>
-      <Dialog open={confirm !== null} modalType="alert" onOpenChange={(_, d) => !d.open && setConfirm(null)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>Overwrite cells?</DialogTitle>
-            <DialogContent>
-              <Subtitle2 as="p">{confirm?.message}</Subtitle2>
-              <Body1 as="p">Cancel leaves the tracker as it is.</Body1>
-            </DialogContent>
-            <DialogActions>
-              <Button
-                appearance="primary"
-                onClick={() => {
-                  const c = confirm;
-                  setConfirm(null);
-                  if (c) void write(c.cells);
-                }}
-              >
-                Overwrite
-              </Button>
-              <Button onClick={() => setConfirm(null)}>Cancel</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <ConfirmOverwrite
+        message={confirm?.message ?? null}
+        detail="Cancel leaves the tracker as it is."
+        onOverwrite={() => {
+          const c = confirm;
+          setConfirm(null);
+          if (c) void write(c.cells);
+        }}
+        onCancel={() => setConfirm(null)}
+      />
     </div>
   );
 }
