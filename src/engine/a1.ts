@@ -30,10 +30,13 @@ export function columnNumber(letters: string): number {
 
 /**
  * A sheet's name as written before "!" in a reference: as it is when it is a plain name, else in
- * single quotes with each quote doubled ("My sheet" → "'My sheet'", "Bob's" → "'Bob''s'").
+ * single quotes with each quote doubled ("My sheet" → "'My sheet'", "Bob's" → "'Bob''s'"). A name that
+ * reads as a cell in A1 or R1C1 style ("AB12", "R1C1", "R", "C2") is quoted too, as Excel writes it:
+ * unquoted, `AB12!A1` would not parse as a sheet.
  */
 export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}[0-9]+$/.test(name) && !/^(R[0-9]*)?(C[0-9]*)?$/i.test(name);
+  return plain ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 /** The sheet's name from the part of a reference before "!" ("'Bob''s'" → "Bob's"). */

@@ -65,6 +65,9 @@ describe("sheet names and blocks", () => {
     expect(quoteSheet("Sheet1")).toBe("Sheet1");
     expect(quoteSheet("My sheet")).toBe("'My sheet'");
     expect(quoteSheet("Bob's")).toBe("'Bob''s'");
+    // Names that read as a cell reference are quoted, as Excel writes them.
+    for (const cellLike of ["AB12", "R1C1", "r2c3", "R", "C", "C2", "XFD1048576"]) expect(quoteSheet(cellLike)).toBe(`'${cellLike}'`);
+    for (const plain of ["Summary", "Data_2008", "ABCD12", "Rural", "Indicators"]) expect(quoteSheet(plain)).toBe(plain);
     expect(unquoteSheet("'Bob''s'")).toBe("Bob's");
     fc.assert(fc.property(fc.string({ minLength: 1, maxLength: 31 }), (name) => unquoteSheet(quoteSheet(name)) === name), { numRuns: RUNS });
   });

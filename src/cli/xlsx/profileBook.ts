@@ -5,16 +5,16 @@
  * page wide with those rows repeated). ECMA-376 Part 1 §12.2 minimal package, written with ZipOut.
  */
 import type { Writable } from "stream";
-import { columnLetter } from "../../engine";
+import { columnLetter, quoteSheet } from "../../engine";
 import { CONTENT_WORKSHEET, NS_REL, TYPE_WORKSHEET, esc } from "./book";
 import { cellXml } from "./sheetPatch";
+import { NS_MAIN, addWorkbookParts } from "./package";
 import { ZipOut } from "./zipOut";
 
-const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
 /** Styles: 0 normal, 1 bold 14 (title), 2 bold wrapped top (table header), 3 wrapped top (body). */
 const STYLES =
-  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${MAIN}">` +
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${NS_MAIN}">` +
   `<fonts count="3"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="14"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>` +
   `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
   `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
@@ -60,7 +60,7 @@ export function profileSheetXml(b: ProfileBook): string {
   const frozen = top + 1;
   const last = `${columnLetter(b.columns.length)}${top + 1 + b.rows.length}`;
   return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN}" xmlns:r="${NS_REL}">` +
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">` +
     `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` +
     `<sheetViews><sheetView workbookViewId="0" tabSelected="1"><pane ySplit="${frozen}" topLeftCell="A${frozen + 1}" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>` +
     `<sheetFormatPr defaultRowHeight="15"/><cols>${cols}</cols><sheetData>${rows.join("")}</sheetData>` +
@@ -75,32 +75,14 @@ export async function writeProfileBook(stream: Writable, b: ProfileBook): Promis
   const top = b.header.length ? b.header.length + 1 : 0;
   await zip.add("xl/worksheets/sheet1.xml", profileSheetXml(b));
   await zip.add("xl/styles.xml", STYLES);
-  const quoted = `'${b.sheetName.replace(/'/g, "''")}'`;
-  await zip.add(
-    "xl/workbook.xml",
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${MAIN}" xmlns:r="${NS_REL}"><bookViews><workbookView/></bookViews>` +
-      `<sheets><sheet name="${esc(b.sheetName)}" sheetId="1" r:id="rId1"/></sheets>` +
-      `<definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">${esc(`${quoted}!$A$${top + 1}:$${columnLetter(b.columns.length)}$${top + 1 + b.rows.length}`)}</definedName>` +
-      `<definedName name="_xlnm.Print_Titles" localSheetId="0">${esc(`${quoted}!$1:$${top + 1}`)}</definedName></definedNames>` +
-      `<calcPr calcId="191029"/></workbook>`,
-  );
-  await zip.add(
-    "xl/_rels/workbook.xml.rels",
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-      `<Relationship Id="rId1" Type="${TYPE_WORKSHEET}" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${NS_REL}/styles" Target="styles.xml"/></Relationships>`,
-  );
-  await zip.add(
-    "_rels/.rels",
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-      `<Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-  );
-  await zip.add(
-    "[Content_Types].xml",
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-      `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
-      `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
-      `<Override PartName="/xl/worksheets/sheet1.xml" ContentType="${CONTENT_WORKSHEET}"/>` +
-      `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`,
+  const quoted = quoteSheet(b.sheetName);
+  await addWorkbookParts(
+    zip,
+    [b.sheetName],
+    [
+      { name: "_xlnm._FilterDatabase", sheet: 0, hidden: true, ref: `${quoted}!$A$${top + 1}:$${columnLetter(b.columns.length)}$${top + 1 + b.rows.length}` },
+      { name: "_xlnm.Print_Titles", sheet: 0, ref: `${quoted}!$1:$${top + 1}` },
+    ],
   );
   await zip.finish();
 }
