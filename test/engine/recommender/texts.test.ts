@@ -6,7 +6,7 @@
  * `source` (document, section, page). The walk covers every exported value of the engine's index.
  */
 import * as engine from "../../../src/engine";
-import { ANNEX_D_NOTES, LGA_CASE_STUDIES, LGA_RECOMMENDATIONS, LGA_SECTIONS, PLAN_LESSON_LEADINS } from "../../../src/engine";
+import { ANNEX_B_ITEMS, ANNEX_D_NOTES, LGA_CASE_STUDIES, LGA_RECOMMENDATIONS, LGA_SECTIONS, PLAN_LESSON_LEADINS } from "../../../src/engine";
 
 interface Found {
   path: string;
@@ -39,6 +39,9 @@ const LEAD_INS = new Set<string>([
   PLAN_LESSON_LEADINS.keyQuestions,
   PLAN_LESSON_LEADINS.implementationPlan,
   PLAN_LESSON_LEADINS.projectManagement,
+  // Annex B's "Local community structures" (CDF Annex B): printed as a lead-in to its five questions, which the
+  // item carries and every view shows right after it.
+  ANNEX_B_ITEMS.find((i) => i.code === "B-C14")!.text,
 ]);
 
 /** A sentence: starts with a capital, a digit or £ (after an opening quote), ends with . ! or ? (before a closing quote). */
