@@ -9,7 +9,7 @@ const ROWS = 32844;
 
 async function run(report) {
   const engine = require("../src/engine/index.ts");
-  globalThis.CustomFunctions = { Error: class extends Error { constructor(code, m) { super(m); this.code = code; } }, ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" }, associate() {} };
+  require("../src/preview/customFunctionsDouble.ts").installCustomFunctionsDouble();
   const F = require("../src/functions/functions.ts");
   const rnd = prng(7);
   const cols = { score: [], ci: [], nvq4: [], rural: [], a8: [], jobs1984: [], singleissue: [] };

@@ -6,7 +6,7 @@ const { prng, best, runAlone } = require("./_util");
 
 async function run(report) {
   const stats = require("../src/engine/stats/index.ts");
-  globalThis.CustomFunctions = { Error: class extends Error { constructor(code, m) { super(m); this.code = code; } }, ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" }, associate() {} };
+  require("../src/preview/customFunctionsDouble.ts").installCustomFunctionsDouble();
   const F = require("../src/functions/functions.ts");
   const rnd = prng(11);
   const N = 10000;

@@ -27,20 +27,9 @@ function loadTs() {
   if (typeof require.extensions === "object" && require.extensions && !require.extensions[".ts"]) require("../bench/_ts");
 }
 
-/** Excel's CustomFunctions global, where the functions make their errors: an Error with Excel's code and the message. */
+/** Excel's CustomFunctions global, where the functions make their errors: the preview's double (an Error with Excel's code and the message). */
 function installCustomFunctions() {
-  if (globalThis.CustomFunctions) return;
-  class ExcelError extends Error {
-    constructor(code, message) {
-      super(message);
-      this.code = code;
-    }
-  }
-  globalThis.CustomFunctions = {
-    Error: ExcelError,
-    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!", nullReference: "#NULL!" },
-    associate: () => undefined,
-  };
+  require("../src/preview/customFunctionsDouble.ts").installCustomFunctionsDouble();
 }
 
 /** Sources: "GR ¶2.3" with the document's title from docs/sources.md. */

@@ -12,12 +12,11 @@
  *
  * Development only, like host.ts.
  */
+import { customFunctionsDouble } from "./customFunctionsDouble";
 import { standInSupports } from "./standIn";
 import type { PreviewHost } from "./host";
 import { ASYNC_STATUS, START_UP, createPreviewDocument, type PreviewDocument } from "./officeDocument";
 import { THEME_IDS, type PreviewOfficeTheme } from "./officeThemes";
-
-type Fn = (...args: unknown[]) => unknown;
 
 /** -1, 0 or 1 as version a ("1.9") is below, at or above b ("1.16"). */
 function compareVersions(a: string, b: string): number {
@@ -43,31 +42,11 @@ export function installGlobals(host: PreviewHost, whenReady: Promise<void>, offi
   const officeDocument = createPreviewDocument();
   const isSetSupported = (name: string, minVersion?: string): boolean =>
     standInSupports(name, minVersion) || (host.calculating && host.dataTypes && name === "ExcelApi" && compareVersions(minVersion ?? "1.1", DATA_TYPES_VERSION) <= 0);
-  class CustomFunctionsError extends Error {
-    constructor(
-      public code: string,
-      message?: string,
-    ) {
-      super(message ?? code);
-    }
-  }
   const g = globalThis as unknown as Record<string, unknown>;
-  g.CustomFunctions = {
-    Error: CustomFunctionsError,
-    ErrorCode: {
-      invalidValue: "#VALUE!",
-      notAvailable: "#N/A",
-      divisionByZero: "#DIV/0!",
-      invalidNumber: "#NUM!",
-      nullReference: "#NULL!",
-      invalidName: "#NAME?",
-      invalidReference: "#REF!",
-    },
-    associate(id: string | Record<string, Fn>, fn?: Fn) {
-      if (typeof id === "string" && fn) host.functions.set(id.toUpperCase(), fn);
-      else if (typeof id === "object") for (const [k, f] of Object.entries(id)) host.functions.set(k.toUpperCase(), f);
-    },
-  };
+  g.CustomFunctions = customFunctionsDouble((id, fn) => {
+    if (typeof id === "string" && fn) host.functions.set(id.toUpperCase(), fn);
+    else if (typeof id === "object") for (const [k, f] of Object.entries(id)) host.functions.set(k.toUpperCase(), f);
+  });
   const info = { host: "Excel", platform: "OfficeOnline" };
   g.Office = {
     HostType: { Excel: "Excel" },

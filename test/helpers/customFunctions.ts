@@ -1,31 +1,17 @@
 /**
- * A stand-in for the CustomFunctions global that Excel provides (office-addin-mock has none;
- * Office-Addin-Scripts#733). Errors keep their code and message so tests can assert on them.
+ * The CustomFunctions global that Excel provides, for the tests: the preview's double
+ * (src/preview/customFunctionsDouble.ts; office-addin-mock has none, Office-Addin-Scripts#733). Errors keep
+ * their code and message so tests can assert on them.
  */
-export class StubError extends Error {
-  constructor(
-    public code: string,
-    message?: string,
-  ) {
-    super(message);
-  }
-}
+import { CustomFunctionsError, customFunctionsDouble } from "../../src/preview/customFunctionsDouble";
+
+export { CustomFunctionsError as StubError };
 
 export function installCustomFunctionsStub(): void {
-  (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = {
-    Error: StubError,
-    ErrorCode: {
-      invalidValue: "#VALUE!",
-      notAvailable: "#N/A",
-      divisionByZero: "#DIV/0!",
-      invalidNumber: "#NUM!",
-      nullReference: "#NULL!",
-    },
-    associate: () => undefined,
-  };
+  (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = customFunctionsDouble();
 }
 
-export const isErr = (v: unknown): v is StubError => v instanceof StubError;
+export const isErr = (v: unknown): v is CustomFunctionsError => v instanceof CustomFunctionsError;
 
 /** A result matrix with errors shown as "#CODE: message" for readable assertions. */
 export function show(m: unknown[][]): unknown[][] {
