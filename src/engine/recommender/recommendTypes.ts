@@ -37,19 +37,11 @@ export interface RankedCdfAction {
 }
 
 /** An LGA 2019 action line or checklist in the ranking (source "all" only). */
-export interface RankedLgaAction {
-  origin: "lga2019";
-  rank: number;
-  code: string;
-  id: string;
-  kind: LgaRecommendation["kind"];
-  title: string;
-  wording: LgaRecommendation["wording"];
-  section: string;
-  items: LgaRecommendation["items"];
-  /** Selected D1 issues that reach this item through the inferred D1 → LGA map. */
+/** How the selected issues reach an item of the LGA 2019 guide (an action line, a checklist or a case study). */
+export interface LgaReach {
+  /** Selected D1 issues that reach the item through the inferred D1 → LGA map. */
   issues: IssueCode[];
-  /** Selected LGA issues (ISS-…, chosen directly) whose row in the LGA issue list names this item. */
+  /** Selected LGA issues (ISS-…, chosen directly) whose row in the LGA issue list names the item. */
   directIssues: string[];
   /** LGA issues (ISS-…) it is reached through, from the D1 map or chosen directly. */
   via: string[];
@@ -60,6 +52,18 @@ export interface RankedLgaAction {
    * lists it (the LGA issue list, no D1 → LGA inference).
    */
   inferred: boolean;
+}
+
+export interface RankedLgaAction extends LgaReach {
+  origin: "lga2019";
+  rank: number;
+  code: string;
+  id: string;
+  kind: LgaRecommendation["kind"];
+  title: string;
+  wording: LgaRecommendation["wording"];
+  section: string;
+  items: LgaRecommendation["items"];
   source: Source;
 }
 
@@ -87,7 +91,7 @@ export interface GuidanceSuggestion {
   source: Source;
 }
 
-export interface RankedCaseStudy {
+export interface RankedCaseStudy extends LgaReach {
   rank: number;
   code: string;
   id: string;
@@ -96,15 +100,6 @@ export interface RankedCaseStudy {
   section: string;
   themes: readonly string[];
   summary: string;
-  /** Selected D1 issues that reach it through the inferred D1 → LGA map. */
-  issues: IssueCode[];
-  /** Selected LGA issues (chosen directly) whose row in the LGA issue list names it. */
-  directIssues: string[];
-  via: string[];
-  /** `issues.length + directIssues.length`. */
-  count: number;
-  /** As for {@link RankedLgaAction.inferred}. */
-  inferred: boolean;
   source: Source;
 }
 
