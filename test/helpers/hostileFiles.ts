@@ -13,7 +13,6 @@ import { crc32, readEntry, zipEntries } from "../../src/cli/zip";
 // ---------------------------------------------------------------------------------------------
 // Zip: read an .xlsx's parts, change them, write a new zip (deflated, with real CRCs)
 
-
 /** The parts of a zip, in order. */
 export function unzip(buf: Buffer): Map<string, Buffer> {
   const entries = zipEntries(buf);
@@ -23,10 +22,13 @@ export function unzip(buf: Buffer): Map<string, Buffer> {
   return out;
 }
 
-/** A zip of these parts (deflated), as Excel would read it: the CLI's own writer (src/cli/xlsxParts.ts). */
+/**
+ * A zip of these parts, each deflated, as Excel would read it. Written here, synchronously, rather than by the
+ * command line's streaming writer (src/cli/xlsx/zipOut.ts): the corpus the CLI is tested on does not come from
+ * the code under test. The CRC is the CLI's (src/cli/zip.ts crc32).
+ */
 export const zip = zipParts;
 
-/** A zip of these parts, each deflated. */
 function zipParts(parts: Map<string, Buffer>): Buffer {
   const chunks: Buffer[] = [];
   const centrals: Buffer[] = [];
@@ -68,8 +70,6 @@ function zipParts(parts: Map<string, Buffer>): Buffer {
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...chunks, dir, end]);
 }
-
-
 
 // ---------------------------------------------------------------------------------------------
 // OLE compound files (MS-CFB): what Excel writes for a password-protected workbook, and an old .xls
