@@ -80,13 +80,12 @@ export function createProfileTools(run: ExcelRun = (batch) => Excel.run(batch)):
         const existing = found === null ? null : sheets.getItem(found);
         const stored = wb.settings.getItemOrNullObject(profileSettingKey(found ?? base));
         stored.load("value");
+        // The existing sheet's tables ride on the same request as the stored fingerprint.
+        const tables = existing?.tables.load("items/name") ?? null;
         await context.sync();
         let note: string | undefined;
 
-        if (existing !== null && found !== null) {
-          const tables = existing.tables;
-          tables.load("items/name");
-          await context.sync();
+        if (existing !== null && found !== null && tables !== null) {
           const first = tables.items[0];
           const range = first ? first.getRange().load("rowIndex,columnIndex,rowCount,columnCount,values") : null;
           const head = existing.getRangeByIndexes(0, 0, block.length, block[0].length).load("values");
